@@ -1,0 +1,4 @@
+//! One file per subcommand: orchestration only.
+
+pub mod index;
+pub mod search;

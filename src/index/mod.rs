@@ -1,0 +1,220 @@
+//! The on-disk index: the only module that speaks tantivy's index API.
+//!
+//! An index folder holds tantivy's files plus:
+//! - `krant.json`: the marker (schema and analyzer versions), written before anything else,
+//!   so a folder without it is not krant's to touch;
+//! - `krant.lock`: held by the one `krant index` run allowed at a time;
+//! - `stamps.tsv`: size and mtime of each indexed file, a cache that lets a re-run skip
+//!   reading unchanged files.
+//!
+//! The corpus root, the time of the last run and the article count travel in tantivy's
+//! commit payload, so they change atomically with the documents.
+
+mod reader;
+pub mod schema;
+mod stamps;
+mod writer;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+pub use reader::{Hit, Hits, Searcher};
+pub use schema::SCHEMA_VERSION;
+pub use stamps::Stamp;
+pub use writer::{Writer, WriterOptions};
+
+use crate::analysis::{self, ANALYZER_VERSION};
+use crate::error::failure;
+
+const MARKER_FILE: &str = "krant.json";
+const LOCK_FILE: &str = "krant.lock";
+const STAMPS_FILE: &str = "stamps.tsv";
+
+/// What `krant.json` records: enough to refuse an index this build cannot read right.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marker {
+    /// Always `"krant"`.
+    pub format: String,
+    /// [`SCHEMA_VERSION`] of the krant that created the index.
+    pub schema_version: u32,
+    /// [`ANALYZER_VERSION`] of the krant that created the index.
+    pub analyzer_version: u32,
+}
+
+impl Marker {
+    fn current() -> Marker {
+        Marker {
+            format: "krant".to_owned(),
+            schema_version: SCHEMA_VERSION,
+            analyzer_version: ANALYZER_VERSION,
+        }
+    }
+}
+
+/// What the last commit recorded about the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexState {
+    /// The corpus folder the index was built from (absolute).
+    pub corpus_root: PathBuf,
+    /// When the last indexing run committed, in seconds since the Unix epoch.
+    pub indexed_at: u64,
+    /// Articles in the index after that commit.
+    pub articles: u64,
+}
+
+/// What is at an index path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// Nothing, or an empty folder.
+    Nothing,
+    /// A krant index this build can read.
+    Current,
+    /// A krant index made by a build with another schema or analyzer.
+    Outdated(Marker),
+    /// Something else: a file, or a folder with other content.
+    Foreign,
+}
+
+/// Looks at `dir` without changing anything.
+pub fn inspect(dir: &Path) -> Result<Found> {
+    if !dir.exists() {
+        return Ok(Found::Nothing);
+    }
+    if !dir.is_dir() {
+        return Ok(Found::Foreign);
+    }
+    let marker_path = dir.join(MARKER_FILE);
+    if !marker_path.exists() {
+        let mut entries = fs::read_dir(dir)
+            .with_context(|| format!("cannot read the index folder {}", dir.display()))?;
+        return Ok(if entries.next().is_none() {
+            Found::Nothing
+        } else {
+            Found::Foreign
+        });
+    }
+    let text = fs::read_to_string(&marker_path)
+        .with_context(|| format!("cannot read {}", marker_path.display()))?;
+    let Ok(marker) = serde_json::from_str::<Marker>(&text) else {
+        return Ok(Found::Foreign);
+    };
+    if marker.format != "krant" {
+        return Ok(Found::Foreign);
+    }
+    Ok(if marker == Marker::current() {
+        Found::Current
+    } else {
+        Found::Outdated(marker)
+    })
+}
+
+/// An opened krant index.
+pub struct KrantIndex {
+    index: Index,
+    fields: schema::Fields,
+    dir: PathBuf,
+}
+
+impl KrantIndex {
+    /// Opens the index at `dir` for reading, with a clear error for every way that can fail.
+    pub fn open(dir: &Path) -> Result<KrantIndex> {
+        match inspect(dir)? {
+            Found::Current => {}
+            Found::Nothing => {
+                return Err(failure(
+                    format!("no krant index at {}", dir.display()),
+                    "create one with `krant index CORPUS` (or point --index at an existing one)",
+                ));
+            }
+            Found::Foreign => {
+                return Err(failure(
+                    format!("{} is not a krant index", dir.display()),
+                    "point --index (or KRANT_INDEX) at a folder made by `krant index`",
+                ));
+            }
+            Found::Outdated(marker) => return Err(outdated(dir, &marker)),
+        }
+        if !dir.join("meta.json").exists() {
+            return Err(failure(
+                format!("the index at {} was never completed", dir.display()),
+                "run `krant index` to build it",
+            ));
+        }
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+        Self::wrap(index, dir)
+    }
+
+    fn wrap(index: Index, dir: &Path) -> Result<KrantIndex> {
+        analysis::register(index.tokenizers());
+        let fields = schema::fields_of(&index.schema()).map_err(|_| {
+            failure(
+                format!("the index at {} has an unexpected schema", dir.display()),
+                "rebuild it with `krant index --rebuild`",
+            )
+        })?;
+        Ok(KrantIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The folder the index lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// What the last commit recorded, or `None` if nothing was ever committed.
+    pub fn state(&self) -> Result<Option<IndexState>> {
+        let metas = self
+            .index
+            .load_metas()
+            .context("cannot read the index metadata")?;
+        metas
+            .payload
+            .as_deref()
+            .map(|p| serde_json::from_str(p).context("the index metadata is damaged"))
+            .transpose()
+    }
+
+    /// Bytes the index takes on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        fn walk(path: &Path) -> u64 {
+            fs::read_dir(path).map_or(0, |entries| {
+                entries
+                    .flatten()
+                    .map(|e| match e.metadata() {
+                        Ok(m) if m.is_dir() => walk(&e.path()),
+                        Ok(m) => m.len(),
+                        Err(_) => 0,
+                    })
+                    .sum()
+            })
+        }
+        walk(&self.dir)
+    }
+}
+
+fn outdated(dir: &Path, marker: &Marker) -> anyhow::Error {
+    failure(
+        format!(
+            "the index at {} was built by another krant version (schema {}, analyzer {}; \
+             this krant uses schema {SCHEMA_VERSION}, analyzer {ANALYZER_VERSION})",
+            dir.display(),
+            marker.schema_version,
+            marker.analyzer_version
+        ),
+        "rebuild it with `krant index --rebuild`",
+    )
+}
+
+/// Reads the stored corpus root of the index at `dir`, if there is a readable one.
+pub fn recorded_corpus_root(dir: &Path) -> Option<PathBuf> {
+    let index = KrantIndex::open(dir).ok()?;
+    index.state().ok().flatten().map(|s| s.corpus_root)
+}

@@ -1,0 +1,344 @@
+//! Searching the index: a [`Query`] in, ranked [`Hits`] with snippets out.
+
+use std::ops::Bound;
+
+use anyhow::{Context, Result};
+use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+
+use super::KrantIndex;
+use super::schema::{Fields, names};
+use crate::analysis::{DutchAnalyzer, fold, word_spans};
+use crate::date::{ArticleDate, MonthRange};
+use crate::error::failure;
+use crate::query::{Expr, Query, Scope, Sort};
+use crate::snippet::{Matcher, Snippet, make_snippet};
+
+/// A title match counts this much more than a text match.
+const TITLE_BOOST: f32 = 2.0;
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Path relative to the corpus root.
+    pub path: String,
+    /// Date from the header.
+    pub date: ArticleDate,
+    /// The article's title.
+    pub title: String,
+    /// BM25 score; `None` when hits are ordered by date.
+    pub score: Option<f32>,
+    /// The best passage, with matches marked.
+    pub snippet: Snippet,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hits {
+    /// All matching articles, not only those returned.
+    pub total: usize,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+}
+
+/// Answers queries on one index.
+pub struct Searcher {
+    index: KrantIndex,
+    reader: IndexReader,
+    analyzer: DutchAnalyzer,
+}
+
+impl Searcher {
+    /// Prepares to search `index` as of its last commit.
+    pub fn new(index: KrantIndex) -> Result<Searcher> {
+        let reader = index
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .with_context(|| format!("cannot read the index at {}", index.dir.display()))?;
+        Ok(Searcher {
+            index,
+            reader,
+            analyzer: DutchAnalyzer::new(),
+        })
+    }
+
+    /// The index searched.
+    pub fn index(&self) -> &KrantIndex {
+        &self.index
+    }
+
+    /// Runs a query.
+    pub fn search(&mut self, query: &Query) -> Result<Hits> {
+        let fields = self.index.fields;
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        let ranked = match &query.expr {
+            Some(expr) => {
+                let compiled = compile(expr, fields, &mut self.analyzer).ok_or_else(|| {
+                    failure(
+                        format!("the query '{}' has no searchable words", query.text),
+                        "use letters or digits, e.g. krant search vluchtelingen",
+                    )
+                })?;
+                clauses.push((Occur::Must, compiled));
+                true
+            }
+            None => false,
+        };
+        if let Some(range) = month_filter(&query.range, fields.date) {
+            clauses.push((Occur::Must, range));
+        }
+        let tantivy_query: Box<dyn TantivyQuery> = if clauses.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+
+        let searcher = self.reader.searcher();
+        let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
+        let by_date = |order| {
+            (
+                (SortByStaticFastValue::<u64>::for_field(names::DATE), order),
+                (SortByString::for_field(names::PATH), Order::Asc),
+            )
+        };
+        let (addresses, total): (Vec<(Option<f32>, DocAddress)>, usize) = match (ranked, query.sort)
+        {
+            (true, Sort::Relevance) => {
+                let (top, total) = searcher
+                    .search(&tantivy_query, &(page.order_by_score(), Count))
+                    .context("search failed")?;
+                (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+            }
+            (_, Sort::Oldest) => {
+                let (top, total) = searcher
+                    .search(&tantivy_query, &(page.order_by(by_date(Order::Asc)), Count))
+                    .context("search failed")?;
+                (top.into_iter().map(|(_, a)| (None, a)).collect(), total)
+            }
+            (_, Sort::Newest | Sort::Relevance) => {
+                let (top, total) = searcher
+                    .search(
+                        &tantivy_query,
+                        &(page.order_by(by_date(Order::Desc)), Count),
+                    )
+                    .context("search failed")?;
+                (top.into_iter().map(|(_, a)| (None, a)).collect(), total)
+            }
+        };
+
+        let matcher = Matcher::new(query.expr.as_ref(), &mut self.analyzer);
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .context("cannot read a stored article")?;
+            let text = first_str(&doc, fields.text);
+            let date = doc
+                .get_first(fields.date)
+                .and_then(|v| v.as_u64())
+                .and_then(ArticleDate::from_sort_key)
+                .context("an indexed article has no valid date")?;
+            hits.push(Hit {
+                path: first_str(&doc, fields.path).to_owned(),
+                date,
+                title: first_str(&doc, fields.title).to_owned(),
+                score,
+                snippet: make_snippet(text, &matcher, &mut self.analyzer),
+            });
+        }
+        Ok(Hits { total, hits })
+    }
+}
+
+fn first_str(doc: &TantivyDocument, field: Field) -> &str {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
+}
+
+/// The month range as a query on the `yyyymmdd` date field, or `None` if unbounded.
+fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>> {
+    if range.is_unbounded() {
+        return None;
+    }
+    let lower = range.from.map_or(Bound::Unbounded, |m| {
+        Bound::Included(Term::from_field_u64(date, m.as_number() * 100))
+    });
+    let upper = range.to.map_or(Bound::Unbounded, |m| {
+        Bound::Included(Term::from_field_u64(date, m.as_number() * 100 + 99))
+    });
+    Some(Box::new(RangeQuery::new(lower, upper)))
+}
+
+fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
+    match scope {
+        Scope::Anywhere => vec![(fields.title, TITLE_BOOST), (fields.text, 1.0)],
+        Scope::Title => vec![(fields.title, 1.0)],
+        Scope::Text => vec![(fields.text, 1.0)],
+    }
+}
+
+/// A query on unstemmed word forms: the forms field, or for a title-only search the
+/// title's stems (the closest the title has).
+fn forms_query(
+    scope: Scope,
+    fields: Fields,
+    form: &str,
+    make: impl Fn(Term) -> Box<dyn TantivyQuery>,
+) -> Box<dyn TantivyQuery> {
+    let field = match scope {
+        Scope::Title => fields.title,
+        Scope::Anywhere | Scope::Text => fields.forms,
+    };
+    make(Term::from_field_text(field, form))
+}
+
+/// One query per field, boosted, any of which may match.
+fn across_fields(
+    scope: Scope,
+    fields: Fields,
+    mut make: impl FnMut(Field) -> Box<dyn TantivyQuery>,
+) -> Box<dyn TantivyQuery> {
+    let mut per_field: Vec<(Occur, Box<dyn TantivyQuery>)> = scoped_fields(scope, fields)
+        .into_iter()
+        .map(|(field, boost)| {
+            let query = make(field);
+            let query: Box<dyn TantivyQuery> = if boost == 1.0 {
+                query
+            } else {
+                Box::new(BoostQuery::new(query, boost))
+            };
+            (Occur::Should, query)
+        })
+        .collect();
+    if per_field.len() == 1 {
+        per_field.pop().expect("one field").1
+    } else {
+        Box::new(BooleanQuery::new(per_field))
+    }
+}
+
+/// Turns a parsed expression into a tantivy query; `None` when nothing searchable is left
+/// (a word of punctuation only, say).
+fn compile(
+    expr: &Expr,
+    fields: Fields,
+    analyzer: &mut DutchAnalyzer,
+) -> Option<Box<dyn TantivyQuery>> {
+    match expr {
+        Expr::Word {
+            text,
+            scope,
+            prefix: true,
+            ..
+        } => {
+            let (last_start, last_end) = word_spans(text).last()?;
+            let prefix = forms_query(*scope, fields, &fold(&text[last_start..last_end]), |t| {
+                Box::new(FuzzyTermQuery::new_prefix(t, 0, true))
+            });
+            // `al-bagh*`: the whole words before the prefix must occur too.
+            match phrase(&text[..last_start], *scope, 0, fields, analyzer) {
+                Some(before) => Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, before),
+                    (Occur::Must, prefix),
+                ]))),
+                None => Some(prefix),
+            }
+        }
+        Expr::Word {
+            text,
+            scope,
+            fuzzy: Some(distance),
+            ..
+        } => {
+            // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
+            let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
+            if form.is_empty() {
+                return None;
+            }
+            Some(forms_query(*scope, fields, &form, |t| {
+                Box::new(FuzzyTermQuery::new(t, *distance, true))
+            }))
+        }
+        Expr::Word { text, scope, .. } => phrase(text, *scope, 0, fields, analyzer),
+        Expr::Phrase { text, scope, slop } => phrase(text, *scope, *slop, fields, analyzer),
+        Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
+        Expr::Not(inner) => {
+            let inner = compile(inner, fields, analyzer)?;
+            Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, inner),
+            ])))
+        }
+        Expr::And(parts) => {
+            let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+            for part in parts {
+                match part {
+                    Expr::Not(inner) => {
+                        if let Some(q) = compile(inner, fields, analyzer) {
+                            clauses.push((Occur::MustNot, q));
+                        }
+                    }
+                    _ => {
+                        if let Some(q) = compile(part, fields, analyzer) {
+                            clauses.push((Occur::Must, q));
+                        }
+                    }
+                }
+            }
+            if clauses.is_empty() {
+                return None;
+            }
+            if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+        Expr::Or(parts) => {
+            let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = parts
+                .iter()
+                .filter_map(|p| compile(p, fields, analyzer))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if clauses.is_empty() {
+                None
+            } else {
+                Some(Box::new(BooleanQuery::new(clauses)))
+            }
+        }
+    }
+}
+
+/// A word or phrase: one term is a term query; several (as in `IS-strijders` or a quoted
+/// phrase) must occur in order, keeping the gaps of words the analyzer dropped.
+fn phrase(
+    text: &str,
+    scope: Scope,
+    slop: u32,
+    fields: Fields,
+    analyzer: &mut DutchAnalyzer,
+) -> Option<Box<dyn TantivyQuery>> {
+    let tokens = analyzer.tokens(text);
+    match tokens.as_slice() {
+        [] => None,
+        [one] => Some(across_fields(scope, fields, |field| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, &one.term),
+                IndexRecordOption::WithFreqs,
+            ))
+        })),
+        many => Some(across_fields(scope, fields, |field| {
+            let terms = many
+                .iter()
+                .map(|t| (t.position, Term::from_field_text(field, &t.term)))
+                .collect();
+            Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+        })),
+    }
+}

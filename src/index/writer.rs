@@ -1,0 +1,239 @@
+//! Writing the index: one writer at a time (a lock file), replace-by-path, atomic commits.
+
+use std::collections::HashMap;
+use std::fs::{self, File, TryLockError};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use super::schema::{self, names};
+use super::stamps::{self, Stamp};
+use super::{
+    Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect, outdated,
+};
+use crate::corpus::Article;
+use crate::error::failure;
+
+/// tantivy refuses less than this per indexing thread.
+const MIN_BYTES_PER_THREAD: usize = 15_000_000;
+
+/// How to open the writer.
+#[derive(Debug, Clone)]
+pub struct WriterOptions {
+    /// Indexing threads.
+    pub threads: usize,
+    /// The writer's memory budget in bytes, shared by its threads.
+    pub memory_bytes: usize,
+    /// Drop every article and start afresh (also the way out of an outdated index).
+    pub rebuild: bool,
+}
+
+/// The single writer of an index, holding its lock until dropped.
+pub struct Writer {
+    index: KrantIndex,
+    writer: IndexWriter,
+    _lock: File,
+}
+
+impl Writer {
+    /// Opens (creating if needed) the index at `dir` for writing.
+    pub fn open(dir: &Path, options: &WriterOptions) -> Result<Writer> {
+        let found = inspect(dir)?;
+        match &found {
+            Found::Foreign => {
+                return Err(failure(
+                    format!("{} exists and is not a krant index", dir.display()),
+                    "krant will not write into it; choose another folder with --index",
+                ));
+            }
+            Found::Outdated(marker) if !options.rebuild => return Err(outdated(dir, marker)),
+            _ => {}
+        }
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
+        let lock = lock(dir)?;
+        let fresh = match found {
+            Found::Nothing | Found::Outdated(_) => true,
+            // A marker without tantivy's files: a first run that died early.
+            Found::Current => !dir.join("meta.json").exists(),
+            Found::Foreign => unreachable!("refused above"),
+        };
+        let index = if fresh {
+            create(dir)?
+        } else {
+            let index = Index::open_in_dir(dir)
+                .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+            KrantIndex::wrap(index, dir)?
+        };
+        let budget = options.memory_bytes.max(MIN_BYTES_PER_THREAD);
+        let threads = options
+            .threads
+            .clamp(1, (budget / MIN_BYTES_PER_THREAD).max(1));
+        let writer = index
+            .index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => already_running(dir),
+                e => anyhow::Error::new(e).context(format!(
+                    "cannot open the index at {} for writing",
+                    dir.display()
+                )),
+            })?;
+        if options.rebuild && !fresh {
+            // In place, so the old articles stay searchable until the new ones commit.
+            writer
+                .delete_all_documents()
+                .context("cannot clear the index")?;
+        }
+        Ok(Writer {
+            index,
+            writer,
+            _lock: lock,
+        })
+    }
+
+    /// The opened index.
+    pub fn index(&self) -> &KrantIndex {
+        &self.index
+    }
+
+    /// Every committed article's path with its content hash.
+    pub fn indexed(&self) -> Result<HashMap<String, u64>> {
+        let reader = self.index.index.reader().context("cannot read the index")?;
+        let searcher = reader.searcher();
+        let mut out = HashMap::new();
+        let mut path = String::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let Some(paths) = fast.str(names::PATH)? else {
+                continue;
+            };
+            let hashes = fast.u64(names::HASH)?;
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = paths.term_ords(doc).next() else {
+                    continue;
+                };
+                path.clear();
+                paths.ord_to_str(ord, &mut path)?;
+                out.insert(path.clone(), hashes.first(doc).unwrap_or(0));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The stamps saved by the last completed run.
+    pub fn stamps(&self) -> HashMap<String, Stamp> {
+        stamps::load(&self.index.dir.join(STAMPS_FILE))
+    }
+
+    /// Saves the stamps of the files now in the index.
+    pub fn save_stamps<'a>(&self, stamps: impl Iterator<Item = (&'a str, Stamp)>) -> Result<()> {
+        stamps::save(&self.index.dir.join(STAMPS_FILE), stamps)
+    }
+
+    /// Adds an article, replacing any article with the same path.
+    pub fn add(&mut self, article: &Article, hash: u64) -> Result<()> {
+        let f = self.index.fields;
+        self.writer
+            .delete_term(Term::from_field_text(f.path, &article.path));
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.path, &article.path);
+        doc.add_u64(f.date, article.date.sort_key());
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.text, &article.text);
+        doc.add_text(f.forms, &article.text);
+        doc.add_u64(f.hash, hash);
+        self.writer
+            .add_document(doc)
+            .with_context(|| format!("cannot index {}", article.path))?;
+        Ok(())
+    }
+
+    /// Removes the article with this path, if any.
+    pub fn remove(&mut self, path: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.index.fields.path, path));
+    }
+
+    /// Makes every change so far durable and visible, atomically, with `state`.
+    pub fn commit(&mut self, state: &IndexState) -> Result<()> {
+        let payload = serde_json::to_string(state)?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .with_context(|| format!("cannot write the index at {}", self.index.dir.display()))?;
+        prepared.set_payload(&payload);
+        prepared
+            .commit()
+            .with_context(|| format!("cannot write the index at {}", self.index.dir.display()))?;
+        Ok(())
+    }
+
+    /// Drops every change since the last commit.
+    pub fn rollback(&mut self) -> Result<()> {
+        self.writer
+            .rollback()
+            .context("cannot roll back the index")?;
+        Ok(())
+    }
+
+    /// Waits for background merges, so that the process can exit with the files settled.
+    pub fn finish(self) -> Result<()> {
+        self.writer
+            .wait_merging_threads()
+            .context("cannot finish merging index segments")
+    }
+}
+
+fn lock(dir: &Path) -> Result<File> {
+    let path = dir.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot write in the index folder {}", dir.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) => Err(already_running(dir)),
+        Err(TryLockError::Error(e)) => {
+            Err(anyhow::Error::new(e).context(format!("cannot lock {}", path.display())))
+        }
+    }
+}
+
+fn already_running(dir: &Path) -> anyhow::Error {
+    failure(
+        format!(
+            "another `krant index` is already writing the index at {}",
+            dir.display()
+        ),
+        "wait for it to finish (searches keep working meanwhile)",
+    )
+}
+
+/// Empties `dir` of everything but the lock and creates a new index in it. The marker is
+/// written first: a folder with a marker is krant's, whatever else is missing.
+fn create(dir: &Path) -> Result<KrantIndex> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == LOCK_FILE {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        }
+        .with_context(|| format!("cannot clear {}", path.display()))?;
+    }
+    let marker = serde_json::to_string_pretty(&Marker::current())?;
+    fs::write(dir.join(MARKER_FILE), marker + "\n")
+        .with_context(|| format!("cannot write in the index folder {}", dir.display()))?;
+    let (schema, _) = schema::build();
+    let index = Index::create_in_dir(dir, schema)
+        .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+    KrantIndex::wrap(index, dir)
+}

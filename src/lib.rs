@@ -1,0 +1,32 @@
+//! krant: offline search for archives of Dutch news articles.
+//!
+//! Data flows one way:
+//! - index: `Cli → IndexConfig → corpus::walk → Article → index::Writer → IndexReport → printer`
+//! - search: `Cli → SearchConfig → Query → index::Searcher → Hits → printer → stdout`
+
+pub mod analysis;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod corpus;
+pub mod date;
+pub mod error;
+pub mod index;
+pub mod output;
+pub mod query;
+pub mod report;
+pub mod snippet;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::config::Config;
+
+/// Runs one command line; the binary maps the result to an exit code.
+pub fn run(cli: cli::Cli) -> Result<ExitCode> {
+    match config::resolve(cli)? {
+        Config::Index(config) => cmd::index::run(&config),
+        Config::Search(config) => cmd::search::run(&config),
+    }
+}

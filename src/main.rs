@@ -1,0 +1,39 @@
+//! The `krant` binary: parse the command line, run it, turn errors into one line and an
+//! exit code (0 success, 1 search found nothing, 2 error, 130 interrupted).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use krant::error::{Interrupted, hint_of, one_line};
+
+fn main() -> ExitCode {
+    let cli = krant::cli::Cli::parse();
+    match krant::run(cli) {
+        Ok(code) => code,
+        Err(err) => report(&err),
+    }
+}
+
+fn report(err: &anyhow::Error) -> ExitCode {
+    // `krant search … | head` closing the pipe early is not an error.
+    if err
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    {
+        return ExitCode::SUCCESS;
+    }
+    let mut stderr = std::io::stderr().lock();
+    if let Some(interrupted) = err.downcast_ref::<Interrupted>() {
+        let _ = writeln!(stderr, "krant: interrupted: {interrupted}");
+        return ExitCode::from(130);
+    }
+    let mut line = format!("krant: error: {}", one_line(err));
+    if let Some(hint) = hint_of(err) {
+        line.push_str("; ");
+        line.push_str(hint);
+    }
+    let _ = writeln!(stderr, "{line}");
+    ExitCode::from(2)
+}

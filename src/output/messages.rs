@@ -1,0 +1,80 @@
+//! Warnings and notes on stderr, with a cap so that a messy folder does not flood the
+//! terminal (`-v` lifts the cap, `-q` silences them).
+
+use std::io::Write;
+
+use super::Style;
+
+/// Warnings shown before the rest are only counted (without `-v`).
+const DEFAULT_CAP: usize = 20;
+
+/// Writes messages to stderr.
+#[derive(Debug)]
+pub struct Messages {
+    style: Style,
+    quiet: bool,
+    cap: Option<usize>,
+    shown: usize,
+    held_back: usize,
+}
+
+impl Messages {
+    /// Messages styled for stderr, honouring `--quiet` and `--verbose`.
+    pub fn new(color: bool, quiet: bool, verbose: bool) -> Messages {
+        Messages {
+            style: Style::new(color),
+            quiet,
+            cap: (!verbose).then_some(DEFAULT_CAP),
+            shown: 0,
+            held_back: 0,
+        }
+    }
+
+    /// Styles for stderr.
+    pub fn style(&self) -> Style {
+        self.style
+    }
+
+    /// A problem with one file or folder; the run goes on.
+    pub fn warn(&mut self, subject: &str, text: &str) {
+        self.capped(&format!(
+            "krant: {}: {subject}: {text}",
+            self.style.warning("warning")
+        ));
+    }
+
+    /// Something worth knowing about one file.
+    pub fn note(&mut self, subject: &str, text: &str) {
+        self.capped(&format!("krant: note: {subject}: {text}"));
+    }
+
+    /// A message about the run as a whole, never capped.
+    pub fn info(&mut self, text: &str) {
+        if !self.quiet {
+            eprintln!("krant: {text}");
+        }
+    }
+
+    fn capped(&mut self, line: &str) {
+        if self.quiet {
+            return;
+        }
+        if self.cap.is_some_and(|cap| self.shown >= cap) {
+            self.held_back += 1;
+            return;
+        }
+        self.shown += 1;
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+
+    /// Says how many messages the cap held back, if any.
+    pub fn finish(&mut self) {
+        if self.held_back > 0 && !self.quiet {
+            eprintln!(
+                "krant: … and {} more warnings or notes (use -v to see them all)",
+                self.held_back
+            );
+            self.held_back = 0;
+        }
+    }
+}

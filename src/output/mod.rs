@@ -1,0 +1,66 @@
+//! Printers: one per output format, each writing hits or reports to a writer.
+//! stdout carries data; messages and progress go to stderr.
+
+mod json;
+mod messages;
+mod text;
+
+pub use json::{HitJson, SearchJson, print_search_json};
+pub use messages::Messages;
+pub use text::{print_index_summary, print_search_text};
+
+/// ANSI styles, applied only when colour is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    on: bool,
+}
+
+impl Style {
+    /// Styles that print escape codes only if `on`.
+    pub fn new(on: bool) -> Style {
+        Style { on }
+    }
+
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A matching word.
+    pub fn highlight(self, text: &str) -> String {
+        self.wrap("1;31", text)
+    }
+
+    /// A file path.
+    pub fn path(self, text: &str) -> String {
+        self.wrap("35", text)
+    }
+
+    /// A date.
+    pub fn date(self, text: &str) -> String {
+        self.wrap("32", text)
+    }
+
+    /// A title.
+    pub fn title(self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+
+    /// Secondary information.
+    pub fn dim(self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+
+    /// The word "warning".
+    pub fn warning(self, text: &str) -> String {
+        self.wrap("1;33", text)
+    }
+
+    /// The word "error".
+    pub fn error(self, text: &str) -> String {
+        self.wrap("1;31", text)
+    }
+}

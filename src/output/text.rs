@@ -1,0 +1,159 @@
+//! Readable text output.
+
+use std::io::{self, Write};
+
+use super::Style;
+use crate::index::Hits;
+use crate::query::Query;
+use crate::report::IndexReport;
+use crate::snippet::Snippet;
+
+/// Prints hits for people: date, path, title, snippet with matches marked, then a total.
+pub fn print_search_text(
+    out: &mut impl Write,
+    query: &Query,
+    hits: &Hits,
+    style: Style,
+) -> io::Result<()> {
+    for hit in &hits.hits {
+        writeln!(
+            out,
+            "{}  {}",
+            style.date(&hit.date.to_string()),
+            style.path(&hit.path)
+        )?;
+        writeln!(out, "    {}", style.title(&hit.title))?;
+        if !hit.snippet.text.is_empty() {
+            writeln!(out, "    {}", marked(&hit.snippet, style))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", style.dim(&total_line(query, hits)))
+}
+
+fn marked(snippet: &Snippet, style: Style) -> String {
+    let mut out = String::with_capacity(snippet.text.len() + 16);
+    let mut last = 0;
+    for &(start, end) in &snippet.highlights {
+        out.push_str(&snippet.text[last..start]);
+        out.push_str(&style.highlight(&snippet.text[start..end]));
+        last = end;
+    }
+    out.push_str(&snippet.text[last..]);
+    out
+}
+
+fn total_line(query: &Query, hits: &Hits) -> String {
+    let noun = if hits.total == 1 {
+        "article"
+    } else {
+        "articles"
+    };
+    let mut line = if query.expr.is_some() {
+        format!("{} matching {noun}", hits.total)
+    } else {
+        format!("{} {noun}", hits.total)
+    };
+    match (query.range.from, query.range.to) {
+        (Some(from), Some(to)) => line.push_str(&format!(" from {from} to {to}")),
+        (Some(from), None) => line.push_str(&format!(" from {from} on")),
+        (None, Some(to)) => line.push_str(&format!(" up to {to}")),
+        (None, None) => {}
+    }
+    if hits.total > hits.hits.len() && !hits.hits.is_empty() {
+        let first = query.offset + 1;
+        let last = query.offset + hits.hits.len();
+        line.push_str(&format!(
+            " (showing {first}–{last}; more with --offset {last})"
+        ));
+    } else if hits.hits.is_empty() && hits.total > 0 {
+        line.push_str(&format!(" (none left after --offset {})", query.offset));
+    }
+    line
+}
+
+/// Prints the one-line summary of an indexing run (to stderr, by the caller's choice).
+pub fn print_index_summary(
+    out: &mut impl Write,
+    report: &IndexReport,
+    style: Style,
+) -> io::Result<()> {
+    let articles = if report.articles == 1 {
+        "article"
+    } else {
+        "articles"
+    };
+    writeln!(
+        out,
+        "indexed {} {articles} ({} added, {} updated, {} removed, {} unchanged), {} skipped, in {:.2} s",
+        report.articles,
+        report.added,
+        report.updated,
+        report.removed,
+        report.unchanged,
+        report.skipped.len(),
+        report.seconds
+    )?;
+    if !report.skipped.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            style.dim("skipped files are listed above (or with -v); they are not articles")
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{ArticleDate, Month, MonthRange};
+    use crate::index::Hit;
+    use crate::query::Sort;
+
+    fn query(range: MonthRange, offset: usize) -> Query {
+        Query {
+            text: "kalifaat".into(),
+            expr: crate::query::parse("kalifaat").unwrap(),
+            range,
+            sort: Sort::Relevance,
+            limit: 1,
+            offset,
+        }
+    }
+
+    #[test]
+    fn prints_hits_and_total_without_escape_codes_when_plain() {
+        let hits = Hits {
+            total: 2,
+            hits: vec![Hit {
+                path: "a/b.txt".into(),
+                date: ArticleDate::parse("2017-12").unwrap(),
+                title: "Titel".into(),
+                score: Some(1.5),
+                snippet: Snippet {
+                    text: "het kalifaat viel".into(),
+                    highlights: vec![(4, 12)],
+                },
+            }],
+        };
+        let range = MonthRange {
+            from: Some(Month::new(2017, 1).unwrap()),
+            to: Some(Month::new(2017, 12).unwrap()),
+        };
+        let mut out = Vec::new();
+        print_search_text(&mut out, &query(range, 0), &hits, Style::new(false)).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "2017-12  a/b.txt\n    Titel\n    het kalifaat viel\n\n\
+             2 matching articles from 2017-01 to 2017-12 (showing 1–1; more with --offset 1)\n"
+        );
+        let mut out = Vec::new();
+        print_search_text(&mut out, &query(range, 0), &hits, Style::new(true)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("het \x1b[1;31mkalifaat\x1b[0m viel"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! Fixtures for the integration tests: a temp workspace with a corpus folder, and a way
+//! to run the real `krant` binary in it.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde::Deserialize;
+
+/// A temporary working directory holding `corpus/` and (after indexing) `.krant/`.
+pub struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+/// The result of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// `krant search --format json`, decoded as the README documents it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchJson {
+    pub query: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub total: usize,
+    pub hits: Vec<HitJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HitJson {
+    pub path: String,
+    pub date: String,
+    pub title: String,
+    pub score: Option<f64>,
+    pub snippet: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+impl SearchJson {
+    /// The hit paths, in order.
+    pub fn paths(&self) -> Vec<&str> {
+        self.hits.iter().map(|h| h.path.as_str()).collect()
+    }
+
+    /// The hit paths, sorted (for checks that ignore ranking).
+    pub fn sorted_paths(&self) -> Vec<&str> {
+        let mut paths = self.paths();
+        paths.sort_unstable();
+        paths
+    }
+}
+
+impl Workspace {
+    /// An empty workspace with an empty `corpus/`.
+    pub fn new() -> Workspace {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir(dir.path().join("corpus")).expect("corpus dir");
+        Workspace { dir }
+    }
+
+    /// The workspace folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path inside `corpus/`.
+    pub fn corpus_path(&self, rel: &str) -> PathBuf {
+        self.root().join("corpus").join(rel)
+    }
+
+    /// Writes an article with a `date` header like the real ones (leading space, text on
+    /// the header line).
+    pub fn article(&self, rel: &str, date: &str, text: &str) -> &Self {
+        self.raw(rel, format!(" date {date} {text}").as_bytes())
+    }
+
+    /// Writes a file with exactly these bytes.
+    pub fn raw(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let path = self.corpus_path(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create folders");
+        }
+        fs::write(path, bytes).expect("write article");
+        self
+    }
+
+    /// Deletes a corpus file.
+    pub fn remove(&self, rel: &str) -> &Self {
+        fs::remove_file(self.corpus_path(rel)).expect("remove article");
+        self
+    }
+
+    /// Runs `krant ARGS` in the workspace, colour off, no inherited index setting.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `krant ARGS` with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_krant"));
+        command
+            .args(args)
+            .current_dir(self.root())
+            .env_remove("KRANT_INDEX")
+            .env("NO_COLOR", "1");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = command.output().expect("run krant");
+        let run = Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+        };
+        assert!(
+            !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
+            "krant panicked: {}",
+            run.stderr
+        );
+        run
+    }
+
+    /// Runs `krant index corpus` and checks it succeeded.
+    pub fn index(&self) -> Run {
+        let run = self.run(&["index", "corpus"]);
+        assert_eq!(run.code, 0, "index failed: {}", run.stderr);
+        run
+    }
+
+    /// Runs `krant search ARGS --format json` and decodes the output.
+    pub fn search_json(&self, args: &[&str]) -> SearchJson {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json", "--limit", "100"]);
+        let run = self.run(&all);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "search {args:?} failed ({}): {}",
+            run.code,
+            run.stderr
+        );
+        let json: SearchJson = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", run.stdout));
+        assert_eq!(
+            run.code,
+            if json.total > 0 { 0 } else { 1 },
+            "exit code must say whether there were hits"
+        );
+        json
+    }
+
+    /// Sorted paths matching a query (limit 100).
+    pub fn matches(&self, args: &[&str]) -> Vec<String> {
+        self.search_json(args)
+            .sorted_paths()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// Parses the counts out of the one-line index summary.
+pub fn summary_counts(stderr: &str) -> (usize, usize, usize, usize, usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("indexed "))
+        .unwrap_or_else(|| panic!("no summary in: {stderr}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    // indexed N articles (A added, U updated, R removed, C unchanged), S skipped, in T s
+    (
+        numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5],
+    )
+}

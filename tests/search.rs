@@ -1,0 +1,312 @@
+//! `krant search` through the real binary: matching, month ranges, query language,
+//! output formats and exit codes.
+
+mod common;
+
+use common::Workspace;
+
+/// A small archive with known contents per month.
+fn archive() -> Workspace {
+    let ws = Workspace::new();
+    ws.article(
+        "2014/kalifaat.txt",
+        "2014-06",
+        "IS roept kalifaat uit\nAbu Bakr al-Baghdadi riep in Mosul het kalifaat uit.",
+    )
+    .article(
+        "2015/vluchtelingen.txt",
+        "2015-09",
+        "Duizenden vluchtelingen aan de grens\nDe vluchtelingen komen uit Syrië.",
+    )
+    .article(
+        "2016/brussel.txt",
+        "2016-03-22",
+        "Aanslagen in Brussel\nBelgië is in rouw na de aanslagen.",
+    )
+    .article(
+        "2017/mosul.txt",
+        "2017-07",
+        "Mosul bevrijd\nHet leger heroverde Mosul; het kalifaat is verloren.",
+    )
+    .article(
+        "2017/raqqa.txt",
+        "2017-10",
+        "Raqqa gevallen\nDe hoofdstad van het kalifaat in Syrie is ingenomen.",
+    )
+    .article(
+        "2017/weer.txt",
+        "2017-12",
+        "Het weer\nHet is koud en het sneeuwt in de zomer van niemand.",
+    )
+    .article(
+        "2019/baghuz.txt",
+        "2019-03-23",
+        "Laatste bolwerk gevallen\nEen vluchteling vertelt over de zomer van 2014 in Mosul.",
+    );
+    ws.index();
+    ws
+}
+
+#[test]
+fn stemming_finds_plural_and_singular() {
+    let ws = archive();
+    assert_eq!(
+        ws.matches(&["vluchteling"]),
+        ["2015/vluchtelingen.txt", "2019/baghuz.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["vluchtelingen"]),
+        ["2015/vluchtelingen.txt", "2019/baghuz.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["kalifaten"]),
+        ["2014/kalifaat.txt", "2017/mosul.txt", "2017/raqqa.txt"]
+    );
+}
+
+#[test]
+fn diacritics_fold_both_ways() {
+    let ws = archive();
+    assert_eq!(ws.matches(&["belgie"]), ["2016/brussel.txt"]);
+    assert_eq!(ws.matches(&["BELGIË"]), ["2016/brussel.txt"]);
+    assert_eq!(
+        ws.matches(&["Syrië"]),
+        ["2015/vluchtelingen.txt", "2017/raqqa.txt"]
+    );
+}
+
+#[test]
+fn month_range_is_inclusive_and_years_expand() {
+    let ws = archive();
+    assert_eq!(
+        ws.matches(&["kalifaat", "--from", "2017-01", "--to", "2017-12"]),
+        ["2017/mosul.txt", "2017/raqqa.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["kalifaat", "--from", "2017-07", "--to", "2017-10"]),
+        ["2017/mosul.txt", "2017/raqqa.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["kalifaat", "--from", "2017-08", "--to", "2017-10"]),
+        ["2017/raqqa.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["kalifaat", "--to", "2016"]),
+        ["2014/kalifaat.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["mosul", "--from", "2017"]),
+        ["2017/mosul.txt", "2019/baghuz.txt"]
+    );
+    // A full date's day does not matter to the month filter.
+    assert_eq!(
+        ws.matches(&["--from", "2016-03", "--to", "2016-03"]),
+        ["2016/brussel.txt"]
+    );
+}
+
+#[test]
+fn json_output_is_exact() {
+    let ws = archive();
+    let json = ws.search_json(&["kalifaat", "--from", "2017", "--to", "2017"]);
+    assert_eq!(json.query.as_deref(), Some("kalifaat"));
+    assert_eq!(json.from.as_deref(), Some("2017-01"));
+    assert_eq!(json.to.as_deref(), Some("2017-12"));
+    assert_eq!(json.total, 2);
+    let raqqa = json
+        .hits
+        .iter()
+        .find(|h| h.path == "2017/raqqa.txt")
+        .expect("raqqa hit");
+    assert_eq!(raqqa.date, "2017-10");
+    assert_eq!(raqqa.title, "Raqqa gevallen");
+    assert!(raqqa.score.unwrap() > 0.0);
+    assert_eq!(
+        raqqa.snippet,
+        "Raqqa gevallen De hoofdstad van het kalifaat in Syrie is ingenomen."
+    );
+    let [start, end] = raqqa.highlights[0];
+    let marked: String = raqqa
+        .snippet
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
+    assert_eq!(marked, "kalifaat");
+
+    let json = ws.search_json(&["bolwerk"]);
+    assert_eq!(json.hits[0].date, "2019-03-23");
+    assert_eq!(json.from, None);
+    assert_eq!(json.to, None);
+}
+
+#[test]
+fn limit_caps_hits_but_total_counts_all() {
+    let ws = archive();
+    let run = ws.run(&["search", "kalifaat", "--limit", "1", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    let json: common::SearchJson = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json.total, 3);
+    assert_eq!(json.hits.len(), 1);
+}
+
+#[test]
+fn no_query_lists_the_range_newest_first() {
+    let ws = archive();
+    let json = ws.search_json(&["--from", "2017"]);
+    assert_eq!(json.query, None);
+    assert_eq!(
+        json.paths(),
+        [
+            "2019/baghuz.txt",
+            "2017/weer.txt",
+            "2017/raqqa.txt",
+            "2017/mosul.txt"
+        ]
+    );
+    assert!(json.hits.iter().all(|h| h.score.is_none()));
+}
+
+#[test]
+fn boolean_operators_phrases_and_prefixes() {
+    let ws = archive();
+    assert_eq!(
+        ws.matches(&["mosul", "kalifaat"]),
+        ["2014/kalifaat.txt", "2017/mosul.txt"]
+    );
+    assert_eq!(
+        ws.matches(&["brussel OR raqqa"]),
+        ["2016/brussel.txt", "2017/raqqa.txt"]
+    );
+    assert_eq!(ws.matches(&["kalifaat -mosul"]), ["2017/raqqa.txt"]);
+    assert_eq!(ws.matches(&["kalifaat NOT mosul"]), ["2017/raqqa.txt"]);
+    assert_eq!(
+        ws.matches(&["(brussel OR raqqa) syrie"]),
+        ["2017/raqqa.txt"]
+    );
+    assert_eq!(ws.matches(&["\"de zomer van 2014\""]), ["2019/baghuz.txt"]);
+    assert_eq!(
+        ws.matches(&["vluchtel*"]),
+        ["2015/vluchtelingen.txt", "2019/baghuz.txt"]
+    );
+    // Words in separate arguments are joined, as if quoted together.
+    assert_eq!(ws.matches(&["mosul", "OR", "brussel"]).len(), 4);
+}
+
+#[test]
+fn text_output_has_date_path_title_snippet_and_total() {
+    let ws = archive();
+    let run = ws.run(&["search", "raqqa"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "2017-10  2017/raqqa.txt\n    Raqqa gevallen\n    \
+         Raqqa gevallen De hoofdstad van het kalifaat in Syrie is ingenomen.\n\n\
+         1 matching article\n"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_and_never_with_no_color() {
+    let ws = archive();
+    let run = ws.run(&["search", "raqqa", "--color", "always"]);
+    assert!(
+        run.stdout.contains("\x1b[1;31mRaqqa\x1b[0m"),
+        "{}",
+        run.stdout
+    );
+    // Piped (as here), auto means no colour even without NO_COLOR.
+    let run = ws.run_with_env(&["search", "raqqa"], &[("NO_COLOR", "")]);
+    assert!(!run.stdout.contains('\x1b'));
+}
+
+#[test]
+fn no_hits_exits_1() {
+    let ws = archive();
+    let run = ws.run(&["search", "olifant"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "0 matching articles\n");
+    let json = ws.search_json(&["olifant"]);
+    assert_eq!(json.total, 0);
+    assert!(json.hits.is_empty());
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let ws = archive();
+    for _ in 0..600 {
+        ws.article(
+            &format!("bulk/{}.txt", rand_name()),
+            "2018-01",
+            "Kalifaat kalifaat kalifaat en nog veel meer tekst over het kalifaat.",
+        );
+    }
+    ws.index();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_krant"))
+        .args(["search", "kalifaat", "--limit", "1000"])
+        .current_dir(ws.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+fn rand_name() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{:05}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+#[test]
+fn first_search_on_a_fresh_clone_builds_the_index() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-10", "Het kalifaat viel.");
+    let run = ws.run(&["search", "kalifaat"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no index at .krant yet; indexing ./corpus first"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("a.txt"));
+    assert!(ws.root().join(".krant/krant.json").exists());
+    // The second search uses it without a word.
+    let run = ws.run(&["search", "kalifaat"]);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn shipped_corpus_answers_the_readme_command() {
+    let ws = Workspace::new();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for entry in std::fs::read_dir(&shipped).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            ws.corpus_path(&entry.file_name().to_string_lossy()),
+        )
+        .unwrap();
+    }
+    let json = ws.search_json(&["kalifaat", "--from", "2017-01", "--to", "2017-12"]);
+    // The two real seed articles and two written ones mention the caliphate in 2017.
+    assert_eq!(
+        json.sorted_paths(),
+        [
+            "000_5d74d09b5d5fc6b1.txt",
+            "003_5a7d77b3f7003312.txt",
+            "009_a3ad2bc8f884e794.txt",
+            "010_4ede05664ad0078f.txt"
+        ]
+    );
+    assert!(json.hits.iter().all(|h| h.date.starts_with("2017-")));
+}
