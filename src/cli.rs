@@ -64,6 +64,8 @@ Examples:
   krant index corpus          index ./corpus into ./.krant
   krant index                 update the index from the folder it was built from
   krant index ~/kranten --index ~/kranten.krant --rebuild
+  krant index --dry-run -v    show what would change, write nothing
+  krant index --report ingest.json --format json
 
 Re-running is cheap: unchanged files are not read again, edited files are replaced and
 deleted files removed, so the index always holds exactly the articles in the folder.")]
@@ -109,6 +111,18 @@ pub struct IndexArgs {
     #[arg(long, value_name = "MB", default_value_t = 256,
           value_parser = clap::value_parser!(u32).range(15..=4000))]
     pub memory: u32,
+
+    /// Show what would change (each file with -v) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Also write the ingestion report (skipped files, duplicates, empty months) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Summary format: a line on stderr, or one JSON object on stdout.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
 }
 
 /// Arguments of `krant search`.

@@ -57,9 +57,15 @@ pub struct IndexConfig {
     pub threads: usize,
     /// Index writer memory budget, in bytes.
     pub memory_bytes: usize,
+    /// Report what would change, write nothing.
+    pub dry_run: bool,
+    /// Where to write the JSON ingestion report, if anywhere.
+    pub report: Option<PathBuf>,
+    /// How to print the summary.
+    pub format: OutputFormat,
 }
 
-/// Output formats of `krant search`.
+/// Output formats of `krant search` and `krant index`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Readable text.
@@ -119,6 +125,12 @@ fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
         follow_links: args.follow_links,
         threads: args.threads.map_or(cores, usize::from),
         memory_bytes: args.memory as usize * 1_000_000,
+        dry_run: args.dry_run,
+        report: args.report,
+        format: match args.format {
+            FormatArg::Text => OutputFormat::Text,
+            FormatArg::Json => OutputFormat::Json,
+        },
     }
 }
 

@@ -34,6 +34,14 @@ pub struct IndexReport {
     pub articles: usize,
     /// Wall time of the run, in seconds.
     pub seconds: f64,
+    /// Nothing was written: the counts say what would change.
+    pub dry_run: bool,
+    /// The run was interrupted; the counts cover the work committed before it stopped.
+    pub interrupted: bool,
+    /// Groups of paths whose files have identical content (by content hash).
+    pub duplicates: Vec<Vec<String>>,
+    /// Months (`YYYY-MM`) without articles between the archive's first and last month.
+    pub empty_months: Vec<String>,
 }
 
 impl IndexReport {

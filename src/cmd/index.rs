@@ -4,41 +4,83 @@
 //! stamp matches the index) are not read. The rest are read, hashed and parsed by a pool
 //! of threads feeding the single index writer through a bounded channel; a file whose
 //! hash matches the index is not re-analysed. Vanished files are removed. One commit at
-//! the end (and periodic ones on big runs) makes the changes visible atomically.
+//! the end (and periodic ones on big runs) makes the changes visible atomically, so a
+//! killed run leaves the last commit intact and the next run finishes the job.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig};
+use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
 use crate::corpus::{self, Article, CorpusFile, Encoding, SkipReason, WalkOptions};
-use crate::error::failure;
-use crate::index::{self, IndexState, Stamp, Writer, WriterOptions};
+use crate::date::{ArticleDate, Month};
+use crate::error::{Interrupted, failure};
+use crate::index::{
+    self, CatalogEntry, Found, IndexState, KrantIndex, STAMPS_FILE, Stamp, Writer, WriterOptions,
+};
 use crate::output::{self, Messages};
 use crate::report::{IndexReport, SkippedFile};
 
 /// Commit after this many changed articles, so a crash loses at most that much work.
 const COMMIT_EVERY_ARTICLES: usize = 25_000;
 
+/// …or after this long, whichever comes first.
+const COMMIT_EVERY: Duration = Duration::from_secs(60);
+
 /// Results waiting for the writer, per reading thread: bounds memory whatever the corpus.
 const QUEUE_PER_THREAD: usize = 16;
 
-/// Runs `krant index` and prints its summary.
+/// Runs `krant index` and prints its summary. The first Ctrl-C (or SIGTERM) stops the run
+/// after committing the work done so far; a second one exits at once (the last commit
+/// stays intact either way).
 pub fn run(config: &IndexConfig) -> Result<ExitCode> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    // Fails only if a handler is already installed, in which case it stays in charge.
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
     let mut messages = Messages::new(
         config.global.stderr_color,
         config.global.quiet,
         config.global.verbose,
     );
-    let report = sync(config, &mut messages)?;
+    let report = sync(config, &mut messages, &stop)?;
     messages.finish();
-    output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
+    if let Some(path) = &config.report {
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
+    match config.format {
+        OutputFormat::Text => {
+            output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
+        }
+        OutputFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer(&mut out, &report)?;
+            std::io::Write::write_all(&mut out, b"\n")?;
+        }
+    }
+    if report.interrupted {
+        return Err(anyhow::Error::new(Interrupted {
+            message: format!(
+                "the work so far is committed ({} articles in the index); run `krant index` \
+                 again to finish",
+                report.articles
+            ),
+        }));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -52,8 +94,14 @@ enum Outcome {
     Skipped(SkipReason),
 }
 
-/// Brings the index in line with the corpus folder and reports what changed.
-pub fn sync(config: &IndexConfig, messages: &mut Messages) -> Result<IndexReport> {
+/// Brings the index in line with the corpus folder (or, with `--dry-run`, works out what
+/// that would change) and reports it. Stops early, committing what is done, when `stop`
+/// is set.
+pub fn sync(
+    config: &IndexConfig,
+    messages: &mut Messages,
+    stop: &AtomicBool,
+) -> Result<IndexReport> {
     let started = Instant::now();
     let index_dir = &config.global.index_dir;
     let corpus_arg = match &config.corpus {
@@ -63,16 +111,31 @@ pub fn sync(config: &IndexConfig, messages: &mut Messages) -> Result<IndexReport
     };
     let root = corpus_root(&corpus_arg)?;
 
-    let mut writer = Writer::open(
-        index_dir,
-        &WriterOptions {
-            threads: config.threads,
-            memory_bytes: config.memory_bytes,
-            rebuild: config.rebuild,
-        },
-    )?;
+    let mut writer = if config.dry_run {
+        None
+    } else {
+        Some(Writer::open(
+            index_dir,
+            &WriterOptions {
+                threads: config.threads,
+                memory_bytes: config.memory_bytes,
+                rebuild: config.rebuild,
+            },
+        )?)
+    };
+    // A dry run reads the index without the writer's lock; a missing one is empty.
+    let dry_run_index = match index::inspect(index_dir)? {
+        Found::Nothing => None,
+        _ if writer.is_some() || config.rebuild => None,
+        _ => Some(KrantIndex::open(index_dir)?),
+    };
+    let existing = writer
+        .as_ref()
+        .map(Writer::index)
+        .or(dry_run_index.as_ref());
     if !config.rebuild
-        && let Some(state) = writer.index().state()?
+        && let Some(index) = existing
+        && let Some(state) = index.state()?
         && state.corpus_root != root
     {
         return Err(failure(
@@ -89,18 +152,36 @@ pub fn sync(config: &IndexConfig, messages: &mut Messages) -> Result<IndexReport
             ),
         ));
     }
+    let (indexed, old_stamps): (HashMap<String, u64>, HashMap<String, Stamp>) = match existing {
+        Some(index) if !config.rebuild => (
+            index
+                .catalog()?
+                .into_iter()
+                .map(|e| (e.path, e.hash))
+                .collect(),
+            index::load_stamps(&index_dir.join(STAMPS_FILE)),
+        ),
+        _ => (HashMap::new(), HashMap::new()),
+    };
 
-    let walk = corpus::walk(
+    let progress = progress_bar(config);
+    messages.set_progress(Some(progress.clone()));
+    let walk = corpus::walk_observed(
         &root,
         &WalkOptions {
             follow_links: config.follow_links,
             exclude: index_dir.canonicalize().ok(),
         },
+        |_| progress.inc_length(1),
     );
     let shown = |rel: &str| display_path(&corpus_arg, rel);
+    let verb = |done: &str, would: &str| -> String {
+        if config.dry_run { would } else { done }.to_owned()
+    };
     let mut report = IndexReport {
         corpus: root.display().to_string(),
         index: index_dir.display().to_string(),
+        dry_run: config.dry_run,
         ..IndexReport::default()
     };
     for warning in &walk.warnings {
@@ -114,11 +195,6 @@ pub fn sync(config: &IndexConfig, messages: &mut Messages) -> Result<IndexReport
         });
     }
 
-    let (indexed, old_stamps) = if config.rebuild {
-        (HashMap::new(), HashMap::new())
-    } else {
-        (writer.indexed()?, writer.stamps())
-    };
     let mut stamps: HashMap<&str, Stamp> = HashMap::with_capacity(walk.files.len());
     let mut to_read = Vec::new();
     for file in &walk.files {
@@ -135,78 +211,143 @@ pub fn sync(config: &IndexConfig, messages: &mut Messages) -> Result<IndexReport
         }
     }
     let present: HashSet<&str> = walk.files.iter().map(|f| f.path.as_str()).collect();
-    for path in indexed.keys().filter(|p| !present.contains(p.as_str())) {
-        writer.remove(path);
-        report.removed += 1;
-        if messages_verbose(config) {
-            messages.note(&shown(path), "removed (file is gone)");
+    let mut vanished: Vec<&String> = indexed
+        .keys()
+        .filter(|p| !present.contains(p.as_str()))
+        .collect();
+    vanished.sort();
+    for path in vanished {
+        if let Some(writer) = writer.as_mut() {
+            writer.remove(path);
         }
+        report.removed += 1;
+        messages.detail(&format!(
+            "{} {}",
+            verb("removed", "would remove"),
+            shown(path)
+        ));
     }
 
-    let stop = AtomicBool::new(false);
+    progress.set_length(to_read.iter().map(|f| f.size).sum());
+    progress.set_position(0);
+    progress.set_style(bar_style());
+    let files_to_read = to_read.len();
+    let mut files_read = 0usize;
     let mut since_commit = 0usize;
-    read_in_parallel(
-        &to_read,
-        &indexed,
-        config.threads,
-        &stop,
-        |file, outcome| {
-            let was_indexed = indexed.contains_key(&file.path);
-            match outcome {
-                Outcome::Unchanged(stamp) => {
-                    report.unchanged += 1;
-                    stamps.insert(&file.path, stamp);
+    let mut last_commit = Instant::now();
+    read_in_parallel(&to_read, &indexed, config.threads, stop, |file, outcome| {
+        files_read += 1;
+        progress.inc(file.size);
+        let was_indexed = indexed.contains_key(&file.path);
+        match outcome {
+            Outcome::Unchanged(stamp) => {
+                report.unchanged += 1;
+                stamps.insert(&file.path, stamp);
+            }
+            Outcome::Article(article, stamp) => {
+                if article.encoding == Encoding::Windows1252 {
+                    messages.note(&shown(&file.path), "not valid UTF-8; read as Windows-1252");
                 }
-                Outcome::Article(article, stamp) => {
-                    if article.encoding == Encoding::Windows1252 {
-                        messages.note(&shown(&file.path), "not valid UTF-8; read as Windows-1252");
-                    }
+                if let Some(writer) = writer.as_mut() {
                     writer.add(&article, stamp.hash)?;
-                    if was_indexed {
-                        report.updated += 1;
-                    } else {
-                        report.added += 1;
-                    }
-                    stamps.insert(&file.path, stamp);
-                    since_commit += 1;
                 }
-                Outcome::Skipped(reason) => {
-                    messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
-                    report.skipped.push(SkippedFile {
-                        path: file.path.clone(),
-                        reason: reason.to_string(),
-                    });
-                    if was_indexed {
+                if was_indexed {
+                    report.updated += 1;
+                    messages.detail(&format!(
+                        "{} {}",
+                        verb("updated", "would update"),
+                        shown(&file.path)
+                    ));
+                } else {
+                    report.added += 1;
+                    messages.detail(&format!(
+                        "{} {}",
+                        verb("added", "would add"),
+                        shown(&file.path)
+                    ));
+                }
+                stamps.insert(&file.path, stamp);
+                since_commit += 1;
+            }
+            Outcome::Skipped(reason) => {
+                messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
+                report.skipped.push(SkippedFile {
+                    path: file.path.clone(),
+                    reason: reason.to_string(),
+                });
+                if was_indexed {
+                    if let Some(writer) = writer.as_mut() {
                         writer.remove(&file.path);
-                        report.removed += 1;
                     }
+                    report.removed += 1;
                 }
             }
-            if since_commit >= COMMIT_EVERY_ARTICLES {
-                let articles = indexed.len() + report.added - report.removed;
-                writer.commit(&state(&root, articles))?;
-                since_commit = 0;
-            }
-            Ok(())
-        },
-    )?;
+        }
+        progress.set_message(format!(
+            "{files_read}/{files_to_read} files read, {} indexed",
+            report.added + report.updated
+        ));
+        if let Some(writer) = writer.as_mut()
+            && since_commit > 0
+            && (since_commit >= COMMIT_EVERY_ARTICLES || last_commit.elapsed() >= COMMIT_EVERY)
+        {
+            let articles = indexed.len() + report.added - report.removed;
+            writer.commit(&state(&root, articles))?;
+            since_commit = 0;
+            last_commit = Instant::now();
+        }
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+    messages.set_progress(None);
 
-    report.articles = report.unchanged + report.added + report.updated;
-    writer.commit(&state(&root, report.articles))?;
-    if let Err(err) = writer.save_stamps(stamps.into_iter()) {
-        // Only a cache: the next run re-reads files instead of trusting stat.
-        messages.warn(
-            &index_dir.display().to_string(),
-            &format!("could not save file stamps: {err:#}"),
-        );
+    report.interrupted = stop.load(Ordering::SeqCst);
+    report.articles = if report.interrupted {
+        indexed.len() + report.added - report.removed
+    } else {
+        report.unchanged + report.added + report.updated
+    };
+    if let Some(mut writer) = writer {
+        writer.commit(&state(&root, report.articles))?;
+        if !report.interrupted
+            && let Err(err) = writer.save_stamps(stamps.into_iter())
+        {
+            // Only a cache: the next run re-reads files instead of trusting stat.
+            messages.warn(
+                &index_dir.display().to_string(),
+                &format!("could not save file stamps: {err:#}"),
+            );
+        }
+        let catalog = writer.index().catalog()?;
+        report.duplicates = duplicates(&catalog);
+        report.empty_months = empty_months(&catalog);
+        writer.finish()?;
     }
-    writer.finish()?;
     report.set_duration(started.elapsed());
     Ok(report)
 }
 
-fn messages_verbose(config: &IndexConfig) -> bool {
-    config.global.verbose
+fn progress_bar(config: &IndexConfig) -> ProgressBar {
+    if config.global.quiet
+        || !config.global.stderr_is_terminal
+        || config.format == OutputFormat::Json
+    {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} scanning the corpus… {len} files seen")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn bar_style() -> ProgressStyle {
+    ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes_per_sec} ETA {eta} {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
 }
 
 fn state(root: &Path, articles: usize) -> IndexState {
@@ -217,6 +358,49 @@ fn state(root: &Path, articles: usize) -> IndexState {
             .map_or(0, |d| d.as_secs()),
         articles: articles as u64,
     }
+}
+
+/// Groups of paths with the same content, each sorted, ordered by first path.
+fn duplicates(catalog: &[CatalogEntry]) -> Vec<Vec<String>> {
+    let mut by_hash: HashMap<u64, Vec<String>> = HashMap::new();
+    for entry in catalog {
+        by_hash
+            .entry(entry.hash)
+            .or_default()
+            .push(entry.path.clone());
+    }
+    let mut groups: Vec<Vec<String>> = by_hash
+        .into_values()
+        .filter(|paths| paths.len() > 1)
+        .map(|mut paths| {
+            paths.sort();
+            paths
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+/// Months without articles between the first and the last month of the archive.
+fn empty_months(catalog: &[CatalogEntry]) -> Vec<String> {
+    let mut counts: BTreeMap<Month, usize> = BTreeMap::new();
+    for entry in catalog {
+        if let Some(date) = ArticleDate::from_sort_key(entry.date_key) {
+            *counts.entry(date.month).or_default() += 1;
+        }
+    }
+    let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+        return Vec::new();
+    };
+    let mut empty = Vec::new();
+    let mut month = first;
+    while month < last {
+        if !counts.contains_key(&month) {
+            empty.push(month.to_string());
+        }
+        month = month.next();
+    }
+    empty
 }
 
 /// Checks the corpus folder and returns its canonical path.
@@ -313,6 +497,93 @@ fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "it vanished while indexing".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a folder".to_owned(),
         _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &Path) -> CorpusFile {
+        CorpusFile {
+            full_path: path.to_path_buf(),
+            path: "x.txt".into(),
+            size: 0,
+            mtime_ns: 0,
+        }
+    }
+
+    fn skip_reason(outcome: Outcome) -> String {
+        match outcome {
+            Outcome::Skipped(reason) => reason.to_string(),
+            _ => panic!("expected a skip"),
+        }
+    }
+
+    #[test]
+    fn a_file_that_vanished_before_reading_is_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let outcome = read_one(&file(&dir.path().join("gone.txt")), None);
+        assert_eq!(
+            skip_reason(outcome),
+            "cannot read: it vanished while indexing"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_path_is_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        // Reading a folder fails even for root, unlike a file without permissions.
+        let outcome = read_one(&file(dir.path()), None);
+        assert_eq!(skip_reason(outcome), "cannot read: it is a folder");
+    }
+
+    #[test]
+    fn same_content_as_indexed_is_not_parsed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "not even an article").unwrap();
+        let hash = xxhash_rust::xxh3::xxh3_64(b"not even an article");
+        assert!(matches!(
+            read_one(&file(&path), Some(hash)),
+            Outcome::Unchanged(Stamp { hash: h, .. }) if h == hash
+        ));
+    }
+
+    fn entry(path: &str, date_key: u64, hash: u64) -> CatalogEntry {
+        CatalogEntry {
+            path: path.into(),
+            date_key,
+            hash,
+        }
+    }
+
+    #[test]
+    fn duplicates_group_paths_by_content() {
+        let catalog = [
+            entry("b.txt", 20_170_100, 1),
+            entry("a.txt", 20_170_100, 1),
+            entry("c.txt", 20_170_100, 2),
+            entry("z/d.txt", 20_170_100, 3),
+            entry("e.txt", 20_170_100, 3),
+            entry("f.txt", 20_170_100, 3),
+        ];
+        assert_eq!(
+            duplicates(&catalog),
+            [vec!["a.txt", "b.txt"], vec!["e.txt", "f.txt", "z/d.txt"]]
+        );
+    }
+
+    #[test]
+    fn empty_months_lie_between_first_and_last() {
+        let catalog = [
+            entry("a", 20_161_100, 1),
+            entry("b", 20_170_215, 2),
+            entry("c", 20_170_200, 3),
+        ];
+        assert_eq!(empty_months(&catalog), ["2016-12", "2017-01"]);
+        assert!(empty_months(&[]).is_empty());
     }
 }

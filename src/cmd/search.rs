@@ -56,8 +56,12 @@ fn build_first_if_needed(config: &SearchConfig) -> Result<()> {
         follow_links: false,
         threads: std::thread::available_parallelism().map_or(2, usize::from),
         memory_bytes: 256_000_000,
+        dry_run: false,
+        report: None,
+        format: OutputFormat::Text,
     };
-    let report = super::index::sync(&index_config, &mut messages)?;
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let report = super::index::sync(&index_config, &mut messages, &never)?;
     messages.finish();
     if !config.global.quiet {
         output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;

@@ -61,6 +61,15 @@ pub fn is_article_name(name: &str) -> bool {
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
 /// files and folders and the excluded folder.
 pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
+    walk_observed(root, options, |_| {})
+}
+
+/// [`walk`], calling `observe` with each candidate as it is found (for progress display).
+pub fn walk_observed(
+    root: &Path,
+    options: &WalkOptions,
+    mut observe: impl FnMut(&CorpusFile),
+) -> Walk {
     let mut walk = Walk::default();
     let entries = WalkDir::new(root)
         .follow_links(options.follow_links)
@@ -90,16 +99,19 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
         }
         let path = relative(root, entry.path());
         match entry.metadata() {
-            Ok(meta) => walk.files.push(CorpusFile {
-                full_path: entry.path().to_path_buf(),
-                path,
-                size: meta.len(),
-                mtime_ns: meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)),
-            }),
+            Ok(meta) => {
+                walk.files.push(CorpusFile {
+                    full_path: entry.path().to_path_buf(),
+                    path,
+                    size: meta.len(),
+                    mtime_ns: meta
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)),
+                });
+                observe(walk.files.last().expect("just pushed"));
+            }
             Err(err) => walk.warnings.push(WalkWarning {
                 path,
                 message: err.to_string(),

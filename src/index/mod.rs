@@ -24,7 +24,7 @@ use tantivy::Index;
 
 pub use reader::{Hit, Hits, Searcher};
 pub use schema::SCHEMA_VERSION;
-pub use stamps::Stamp;
+pub use stamps::{Stamp, load as load_stamps};
 pub use writer::{Writer, WriterOptions};
 
 use crate::analysis::{self, ANALYZER_VERSION};
@@ -32,7 +32,8 @@ use crate::error::failure;
 
 const MARKER_FILE: &str = "krant.json";
 const LOCK_FILE: &str = "krant.lock";
-const STAMPS_FILE: &str = "stamps.tsv";
+/// The stamps cache inside an index folder.
+pub const STAMPS_FILE: &str = "stamps.tsv";
 
 /// What `krant.json` records: enough to refuse an index this build cannot read right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +65,17 @@ pub struct IndexState {
     pub indexed_at: u64,
     /// Articles in the index after that commit.
     pub articles: u64,
+}
+
+/// One indexed article as the columns know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogEntry {
+    /// Path relative to the corpus root.
+    pub path: String,
+    /// `yyyymmdd`, day 00 when unknown.
+    pub date_key: u64,
+    /// Content hash of the file.
+    pub hash: u64,
 }
 
 /// What is at an index path.
@@ -180,6 +192,36 @@ impl KrantIndex {
             .as_deref()
             .map(|p| serde_json::from_str(p).context("the index metadata is damaged"))
             .transpose()
+    }
+
+    /// Every committed article's path, date key (`yyyymmdd`) and content hash, read from
+    /// the fast columns without touching stored documents.
+    pub fn catalog(&self) -> Result<Vec<CatalogEntry>> {
+        let reader = self.index.reader().context("cannot read the index")?;
+        let searcher = reader.searcher();
+        let mut out = Vec::new();
+        let mut path = String::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let Some(paths) = fast.str(schema::names::PATH)? else {
+                continue;
+            };
+            let hashes = fast.u64(schema::names::HASH)?;
+            let dates = fast.u64(schema::names::DATE)?;
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = paths.term_ords(doc).next() else {
+                    continue;
+                };
+                path.clear();
+                paths.ord_to_str(ord, &mut path)?;
+                out.push(CatalogEntry {
+                    path: path.clone(),
+                    date_key: dates.first(doc).unwrap_or(0),
+                    hash: hashes.first(doc).unwrap_or(0),
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Bytes the index takes on disk.

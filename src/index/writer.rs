@@ -1,13 +1,12 @@
 //! Writing the index: one writer at a time (a lock file), replace-by-path, atomic commits.
 
-use std::collections::HashMap;
 use std::fs::{self, File, TryLockError};
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-use super::schema::{self, names};
+use super::schema;
 use super::stamps::{self, Stamp};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect, outdated,
@@ -96,35 +95,6 @@ impl Writer {
     /// The opened index.
     pub fn index(&self) -> &KrantIndex {
         &self.index
-    }
-
-    /// Every committed article's path with its content hash.
-    pub fn indexed(&self) -> Result<HashMap<String, u64>> {
-        let reader = self.index.index.reader().context("cannot read the index")?;
-        let searcher = reader.searcher();
-        let mut out = HashMap::new();
-        let mut path = String::new();
-        for segment in searcher.segment_readers() {
-            let fast = segment.fast_fields();
-            let Some(paths) = fast.str(names::PATH)? else {
-                continue;
-            };
-            let hashes = fast.u64(names::HASH)?;
-            for doc in segment.doc_ids_alive() {
-                let Some(ord) = paths.term_ords(doc).next() else {
-                    continue;
-                };
-                path.clear();
-                paths.ord_to_str(ord, &mut path)?;
-                out.insert(path.clone(), hashes.first(doc).unwrap_or(0));
-            }
-        }
-        Ok(out)
-    }
-
-    /// The stamps saved by the last completed run.
-    pub fn stamps(&self) -> HashMap<String, Stamp> {
-        stamps::load(&self.index.dir.join(STAMPS_FILE))
     }
 
     /// Saves the stamps of the files now in the index.

@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use indicatif::ProgressBar;
+
 use super::Style;
 
 /// Warnings shown before the rest are only counted (without `-v`).
@@ -14,8 +16,10 @@ pub struct Messages {
     style: Style,
     quiet: bool,
     cap: Option<usize>,
+    verbose: bool,
     shown: usize,
     held_back: usize,
+    progress: Option<ProgressBar>,
 }
 
 impl Messages {
@@ -25,8 +29,36 @@ impl Messages {
             style: Style::new(color),
             quiet,
             cap: (!verbose).then_some(DEFAULT_CAP),
+            verbose: verbose && !quiet,
             shown: 0,
             held_back: 0,
+            progress: None,
+        }
+    }
+
+    /// Routes messages above a progress bar (or back to plain stderr with `None`).
+    pub fn set_progress(&mut self, progress: Option<ProgressBar>) {
+        self.progress = progress;
+    }
+
+    /// Whether per-file detail was asked for (`-v`).
+    pub fn is_verbose(&self) -> bool {
+        self.verbose
+    }
+
+    /// Per-file detail, shown only with `-v`.
+    pub fn detail(&mut self, text: &str) {
+        if self.verbose {
+            self.emit(&format!("krant: {text}"));
+        }
+    }
+
+    fn emit(&self, line: &str) {
+        match &self.progress {
+            Some(bar) if !bar.is_hidden() => bar.println(line),
+            _ => {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            }
         }
     }
 
@@ -51,7 +83,7 @@ impl Messages {
     /// A message about the run as a whole, never capped.
     pub fn info(&mut self, text: &str) {
         if !self.quiet {
-            eprintln!("krant: {text}");
+            self.emit(&format!("krant: {text}"));
         }
     }
 
@@ -64,16 +96,16 @@ impl Messages {
             return;
         }
         self.shown += 1;
-        let _ = writeln!(std::io::stderr(), "{line}");
+        self.emit(line);
     }
 
     /// Says how many messages the cap held back, if any.
     pub fn finish(&mut self) {
         if self.held_back > 0 && !self.quiet {
-            eprintln!(
+            self.emit(&format!(
                 "krant: … and {} more warnings or notes (use -v to see them all)",
                 self.held_back
-            );
+            ));
             self.held_back = 0;
         }
     }

@@ -72,7 +72,8 @@ fn total_line(query: &Query, hits: &Hits) -> String {
     line
 }
 
-/// Prints the one-line summary of an indexing run (to stderr, by the caller's choice).
+/// Prints the summary of an indexing run (to stderr, by the caller's choice): one line of
+/// counts, then short notes on duplicates and empty months when there are any.
 pub fn print_index_summary(
     out: &mut impl Write,
     report: &IndexReport,
@@ -83,9 +84,14 @@ pub fn print_index_summary(
     } else {
         "articles"
     };
+    let (lead, tail) = if report.dry_run {
+        ("dry run: would index", "; nothing written")
+    } else {
+        ("indexed", "")
+    };
     writeln!(
         out,
-        "indexed {} {articles} ({} added, {} updated, {} removed, {} unchanged), {} skipped, in {:.2} s",
+        "{lead} {} {articles} ({} added, {} updated, {} removed, {} unchanged), {} skipped, in {:.2} s{tail}",
         report.articles,
         report.added,
         report.updated,
@@ -94,11 +100,37 @@ pub fn print_index_summary(
         report.skipped.len(),
         report.seconds
     )?;
-    if !report.skipped.is_empty() {
+    if !report.duplicates.is_empty() {
+        let example = report.duplicates[0].join(" = ");
         writeln!(
             out,
             "{}",
-            style.dim("skipped files are listed above (or with -v); they are not articles")
+            style.dim(&format!(
+                "duplicates: {} groups of files with identical content (e.g. {example})",
+                report.duplicates.len()
+            ))
+        )?;
+    }
+    if !report.empty_months.is_empty() {
+        let shown: Vec<&str> = report
+            .empty_months
+            .iter()
+            .take(6)
+            .map(String::as_str)
+            .collect();
+        let more = report.empty_months.len() - shown.len();
+        let suffix = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "months without articles: {}{suffix}",
+                shown.join(", ")
+            ))
         )?;
     }
     Ok(())

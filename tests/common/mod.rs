@@ -186,3 +186,95 @@ pub fn summary_counts(stderr: &str) -> (usize, usize, usize, usize, usize, usize
         numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5],
     )
 }
+
+/// `krant index --format json`, decoded as the README documents it.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IndexJson {
+    pub corpus: String,
+    pub index: String,
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    pub skipped: Vec<SkippedJson>,
+    pub articles: usize,
+    pub seconds: f64,
+    pub dry_run: bool,
+    pub interrupted: bool,
+    pub duplicates: Vec<Vec<String>>,
+    pub empty_months: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SkippedJson {
+    pub path: String,
+    pub reason: String,
+}
+
+impl IndexJson {
+    /// (added, updated, removed, unchanged, skipped, articles)
+    pub fn counts(&self) -> (usize, usize, usize, usize, usize, usize) {
+        (
+            self.added,
+            self.updated,
+            self.removed,
+            self.unchanged,
+            self.skipped.len(),
+            self.articles,
+        )
+    }
+}
+
+impl Workspace {
+    /// Runs `krant index corpus --format json ARGS` and decodes the report.
+    pub fn index_json(&self, args: &[&str]) -> IndexJson {
+        let mut all = vec!["index", "corpus", "--format", "json"];
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        assert_eq!(run.code, 0, "index failed: {}", run.stderr);
+        serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", run.stdout))
+    }
+
+    /// Writes `n` articles `gen/NNNN.txt`, each with the unique word `uniekN` and the
+    /// shared word `gemeenschappelijk`.
+    pub fn generate(&self, n: usize) {
+        for i in 0..n {
+            self.article(
+                &format!("gen/{:02}/{i:05}.txt", i % 50),
+                &format!("{}-{:02}", 2014 + i % 6, 1 + i % 12),
+                &format!(
+                    "Artikel {i} over uniek{i}\nDit gemeenschappelijk stuk tekst gaat over \
+                     vluchtelingen, het kalifaat en de verkiezingen in maand {}.",
+                    1 + i % 12
+                ),
+            );
+        }
+    }
+
+    /// Starts `krant ARGS` in the background.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        Command::new(env!("CARGO_BIN_EXE_krant"))
+            .args(args)
+            .current_dir(self.root())
+            .env_remove("KRANT_INDEX")
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn krant")
+    }
+}
+
+/// Sets a file's modification time to `secs` after the epoch (via `touch -d`).
+pub fn set_mtime(path: &Path, secs: u64) {
+    let status = Command::new("touch")
+        .arg("-d")
+        .arg(format!("@{secs}"))
+        .arg(path)
+        .status()
+        .expect("run touch");
+    assert!(status.success());
+}

@@ -1,0 +1,301 @@
+//! Indexing you can trust, through the real binary: incremental sync, dry runs, the
+//! ingestion report, kills, interruptions, locking and bad files.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Workspace, set_mtime};
+
+#[test]
+fn incremental_steps_report_exact_counts() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa over het kalifaat.")
+        .article("b.txt", "2017-02", "Bravo over vluchtelingen.")
+        .article("c.txt", "2017-03", "Charlie over Mosul.");
+    // (added, updated, removed, unchanged, skipped, articles)
+    assert_eq!(ws.index_json(&[]).counts(), (3, 0, 0, 0, 0, 3));
+
+    // Add.
+    ws.article("d.txt", "2017-04", "Delta over Raqqa.");
+    assert_eq!(ws.index_json(&[]).counts(), (1, 0, 0, 3, 0, 4));
+    assert_eq!(ws.matches(&["raqqa"]), ["d.txt"]);
+
+    // Modify: the content changes.
+    ws.article("a.txt", "2017-01", "Alfa over de verkiezingen.");
+    assert_eq!(ws.index_json(&[]).counts(), (0, 1, 0, 3, 0, 4));
+    assert!(ws.matches(&["kalifaat"]).is_empty());
+    assert_eq!(ws.matches(&["verkiezingen"]), ["a.txt"]);
+
+    // Touch: only the mtime changes, so nothing is re-analysed.
+    set_mtime(&ws.corpus_path("b.txt"), 1_500_000_000);
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 0, 4, 0, 4));
+    assert_eq!(ws.matches(&["vluchteling"]), ["b.txt"]);
+
+    // Delete.
+    ws.remove("c.txt");
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 1, 3, 0, 3));
+    assert!(ws.matches(&["mosul"]).is_empty());
+
+    // Rename: the old path goes, the new one comes, and a search finds it once.
+    std::fs::create_dir(ws.corpus_path("sub")).unwrap();
+    std::fs::rename(ws.corpus_path("d.txt"), ws.corpus_path("sub/d2.txt")).unwrap();
+    assert_eq!(ws.index_json(&[]).counts(), (1, 0, 1, 2, 0, 3));
+    assert_eq!(ws.matches(&["raqqa"]), ["sub/d2.txt"]);
+    assert_eq!(ws.search_json(&[]).total, 3);
+}
+
+#[test]
+fn dry_run_changes_nothing_and_predicts_the_real_run() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa over het kalifaat.")
+        .article("b.txt", "2017-02", "Bravo over vluchtelingen.");
+    ws.index();
+    ws.article("a.txt", "2017-01", "Alfa over Mosul.")
+        .article("c.txt", "2017-03", "Charlie.")
+        .remove("b.txt");
+    let before = std::fs::read(ws.root().join(".krant/meta.json")).unwrap();
+    let dry = ws.index_json(&["--dry-run"]);
+    assert!(dry.dry_run);
+    assert_eq!(dry.counts(), (1, 1, 1, 0, 0, 2));
+    assert_eq!(
+        std::fs::read(ws.root().join(".krant/meta.json")).unwrap(),
+        before
+    );
+    assert_eq!(ws.matches(&["kalifaat"]), ["a.txt"]);
+    assert_eq!(ws.matches(&["vluchteling"]), ["b.txt"]);
+
+    let run = ws.run(&["index", "corpus", "--dry-run", "-v"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "krant: would remove corpus/b.txt",
+        "krant: would update corpus/a.txt",
+        "krant: would add corpus/c.txt",
+    ] {
+        assert!(
+            run.stderr.lines().any(|l| l == line),
+            "{line}: {}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("dry run: would index 2 articles"),
+        "{}",
+        run.stderr
+    );
+
+    let real = ws.index_json(&[]);
+    assert!(!real.dry_run);
+    assert_eq!(real.counts(), dry.counts());
+    assert_eq!(ws.matches(&["mosul"]), ["a.txt"]);
+}
+
+#[test]
+fn dry_run_without_an_index_creates_none() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa.");
+    let dry = ws.index_json(&["--dry-run"]);
+    assert_eq!(dry.counts(), (1, 0, 0, 0, 0, 1));
+    assert!(!ws.root().join(".krant").exists());
+}
+
+#[test]
+fn ingestion_report_lists_skips_duplicates_and_empty_months() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Zelfde tekst.")
+        .article("kopie/a.txt", "2017-01", "Zelfde tekst.")
+        .article("b.txt", "2017-04-02", "Andere tekst.")
+        .raw("kapot.txt", b"geen kop");
+    let report_path = ws.root().join("ingest.json");
+    let run = ws.run(&["index", "corpus", "--report", report_path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: common::IndexJson =
+        serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+    assert_eq!(report.duplicates, [vec!["a.txt", "kopie/a.txt"]]);
+    assert_eq!(report.empty_months, ["2017-02", "2017-03"]);
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].path, "kapot.txt");
+    assert!(report.skipped[0].reason.starts_with("no header"));
+    assert!(
+        run.stderr.contains(
+            "duplicates: 1 groups of files with identical content (e.g. a.txt = kopie/a.txt)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("months without articles: 2017-02, 2017-03"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn sigkill_at_any_moment_leaves_a_usable_index() {
+    let ws = Workspace::new();
+    ws.generate(300);
+    ws.index();
+    ws.generate(3000);
+    for delay_ms in [30, 150, 400] {
+        let mut child = ws.spawn(&["index", "corpus"]);
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // The last commit answers: either the first 300 or all 3000.
+        let total = ws.search_json(&["gemeenschappelijk"]).total;
+        assert!(
+            total == 300 || total == 3000,
+            "after kill at {delay_ms} ms: {total}"
+        );
+    }
+    let report = ws.index_json(&[]);
+    assert_eq!(report.articles, 3000);
+    assert_eq!(ws.search_json(&["gemeenschappelijk"]).total, 3000);
+    for i in [0, 299, 300, 1234, 2999] {
+        assert_eq!(
+            ws.matches(&[&format!("uniek{i}")]),
+            [format!("gen/{:02}/{i:05}.txt", i % 50)]
+        );
+    }
+}
+
+#[test]
+fn a_killed_first_run_is_finished_by_the_next() {
+    let ws = Workspace::new();
+    ws.generate(2000);
+    let mut child = ws.spawn(&["index", "corpus"]);
+    std::thread::sleep(Duration::from_millis(60));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(ws.index_json(&[]).articles, 2000);
+    assert_eq!(ws.search_json(&["gemeenschappelijk"]).total, 2000);
+}
+
+#[test]
+fn a_second_writer_is_refused_at_once() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa.");
+    ws.index();
+    // Hold the lock as a running `krant index` would.
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(ws.root().join(".krant/krant.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let started = std::time::Instant::now();
+    let run = ws.run(&["index", "corpus"]);
+    assert_eq!(run.code, 2);
+    assert!(started.elapsed() < Duration::from_secs(5), "it waited");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "krant: error: another `krant index` is already writing the index at .krant; \
+             wait for it to finish (searches keep working meanwhile)\n"
+        )
+    );
+    // Searching is not blocked by a writer.
+    assert_eq!(ws.matches(&["alfa"]), ["a.txt"]);
+    drop(lock);
+    assert_eq!(ws.run(&["index", "corpus"]).code, 0);
+}
+
+#[test]
+fn two_index_runs_at_once_one_proceeds() {
+    let ws = Workspace::new();
+    ws.generate(4000);
+    let first = ws.spawn(&["index", "corpus"]);
+    // The marker is written only once the lock is held.
+    let marker = ws.root().join(".krant/krant.json");
+    while !marker.exists() {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let second = ws.run(&["index", "corpus"]);
+    let first = first.wait_with_output().unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    assert_eq!(second.code, 2, "{}", second.stderr);
+    assert!(
+        second
+            .stderr
+            .contains("another `krant index` is already writing")
+    );
+    assert_eq!(ws.search_json(&["gemeenschappelijk"]).total, 4000);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_commits_the_work_so_far_and_exits_130() {
+    let ws = Workspace::new();
+    ws.generate(6000);
+    let child = ws.spawn(&["index", "corpus", "--threads", "1"]);
+    let marker = ws.root().join(".krant/krant.json");
+    while !marker.exists() {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("krant: interrupted: the work so far is committed"),
+        "{stderr}"
+    );
+    let committed = ws.search_json(&["gemeenschappelijk"]).total;
+    assert!(committed < 6000, "{committed}");
+    let report = ws.index_json(&[]);
+    assert_eq!(report.added, 6000 - committed);
+    assert_eq!(ws.search_json(&["gemeenschappelijk"]).total, 6000);
+}
+
+#[test]
+fn bad_files_are_reported_and_none_is_fatal() {
+    let ws = Workspace::new();
+    ws.article("good.txt", "2017-01", "Goed.")
+        .raw("latin.txt", b"date 2017-02 Caf\xE9 in Belgi\xEB")
+        .raw("binary.txt", b"date 2017-02 \x00\x01\x02")
+        .raw("noheader.txt", b"Geen kop.")
+        .raw("locked.txt", b"date 2017-03 Op slot.");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            ws.corpus_path("locked.txt"),
+            std::fs::Permissions::from_mode(0o000),
+        )
+        .unwrap();
+    }
+    // Root reads files whatever their permissions; then the file is simply an article.
+    let locked_is_readable = std::fs::read(ws.corpus_path("locked.txt")).is_ok();
+    let report = ws.index_json(&[]);
+    let mut reasons: Vec<(String, String)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.path.clone(), s.reason.clone()))
+        .collect();
+    reasons.sort();
+    let mut expected = vec![
+        (
+            "binary.txt".to_owned(),
+            "binary file (contains NUL bytes)".to_owned(),
+        ),
+        (
+            "noheader.txt".to_owned(),
+            "no header: the file must start with 'date YYYY-MM'".to_owned(),
+        ),
+    ];
+    if !locked_is_readable {
+        expected.push((
+            "locked.txt".to_owned(),
+            "cannot read: permission denied".to_owned(),
+        ));
+    }
+    expected.sort();
+    assert_eq!(reasons, expected);
+    assert_eq!(report.articles, if locked_is_readable { 3 } else { 2 });
+    assert_eq!(ws.matches(&["belgie"]), ["latin.txt"]);
+}
