@@ -116,7 +116,7 @@ impl Writer {
         doc.add_u64(f.hash, hash);
         self.writer
             .add_document(doc)
-            .with_context(|| format!("cannot index {}", article.path))?;
+            .map_err(|e| write_failure(&self.index.dir, e))?;
         Ok(())
     }
 
@@ -132,11 +132,11 @@ impl Writer {
         let mut prepared = self
             .writer
             .prepare_commit()
-            .with_context(|| format!("cannot write the index at {}", self.index.dir.display()))?;
+            .map_err(|e| write_failure(&self.index.dir, e))?;
         prepared.set_payload(&payload);
         prepared
             .commit()
-            .with_context(|| format!("cannot write the index at {}", self.index.dir.display()))?;
+            .map_err(|e| write_failure(&self.index.dir, e))?;
         Ok(())
     }
 
@@ -154,6 +154,23 @@ impl Writer {
             .wait_merging_threads()
             .context("cannot finish merging index segments")
     }
+}
+
+/// tantivy's writer threads report a full disk or a read-only folder only as "a worker
+/// thread encountered an error"; say what that most likely means and that nothing is lost.
+fn write_failure(dir: &Path, error: tantivy::TantivyError) -> anyhow::Error {
+    let detail = match &error {
+        tantivy::TantivyError::IoError(io) => io.to_string(),
+        _ => "the index writer stopped".to_owned(),
+    };
+    failure(
+        format!(
+            "cannot write the index at {} ({detail}; is the disk full or the folder read-only?)",
+            dir.display()
+        ),
+        "the last committed index is intact and searchable; free space or fix permissions, \
+         then run `krant index` again",
+    )
 }
 
 fn lock(dir: &Path) -> Result<File> {
