@@ -76,15 +76,71 @@ Query language:
   vluchteling belgie          both words (stemmed: also vluchtelingen, België)
   mosul OR raqqa              either word
   kalifaat -syrie             without a word (also: NOT syrie)
-  \"de zomer van 2014\"         a phrase
+  \"de zomer van 2014\"         a phrase; \"kalifaat uitgeroepen\"~3 allows 3 words between
   (mosul OR raqqa) kalifaat   grouping
-  vluchtel*                   words starting with vluchtel
+  vluchtel*  kalifat~1        prefix; up to 1 typo
+  title:kalifaat              only in titles (text: only in the text)
+  date:2017-10..2017-12       a month range (also date:2017, date:>=2019-06)
 
 Examples:
   krant search kalifaat --from 2017-01 --to 2017-12
   krant search 'IS-strijders' --limit 3 --format json
+  krant search mosul --sort newest --format csv > mosul.csv
+  krant search raqqa --format paths | xargs wc -w
   krant search --from 2019 --to 2019   list 2019's articles, newest first")]
     Search(SearchArgs),
+    /// Count matching articles per month or year, as a bar chart.
+    #[command(after_help = "\
+Examples:
+  krant histogram kalifaat
+  krant histogram vluchtelingen --from 2015 --to 2016 --relative
+  krant histogram IS --by year --format csv")]
+    Histogram(HistogramArgs),
+    /// Compare several queries over time, side by side.
+    #[command(after_help = "\
+Examples:
+  krant trend kalifaat vluchtelingen brexit
+  krant trend mosul raqqa --by year --relative --format json")]
+    Trend(TrendArgs),
+    /// Keyword in context: every occurrence, aligned in a centre column.
+    #[command(after_help = "\
+Examples:
+  krant kwic kalifaat
+  krant kwic vluchteling --width 30 --sort left
+  krant kwic '\"de zomer van 2014\"' --format tsv > zomer.tsv")]
+    Kwic(KwicArgs),
+    /// Print one article.
+    #[command(after_help = "\
+Examples:
+  krant show 003_5a7d77b3f7003312.txt
+  krant show 003_5a7d77b3f7003312.txt --highlight 'kalifaat OR Raqqa'")]
+    Show(ShowArgs),
+    /// Describe the index: articles, months, size, versions.
+    Stats(StatsArgs),
+    /// Print a shell completion script (bash, zsh, fish, …).
+    #[command(after_help = "\
+Install:
+  krant completions bash > ~/.local/share/bash-completion/completions/krant
+  krant completions zsh > ~/.zfunc/_krant        (with fpath+=~/.zfunc in .zshrc)
+  krant completions fish > ~/.config/fish/completions/krant.fish")]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Install:
+  krant man > ~/.local/share/man/man1/krant.1 && man krant")]
+    Man,
+}
+
+/// `--from`/`--to`, shared by every command that filters by month.
+#[derive(Debug, Args)]
+pub struct RangeArgs {
+    /// First month, inclusive: YYYY or YYYY-MM (2017 means 2017-01).
+    #[arg(long, value_name = "YYYY[-MM]")]
+    pub from: Option<String>,
+
+    /// Last month, inclusive: YYYY or YYYY-MM (2017 means 2017-12).
+    #[arg(long, value_name = "YYYY[-MM]")]
+    pub to: Option<String>,
 }
 
 /// Arguments of `krant index`.
@@ -121,8 +177,8 @@ pub struct IndexArgs {
     pub report: Option<PathBuf>,
 
     /// Summary format: a line on stderr, or one JSON object on stdout.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }
 
 /// Arguments of `krant search`.
@@ -132,13 +188,8 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 
-    /// First month, inclusive: YYYY or YYYY-MM (2017 means 2017-01).
-    #[arg(long, value_name = "YYYY[-MM]")]
-    pub from: Option<String>,
-
-    /// Last month, inclusive: YYYY or YYYY-MM (2017 means 2017-12).
-    #[arg(long, value_name = "YYYY[-MM]")]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub range: RangeArgs,
 
     /// Number of hits to show.
     #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
@@ -153,12 +204,123 @@ pub struct SearchArgs {
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
 
+    /// Print only the number of matching articles.
+    #[arg(short, long)]
+    pub count: bool,
+
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(short, long, value_enum, default_value_t = HitsFormat::Text)]
+    pub format: HitsFormat,
 }
 
-/// `--sort` values.
+/// Arguments of `krant histogram`.
+#[derive(Debug, Args)]
+pub struct HistogramArgs {
+    /// The query (none: all articles).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub range: RangeArgs,
+
+    /// Count per month or per year.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+
+    /// Show each count as a share of all articles of that period, in percent.
+    #[arg(long)]
+    pub relative: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
+/// Arguments of `krant trend`.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The queries to compare, one argument each (quote multi-word queries).
+    #[arg(value_name = "QUERY", required = true)]
+    pub queries: Vec<String>,
+
+    #[command(flatten)]
+    pub range: RangeArgs,
+
+    /// Count per month or per year.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+
+    /// Show shares of all articles of each period, in percent.
+    #[arg(long)]
+    pub relative: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
+/// Arguments of `krant kwic`.
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    /// The query whose matches to show.
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub range: RangeArgs,
+
+    /// Characters of context on each side.
+    #[arg(short, long, default_value_t = 40, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub width: u16,
+
+    /// Order of the lines.
+    #[arg(long, value_enum, default_value_t = KwicSortArg::Date)]
+    pub sort: KwicSortArg,
+
+    /// Number of lines to show.
+    #[arg(short = 'n', long, default_value_t = 100, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = KwicFormat::Text)]
+    pub format: KwicFormat,
+}
+
+/// Arguments of `krant show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's path relative to the corpus root, as search prints it.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+
+    /// Mark the matches of this query in the text.
+    #[arg(long, value_name = "QUERY")]
+    pub highlight: Option<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `krant stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `krant completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `--sort` values of `search`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortArg {
     /// Best match first (newest first when there is no query).
@@ -169,10 +331,67 @@ pub enum SortArg {
     Oldest,
 }
 
-/// `--format` values.
+/// `--sort` values of `kwic`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
+pub enum KwicSortArg {
+    /// By the words before the match, nearest first.
+    Left,
+    /// By the words after the match.
+    Right,
+    /// By date, then path.
+    Date,
+}
+
+/// `--by` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// `--format` values of `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HitsFormat {
     /// Readable text, highlighted on a terminal.
+    Text,
+    /// One JSON object.
+    Json,
+    /// One JSON object per hit, one per line.
+    Ndjson,
+    /// A header row, then one row per hit.
+    Csv,
+    /// One path per line, for xargs.
+    Paths,
+}
+
+/// `--format` values of `histogram` and `trend`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A table and chart.
+    Text,
+    /// One JSON object.
+    Json,
+    /// A header row, then one row per period.
+    Csv,
+}
+
+/// `--format` values of `kwic`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KwicFormat {
+    /// Aligned lines.
+    Text,
+    /// Tab-separated: left, match, right, date, path.
+    Tsv,
+    /// One JSON object.
+    Json,
+}
+
+/// `--format` values of `index`, `show` and `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Readable text.
     Text,
     /// One JSON object.
     Json,

@@ -5,10 +5,15 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, ColorChoice, Command, FormatArg, IndexArgs, SearchArgs, SortArg};
+use crate::cli::{
+    Cli, ColorChoice, Command, HitsFormat, IndexArgs, KwicFormat, KwicSortArg, PeriodArg,
+    SearchArgs, SortArg, SummaryFormat, TableFormat,
+};
 use crate::date::{DateError, Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
-use crate::query::{self, Query, Sort};
+use crate::kwic::KwicSort;
+use crate::query::{self, Expr, Query, Sort};
+use crate::timeline::Period;
 
 /// Where the index lives when neither `--index` nor `KRANT_INDEX` says.
 pub const DEFAULT_INDEX_DIR: &str = ".krant";
@@ -40,6 +45,20 @@ pub enum Config {
     Index(IndexConfig),
     /// `krant search`.
     Search(SearchConfig),
+    /// `krant histogram`.
+    Histogram(HistogramConfig),
+    /// `krant trend`.
+    Trend(TrendConfig),
+    /// `krant kwic`.
+    Kwic(KwicConfig),
+    /// `krant show`.
+    Show(ShowConfig),
+    /// `krant stats`.
+    Stats(StatsConfig),
+    /// `krant completions`.
+    Completions(clap_complete::Shell),
+    /// `krant man`.
+    Man,
 }
 
 /// Settings of `krant index`.
@@ -65,13 +84,21 @@ pub struct IndexConfig {
     pub format: OutputFormat,
 }
 
-/// Output formats of `krant search` and `krant index`.
+/// Output formats; each command accepts a subset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Readable text.
     Text,
     /// One JSON object.
     Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// One path per line.
+    Paths,
 }
 
 /// Settings of `krant search`.
@@ -82,6 +109,92 @@ pub struct SearchConfig {
     /// The query.
     pub query: Query,
     /// How to print hits.
+    pub format: OutputFormat,
+    /// Print only the number of matches.
+    pub count_only: bool,
+}
+
+/// A query as typed and parsed.
+#[derive(Debug, Clone)]
+pub struct ParsedQuery {
+    /// As typed.
+    pub text: String,
+    /// Parsed; `None` for an empty query (all articles).
+    pub expr: Option<Expr>,
+}
+
+/// Settings of `krant histogram`.
+#[derive(Debug, Clone)]
+pub struct HistogramConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// The query.
+    pub query: ParsedQuery,
+    /// Months to cover.
+    pub range: MonthRange,
+    /// Months or years.
+    pub period: Period,
+    /// Shares instead of counts.
+    pub relative: bool,
+    /// Text, JSON or CSV.
+    pub format: OutputFormat,
+}
+
+/// Settings of `krant trend`.
+#[derive(Debug, Clone)]
+pub struct TrendConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// The queries, in the order given.
+    pub queries: Vec<ParsedQuery>,
+    /// Months to cover.
+    pub range: MonthRange,
+    /// Months or years.
+    pub period: Period,
+    /// Shares instead of counts.
+    pub relative: bool,
+    /// Text, JSON or CSV.
+    pub format: OutputFormat,
+}
+
+/// Settings of `krant kwic`.
+#[derive(Debug, Clone)]
+pub struct KwicConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// The query.
+    pub query: ParsedQuery,
+    /// Months to search.
+    pub range: MonthRange,
+    /// Characters of context per side.
+    pub width: usize,
+    /// Line order.
+    pub sort: KwicSort,
+    /// Lines to show.
+    pub limit: usize,
+    /// Text, TSV or JSON.
+    pub format: OutputFormat,
+}
+
+/// Settings of `krant show`.
+#[derive(Debug, Clone)]
+pub struct ShowConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// The article's path.
+    pub path: String,
+    /// A query whose matches to mark.
+    pub highlight: Option<ParsedQuery>,
+    /// Text or JSON.
+    pub format: OutputFormat,
+}
+
+/// Settings of `krant stats`.
+#[derive(Debug, Clone)]
+pub struct StatsConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// Text or JSON.
     pub format: OutputFormat,
 }
 
@@ -101,6 +214,61 @@ pub fn resolve(cli: Cli) -> Result<Config> {
     Ok(match cli.command {
         Command::Index(args) => Config::Index(index_config(global, args)),
         Command::Search(args) => Config::Search(search_config(global, args)?),
+        Command::Histogram(args) => Config::Histogram(HistogramConfig {
+            query: parse_query(&args.query.join(" "))?,
+            range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+            period: period(args.by),
+            relative: args.relative,
+            format: table_format(args.format),
+            global,
+        }),
+        Command::Trend(args) => Config::Trend(TrendConfig {
+            queries: args
+                .queries
+                .iter()
+                .map(|q| parse_query(q))
+                .collect::<Result<_>>()?,
+            range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+            period: period(args.by),
+            relative: args.relative,
+            format: table_format(args.format),
+            global,
+        }),
+        Command::Kwic(args) => {
+            let query = parse_query(&args.query.join(" "))?;
+            if query.expr.is_none() {
+                return Err(failure("kwic needs a query", "e.g. krant kwic kalifaat"));
+            }
+            Config::Kwic(KwicConfig {
+                query,
+                range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+                width: usize::from(args.width),
+                sort: match args.sort {
+                    KwicSortArg::Left => KwicSort::Left,
+                    KwicSortArg::Right => KwicSort::Right,
+                    KwicSortArg::Date => KwicSort::Date,
+                },
+                limit: args.limit as usize,
+                format: match args.format {
+                    KwicFormat::Text => OutputFormat::Text,
+                    KwicFormat::Tsv => OutputFormat::Tsv,
+                    KwicFormat::Json => OutputFormat::Json,
+                },
+                global,
+            })
+        }
+        Command::Show(args) => Config::Show(ShowConfig {
+            path: args.path,
+            highlight: args.highlight.as_deref().map(parse_query).transpose()?,
+            format: summary_format(args.format),
+            global,
+        }),
+        Command::Stats(args) => Config::Stats(StatsConfig {
+            format: summary_format(args.format),
+            global,
+        }),
+        Command::Completions(args) => Config::Completions(args.shell),
+        Command::Man => Config::Man,
     })
 }
 
@@ -116,6 +284,28 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
+fn period(arg: PeriodArg) -> Period {
+    match arg {
+        PeriodArg::Month => Period::Month,
+        PeriodArg::Year => Period::Year,
+    }
+}
+
+fn table_format(arg: TableFormat) -> OutputFormat {
+    match arg {
+        TableFormat::Text => OutputFormat::Text,
+        TableFormat::Json => OutputFormat::Json,
+        TableFormat::Csv => OutputFormat::Csv,
+    }
+}
+
+fn summary_format(arg: SummaryFormat) -> OutputFormat {
+    match arg {
+        SummaryFormat::Text => OutputFormat::Text,
+        SummaryFormat::Json => OutputFormat::Json,
+    }
+}
+
 fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
     let cores = std::thread::available_parallelism().map_or(2, usize::from);
     IndexConfig {
@@ -127,22 +317,27 @@ fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
         memory_bytes: args.memory as usize * 1_000_000,
         dry_run: args.dry_run,
         report: args.report,
-        format: match args.format {
-            FormatArg::Text => OutputFormat::Text,
-            FormatArg::Json => OutputFormat::Json,
-        },
+        format: summary_format(args.format),
     }
 }
 
-fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
-    let range = month_range(args.from.as_deref(), args.to.as_deref())?;
-    let text = args.query.join(" ");
-    let expr = query::parse(&text).map_err(|e| {
+/// Parses a query, turning a syntax error into a message that points at it.
+pub fn parse_query(text: &str) -> Result<ParsedQuery> {
+    let expr = query::parse(text).map_err(|e| {
         failure(
             format!("invalid query: {e}"),
             "see `krant search --help` for the query language",
         )
     })?;
+    Ok(ParsedQuery {
+        text: text.to_owned(),
+        expr,
+    })
+}
+
+fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
+    let range = month_range(args.range.from.as_deref(), args.range.to.as_deref())?;
+    let ParsedQuery { text, expr } = parse_query(&args.query.join(" "))?;
     Ok(SearchConfig {
         global,
         query: Query {
@@ -158,9 +353,13 @@ fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
             offset: args.offset as usize,
         },
         format: match args.format {
-            FormatArg::Text => OutputFormat::Text,
-            FormatArg::Json => OutputFormat::Json,
+            HitsFormat::Text => OutputFormat::Text,
+            HitsFormat::Json => OutputFormat::Json,
+            HitsFormat::Ndjson => OutputFormat::Ndjson,
+            HitsFormat::Csv => OutputFormat::Csv,
+            HitsFormat::Paths => OutputFormat::Paths,
         },
+        count_only: args.count,
     })
 }
 

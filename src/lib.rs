@@ -12,10 +12,12 @@ pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod index;
+pub mod kwic;
 pub mod output;
 pub mod query;
 pub mod report;
 pub mod snippet;
+pub mod timeline;
 
 use std::process::ExitCode;
 
@@ -28,5 +30,12 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
     match config::resolve(cli)? {
         Config::Index(config) => cmd::index::run(&config),
         Config::Search(config) => cmd::search::run(&config),
+        Config::Histogram(config) => cmd::histogram::run(&config),
+        Config::Trend(config) => cmd::trend::run(&config),
+        Config::Kwic(config) => cmd::kwic::run(&config),
+        Config::Show(config) => cmd::show::run(&config),
+        Config::Stats(config) => cmd::stats::run(&config),
+        Config::Completions(shell) => cmd::completions::completions(shell),
+        Config::Man => cmd::completions::man(),
     }
 }

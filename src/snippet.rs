@@ -149,7 +149,7 @@ pub fn make_snippet(text: &str, matcher: &Matcher, analyzer: &mut DutchAnalyzer)
 
 /// Byte ranges of the matches in `text`, in order and not overlapping, each with a key
 /// telling which query part it matched (a phrase counts as one).
-fn find_matches(
+pub fn find_matches(
     text: &str,
     matcher: &Matcher,
     analyzer: &mut DutchAnalyzer,

@@ -63,13 +63,13 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
             .with_context(|| format!("cannot write the report to {}", path.display()))?;
     }
     match config.format {
-        OutputFormat::Text => {
-            output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
-        }
         OutputFormat::Json => {
             let mut out = std::io::stdout().lock();
             serde_json::to_writer(&mut out, &report)?;
             std::io::Write::write_all(&mut out, b"\n")?;
+        }
+        _ => {
+            output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
         }
     }
     if report.interrupted {

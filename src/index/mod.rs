@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
-pub use reader::{Hit, Hits, Searcher};
+pub use reader::{Hit, Hits, Searcher, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
 pub use writer::{Writer, WriterOptions};

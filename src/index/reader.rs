@@ -1,21 +1,25 @@
 //! Searching the index: a [`Query`] in, ranked [`Hits`] with snippets out.
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
 use anyhow::{Context, Result};
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery,
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, IndexReader, Order, ReloadPolicy, Score, SegmentOrdinal, SegmentReader,
+    TantivyDocument, Term,
+};
 
 use super::KrantIndex;
 use super::schema::{Fields, names};
 use crate::analysis::{DutchAnalyzer, fold, word_spans};
-use crate::date::{ArticleDate, MonthRange};
+use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
 use crate::query::{Expr, Query, Scope, Sort};
 use crate::snippet::{Matcher, Snippet, make_snippet};
@@ -75,32 +79,39 @@ impl Searcher {
         &self.index
     }
 
-    /// Runs a query.
-    pub fn search(&mut self, query: &Query) -> Result<Hits> {
+    /// The tantivy query for an expression within a month range.
+    fn build(
+        &mut self,
+        expr: Option<&Expr>,
+        range: &MonthRange,
+        text: &str,
+    ) -> Result<Box<dyn TantivyQuery>> {
         let fields = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-        let ranked = match &query.expr {
-            Some(expr) => {
-                let compiled = compile(expr, fields, &mut self.analyzer).ok_or_else(|| {
-                    failure(
-                        format!("the query '{}' has no searchable words", query.text),
-                        "use letters or digits, e.g. krant search vluchtelingen",
-                    )
-                })?;
-                clauses.push((Occur::Must, compiled));
-                true
-            }
-            None => false,
-        };
-        if let Some(range) = month_filter(&query.range, fields.date) {
+        if let Some(expr) = expr {
+            let compiled = compile(expr, fields, &mut self.analyzer).ok_or_else(|| {
+                failure(
+                    format!("the query '{text}' has no searchable words"),
+                    "use letters or digits, e.g. krant search vluchtelingen",
+                )
+            })?;
+            clauses.push((Occur::Must, compiled));
+        }
+        if let Some(range) = month_filter(range, fields.date) {
             clauses.push((Occur::Must, range));
         }
-        let tantivy_query: Box<dyn TantivyQuery> = if clauses.is_empty() {
+        Ok(if clauses.is_empty() {
             Box::new(AllQuery)
         } else {
             Box::new(BooleanQuery::new(clauses))
-        };
+        })
+    }
 
+    /// Runs a query.
+    pub fn search(&mut self, query: &Query) -> Result<Hits> {
+        let fields = self.index.fields;
+        let ranked = query.expr.is_some();
+        let tantivy_query = self.build(query.expr.as_ref(), &query.range, &query.text)?;
         let searcher = self.reader.searcher();
         let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
         let by_date = |order| {
@@ -137,24 +148,168 @@ impl Searcher {
         let matcher = Matcher::new(query.expr.as_ref(), &mut self.analyzer);
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
-            let doc: TantivyDocument = searcher
-                .doc(address)
-                .context("cannot read a stored article")?;
-            let text = first_str(&doc, fields.text);
-            let date = doc
-                .get_first(fields.date)
-                .and_then(|v| v.as_u64())
-                .and_then(ArticleDate::from_sort_key)
-                .context("an indexed article has no valid date")?;
+            let article = stored(&searcher, address, fields)?;
+            let snippet = make_snippet(&article.text, &matcher, &mut self.analyzer);
             hits.push(Hit {
-                path: first_str(&doc, fields.path).to_owned(),
-                date,
-                title: first_str(&doc, fields.title).to_owned(),
+                path: article.path,
+                date: article.date,
+                title: article.title,
                 score,
-                snippet: make_snippet(text, &matcher, &mut self.analyzer),
+                snippet,
             });
         }
         Ok(Hits { total, hits })
+    }
+
+    /// How many articles match in each month (months without matches are absent).
+    /// Reads only the date column: no stored document is loaded.
+    pub fn count_by_month(
+        &mut self,
+        expr: Option<&Expr>,
+        range: &MonthRange,
+        text: &str,
+    ) -> Result<BTreeMap<Month, u64>> {
+        let query = self.build(expr, range, text)?;
+        self.reader
+            .searcher()
+            .search(&query, &MonthCounter)
+            .context("counting failed")
+    }
+
+    /// Every matching article, oldest first (then by path), read from the store.
+    pub fn articles(
+        &mut self,
+        expr: Option<&Expr>,
+        range: &MonthRange,
+        text: &str,
+    ) -> Result<Vec<StoredArticle>> {
+        let query = self.build(expr, range, text)?;
+        let searcher = self.reader.searcher();
+        let total = searcher.search(&query, &Count).context("search failed")?;
+        if total == 0 {
+            return Ok(Vec::new());
+        }
+        let order = (
+            (
+                SortByStaticFastValue::<u64>::for_field(names::DATE),
+                Order::Asc,
+            ),
+            (SortByString::for_field(names::PATH), Order::Asc),
+        );
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(total).order_by(order))
+            .context("search failed")?;
+        top.into_iter()
+            .map(|(_, address)| stored(&searcher, address, self.index.fields))
+            .collect()
+    }
+
+    /// The article stored under `path`, if any.
+    pub fn article(&self, path: &str) -> Result<Option<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.index.fields.path, path),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("lookup failed")?;
+        top.first()
+            .map(|&(_, address)| stored(&searcher, address, self.index.fields))
+            .transpose()
+    }
+
+    /// Analyzes text the way this index does (for highlighting).
+    pub fn analyzer(&mut self) -> &mut DutchAnalyzer {
+        &mut self.analyzer
+    }
+}
+
+/// An article as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredArticle {
+    /// Path relative to the corpus root.
+    pub path: String,
+    /// Date from the header.
+    pub date: ArticleDate,
+    /// Title.
+    pub title: String,
+    /// The whole text.
+    pub text: String,
+}
+
+fn stored(
+    searcher: &tantivy::Searcher,
+    address: DocAddress,
+    fields: Fields,
+) -> Result<StoredArticle> {
+    let doc: TantivyDocument = searcher
+        .doc(address)
+        .context("cannot read a stored article")?;
+    let date = doc
+        .get_first(fields.date)
+        .and_then(|v| v.as_u64())
+        .and_then(ArticleDate::from_sort_key)
+        .context("an indexed article has no valid date")?;
+    Ok(StoredArticle {
+        path: first_str(&doc, fields.path).to_owned(),
+        date,
+        title: first_str(&doc, fields.title).to_owned(),
+        text: first_str(&doc, fields.text).to_owned(),
+    })
+}
+
+/// Counts matching documents per month from the date column.
+struct MonthCounter;
+
+struct SegmentMonthCounter {
+    dates: tantivy::columnar::Column<u64>,
+    counts: HashMap<u64, u64>,
+}
+
+impl Collector for MonthCounter {
+    type Fruit = BTreeMap<Month, u64>;
+    type Child = SegmentMonthCounter;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentMonthCounter> {
+        Ok(SegmentMonthCounter {
+            dates: reader.fast_fields().u64(names::DATE)?,
+            counts: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<u64, u64>>) -> tantivy::Result<Self::Fruit> {
+        let mut months = BTreeMap::new();
+        for fruit in fruits {
+            for (yyyymm, count) in fruit {
+                if let Some(date) = ArticleDate::from_sort_key(yyyymm * 100) {
+                    *months.entry(date.month).or_insert(0) += count;
+                }
+            }
+        }
+        Ok(months)
+    }
+}
+
+impl SegmentCollector for SegmentMonthCounter {
+    type Fruit = HashMap<u64, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(date) = self.dates.first(doc) {
+            *self.counts.entry(date / 100).or_insert(0) += 1;
+        }
+    }
+
+    fn harvest(self) -> HashMap<u64, u64> {
+        self.counts
     }
 }
 

@@ -42,7 +42,7 @@ pub struct HitJson {
 }
 
 impl HitJson {
-    fn from_hit(hit: &Hit) -> HitJson {
+    pub(crate) fn from_hit(hit: &Hit) -> HitJson {
         let char_at = |byte: usize| hit.snippet.text[..byte].chars().count();
         HitJson {
             path: hit.path.clone(),

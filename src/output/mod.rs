@@ -1,13 +1,27 @@
 //! Printers: one per output format, each writing hits or reports to a writer.
 //! stdout carries data; messages and progress go to stderr.
 
+mod article;
+mod chart;
+mod export;
 mod json;
+mod kwic;
 mod messages;
 mod text;
+mod timeline;
 
+pub use article::{
+    Stats, YearCount, print_article_json, print_article_text, print_stats_json, print_stats_text,
+};
+pub use export::{csv_field, print_search_csv, print_search_ndjson, print_search_paths};
 pub use json::{HitJson, SearchJson, print_search_json};
+pub use kwic::{print_kwic_json, print_kwic_text, print_kwic_tsv};
 pub use messages::Messages;
 pub use text::{print_index_summary, print_search_text};
+pub use timeline::{
+    print_histogram_csv, print_histogram_json, print_histogram_text, print_trend_csv,
+    print_trend_json, print_trend_text,
+};
 
 /// ANSI styles, applied only when colour is on.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,35 @@
+//! `krant kwic`: every occurrence of a query in context.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::config::{KwicConfig, OutputFormat};
+use crate::kwic::concordance;
+use crate::output::{self, Style};
+use crate::snippet::Matcher;
+
+/// Runs `krant kwic`: exit 0 when anything matched, 1 when not.
+pub fn run(config: &KwicConfig) -> Result<ExitCode> {
+    let mut searcher = super::open_searcher(&config.global)?;
+    let query = &config.query;
+    let articles = searcher.articles(query.expr.as_ref(), &config.range, &query.text)?;
+    let analyzer = searcher.analyzer();
+    let matcher = Matcher::new(query.expr.as_ref(), analyzer);
+    let lines = concordance(&articles, &matcher, analyzer, config.width, config.sort);
+    let total = lines.len();
+    let shown = &lines[..total.min(config.limit)];
+    let mut out = std::io::stdout().lock();
+    match config.format {
+        OutputFormat::Tsv => output::print_kwic_tsv(&mut out, shown)?,
+        OutputFormat::Json => output::print_kwic_json(&mut out, &query.text, shown, total)?,
+        _ => output::print_kwic_text(
+            &mut out,
+            shown,
+            total,
+            config.width,
+            Style::new(config.global.stdout_color),
+        )?,
+    }
+    Ok(super::found(total > 0))
+}

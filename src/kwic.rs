@@ -1,0 +1,223 @@
+//! Keyword in context: every occurrence of a query's words in a set of articles, with the
+//! text on either side, ready to align in a centre column.
+
+use std::cmp::Ordering;
+
+use crate::analysis::DutchAnalyzer;
+use crate::date::ArticleDate;
+use crate::index::StoredArticle;
+use crate::snippet::{Matcher, find_matches};
+
+/// How KWIC lines are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KwicSort {
+    /// By the words before the match, nearest first (the classic concordance order).
+    Left,
+    /// By the words after the match.
+    Right,
+    /// By article date, then path, then position.
+    Date,
+}
+
+/// One occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KwicLine {
+    /// Up to `width` characters before the match, whitespace collapsed.
+    pub left: String,
+    /// The matching text as it stands in the article.
+    pub keyword: String,
+    /// Up to `width` characters after the match, whitespace collapsed.
+    pub right: String,
+    /// The article's date.
+    pub date: ArticleDate,
+    /// The article's path.
+    pub path: String,
+    /// Byte offset of the match in the article text.
+    pub offset: usize,
+}
+
+/// All occurrences in `articles`, sorted.
+pub fn concordance(
+    articles: &[StoredArticle],
+    matcher: &Matcher,
+    analyzer: &mut DutchAnalyzer,
+    width: usize,
+    sort: KwicSort,
+) -> Vec<KwicLine> {
+    let mut lines = Vec::new();
+    for article in articles {
+        let text = &article.text;
+        for (start, end, _) in find_matches(text, matcher, analyzer) {
+            // Only a window around the match is collapsed: long articles with many
+            // matches would otherwise cost quadratic time.
+            let before = &text[char_boundary_before(text, start, width * 4)..start];
+            let after = &text[end..char_boundary_after(text, end, width * 4)];
+            lines.push(KwicLine {
+                left: tail_chars(&collapse(before), width),
+                keyword: collapse(&text[start..end]),
+                right: head_chars(&collapse(after), width),
+                date: article.date,
+                path: article.path.clone(),
+                offset: start,
+            });
+        }
+    }
+    match sort {
+        KwicSort::Date => {
+            lines.sort_by(|a, b| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
+        }
+        KwicSort::Left => lines.sort_by(|a, b| {
+            compare_words(
+                a.left.split_whitespace().rev(),
+                b.left.split_whitespace().rev(),
+            )
+            .then_with(|| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
+        }),
+        KwicSort::Right => lines.sort_by(|a, b| {
+            compare_words(a.right.split_whitespace(), b.right.split_whitespace())
+                .then_with(|| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
+        }),
+    }
+    lines
+}
+
+/// Compares word sequences case- and diacritic-insensitively, ignoring punctuation.
+fn compare_words<'a>(
+    a: impl Iterator<Item = &'a str>,
+    b: impl Iterator<Item = &'a str>,
+) -> Ordering {
+    let key = |w: &str| crate::analysis::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    a.map(key).cmp(b.map(key))
+}
+
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    // Keep boundary spaces: "het kalifaat" must not become "hetkalifaat" when aligned.
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn char_boundary_before(text: &str, at: usize, chars: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+fn char_boundary_after(text: &str, at: usize, chars: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+fn tail_chars(text: &str, n: usize) -> String {
+    let count = text.chars().count();
+    text.chars().skip(count.saturating_sub(n)).collect()
+}
+
+fn head_chars(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query;
+
+    fn article(path: &str, date: &str, text: &str) -> StoredArticle {
+        StoredArticle {
+            path: path.into(),
+            date: ArticleDate::parse(date).unwrap(),
+            title: String::new(),
+            text: text.into(),
+        }
+    }
+
+    fn lines(articles: &[StoredArticle], q: &str, width: usize, sort: KwicSort) -> Vec<KwicLine> {
+        let mut analyzer = DutchAnalyzer::new();
+        let expr = query::parse(q).unwrap();
+        let matcher = Matcher::new(expr.as_ref(), &mut analyzer);
+        concordance(articles, &matcher, &mut analyzer, width, sort)
+    }
+
+    #[test]
+    fn every_occurrence_with_context_including_stemmed_variants() {
+        let articles = [
+            article(
+                "b.txt",
+                "2017-02",
+                "De vluchtelingen kwamen.\nEen vluchteling bleef.",
+            ),
+            article("a.txt", "2016-01", "Geen enkele vluchteling hier"),
+        ];
+        let got = lines(&articles, "vluchteling", 12, KwicSort::Date);
+        let summary: Vec<_> = got
+            .iter()
+            .map(|l| {
+                (
+                    l.left.as_str(),
+                    l.keyword.as_str(),
+                    l.right.as_str(),
+                    l.path.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Geen enkele ", "vluchteling", " hier", "a.txt"),
+                ("De ", "vluchtelingen", " kwamen. Een", "b.txt"),
+                ("kwamen. Een ", "vluchteling", " bleef.", "b.txt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn sorts_by_left_or_right_context() {
+        let articles = [article(
+            "a.txt",
+            "2017-01",
+            "zware strijd in Mosul. lange strijd om Raqqa. alle strijd voorbij.",
+        )];
+        let left: Vec<_> = lines(&articles, "strijd", 20, KwicSort::Left)
+            .into_iter()
+            .map(|l| l.left.trim().rsplit(' ').next().unwrap().to_owned())
+            .collect();
+        assert_eq!(left, ["alle", "lange", "zware"]);
+        let right: Vec<_> = lines(&articles, "strijd", 20, KwicSort::Right)
+            .into_iter()
+            .map(|l| l.right.trim().split(' ').next().unwrap().to_owned())
+            .collect();
+        assert_eq!(right, ["in", "om", "voorbij."]);
+    }
+
+    #[test]
+    fn phrases_are_one_keyword() {
+        let articles = [article(
+            "a.txt",
+            "2017-01",
+            "In de zomer van 2014 viel Mosul.",
+        )];
+        let got = lines(&articles, "\"zomer van 2014\"", 6, KwicSort::Date);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].keyword, "zomer van 2014");
+        assert_eq!(got[0].left, "In de ");
+        assert_eq!(got[0].right, " viel ");
+    }
+}

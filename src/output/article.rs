@@ -1,0 +1,202 @@
+//! One article (`show`) and the index overview (`stats`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Style;
+use super::chart::bar;
+use crate::index::StoredArticle;
+
+/// Prints an article: date, path and title, then the text with matches marked.
+pub fn print_article_text(
+    out: &mut impl Write,
+    article: &StoredArticle,
+    highlights: &[(usize, usize)],
+    style: Style,
+) -> io::Result<()> {
+    writeln!(out, "date:  {}", style.date(&article.date.to_string()))?;
+    writeln!(out, "path:  {}", style.path(&article.path))?;
+    writeln!(out, "title: {}", style.title(&article.title))?;
+    writeln!(out)?;
+    let text = &article.text;
+    let mut last = 0;
+    for &(start, end) in highlights {
+        write!(out, "{}", &text[last..start])?;
+        write!(out, "{}", style.highlight(&text[start..end]))?;
+        last = end;
+    }
+    writeln!(out, "{}", &text[last..])
+}
+
+#[derive(Debug, Serialize)]
+struct ArticleJson<'a> {
+    path: &'a str,
+    date: String,
+    title: &'a str,
+    text: &'a str,
+    highlights: Vec<[usize; 2]>,
+}
+
+/// Prints an article as one JSON object; highlights in characters of `text`.
+pub fn print_article_json(
+    out: &mut impl Write,
+    article: &StoredArticle,
+    highlights: &[(usize, usize)],
+) -> io::Result<()> {
+    let char_at = |byte: usize| article.text[..byte].chars().count();
+    let json = ArticleJson {
+        path: &article.path,
+        date: article.date.to_string(),
+        title: &article.title,
+        text: &article.text,
+        highlights: highlights
+            .iter()
+            .map(|&(s, e)| [char_at(s), char_at(e)])
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// What `krant stats` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// Articles in the index.
+    pub articles: u64,
+    /// Month of the oldest article (`YYYY-MM`).
+    pub first_month: Option<String>,
+    /// Month of the newest article.
+    pub last_month: Option<String>,
+    /// Months without articles between the first and the last.
+    pub empty_months: usize,
+    /// Articles per year, every year from the first to the last.
+    pub per_year: Vec<YearCount>,
+    /// The index folder.
+    pub index: String,
+    /// Bytes the index folder takes.
+    pub index_bytes: u64,
+    /// The corpus folder the index was built from.
+    pub corpus: Option<String>,
+    /// Schema version of the index.
+    pub schema_version: u32,
+    /// Analyzer version of the index.
+    pub analyzer_version: u32,
+    /// When the last indexing run committed, seconds since the Unix epoch.
+    pub indexed_at: Option<u64>,
+}
+
+/// Articles in one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearCount {
+    /// The year.
+    pub year: u16,
+    /// Its articles.
+    pub articles: u64,
+}
+
+/// Prints the overview for people.
+pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io::Result<()> {
+    writeln!(out, "articles      {}", stats.articles)?;
+    if let (Some(first), Some(last)) = (&stats.first_month, &stats.last_month) {
+        writeln!(
+            out,
+            "months        {first} to {last} ({} without articles)",
+            stats.empty_months
+        )?;
+    }
+    if !stats.per_year.is_empty() {
+        writeln!(out, "per year")?;
+        let max = stats.per_year.iter().map(|y| y.articles).max().unwrap_or(0) as f64;
+        for year in &stats.per_year {
+            let cells = bar(year.articles as f64, max, 30);
+            let pad = 30 - cells.chars().count();
+            writeln!(
+                out,
+                "  {} │{}{} {}",
+                style.date(&year.year.to_string()),
+                style.highlight(&cells),
+                " ".repeat(pad),
+                year.articles
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "index         {} ({})",
+        stats.index,
+        human_bytes(stats.index_bytes)
+    )?;
+    if let Some(corpus) = &stats.corpus {
+        writeln!(out, "corpus        {corpus}")?;
+    }
+    writeln!(
+        out,
+        "versions      schema {}, analyzer {}",
+        stats.schema_version, stats.analyzer_version
+    )?;
+    if let Some(at) = stats.indexed_at {
+        writeln!(out, "last indexed  {}", utc_time(at))?;
+    }
+    Ok(())
+}
+
+/// Prints the overview as one JSON object.
+pub fn print_stats_json(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, stats)?;
+    writeln!(out)
+}
+
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `YYYY-MM-DD HH:MM UTC` from seconds since the epoch.
+pub fn utc_time(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rest = secs % 86_400;
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rest / 3600,
+        (rest % 3600) / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_times() {
+        assert_eq!(utc_time(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_time(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(utc_time(1_795_239_000), "2026-11-21 05:30 UTC");
+    }
+
+    #[test]
+    fn bytes_for_people() {
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_bytes(1_500_000), "1.5 MB");
+    }
+}

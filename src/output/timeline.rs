@@ -1,0 +1,303 @@
+//! Counts over time: `histogram` and `trend` as charts, JSON and CSV.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Style;
+use super::chart::{bar, sparkline};
+use super::export::csv_field;
+use crate::timeline::{Bucket, Period};
+
+/// Cells of the widest bar.
+const BAR_WIDTH: usize = 40;
+
+/// `krant histogram --format json`.
+#[derive(Debug, Serialize)]
+pub struct HistogramJson<'a> {
+    /// The query; `null` for all articles.
+    pub query: Option<&'a str>,
+    /// `"month"` or `"year"`.
+    pub by: &'static str,
+    /// Whether the chart showed shares.
+    pub relative: bool,
+    /// Matching articles in all periods.
+    pub total: u64,
+    /// One entry per period, zeros included.
+    pub buckets: Vec<BucketJson<'a>>,
+}
+
+/// One period.
+#[derive(Debug, Serialize)]
+pub struct BucketJson<'a> {
+    /// `YYYY-MM` or `YYYY`.
+    pub period: &'a str,
+    /// Matching articles.
+    pub count: u64,
+    /// All articles in the period.
+    pub total: u64,
+    /// `count / total` in percent; `null` when the period has no articles.
+    pub share: Option<f64>,
+}
+
+fn period_name(period: Period) -> &'static str {
+    match period {
+        Period::Month => "month",
+        Period::Year => "year",
+    }
+}
+
+fn bucket_json(bucket: &Bucket) -> BucketJson<'_> {
+    BucketJson {
+        period: &bucket.period,
+        count: bucket.count,
+        total: bucket.total,
+        share: bucket.share().map(round2),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// A bar per period with its value, then a line with the total.
+pub fn print_histogram_text(
+    out: &mut impl Write,
+    query: &str,
+    buckets: &[Bucket],
+    relative: bool,
+    style: Style,
+) -> io::Result<()> {
+    let value = |b: &Bucket| {
+        if relative {
+            b.share().unwrap_or(0.0)
+        } else {
+            b.count as f64
+        }
+    };
+    let max = buckets.iter().map(value).fold(0.0, f64::max);
+    let label = |b: &Bucket| {
+        if relative {
+            match b.share() {
+                Some(share) => format!("{share:5.1}%  ({}/{})", b.count, b.total),
+                None => "    –".to_owned(),
+            }
+        } else {
+            b.count.to_string()
+        }
+    };
+    for bucket in buckets {
+        let cells = bar(value(bucket), max, BAR_WIDTH);
+        let pad = BAR_WIDTH - cells.chars().count();
+        writeln!(
+            out,
+            "{} │{}{} {}",
+            style.date(&bucket.period),
+            style.highlight(&cells),
+            " ".repeat(pad),
+            label(bucket)
+        )?;
+    }
+    let total: u64 = buckets.iter().map(|b| b.count).sum();
+    let peak = buckets
+        .iter()
+        .max_by_key(|b| b.count)
+        .filter(|b| b.count > 0);
+    let subject = if query.trim().is_empty() {
+        "articles".to_owned()
+    } else {
+        format!("articles matching '{query}'")
+    };
+    let mut line = format!("{total} {subject}");
+    if let (Some(first), Some(last)) = (buckets.first(), buckets.last()) {
+        line.push_str(&format!(" from {} to {}", first.period, last.period));
+    }
+    if let Some(peak) = peak {
+        line.push_str(&format!("; most in {} ({})", peak.period, peak.count));
+    }
+    writeln!(out, "{}", style.dim(&line))
+}
+
+/// The histogram as one JSON object.
+pub fn print_histogram_json(
+    out: &mut impl Write,
+    query: &str,
+    buckets: &[Bucket],
+    period: Period,
+    relative: bool,
+) -> io::Result<()> {
+    let json = HistogramJson {
+        query: (!query.trim().is_empty()).then_some(query),
+        by: period_name(period),
+        relative,
+        total: buckets.iter().map(|b| b.count).sum(),
+        buckets: buckets.iter().map(bucket_json).collect(),
+    };
+    serde_json::to_writer(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// `period,count,total,share`.
+pub fn print_histogram_csv(out: &mut impl Write, buckets: &[Bucket]) -> io::Result<()> {
+    writeln!(out, "period,count,total,share")?;
+    for b in buckets {
+        let share = b.share().map(|s| format!("{s:.2}")).unwrap_or_default();
+        writeln!(out, "{},{},{},{share}", b.period, b.count, b.total)?;
+    }
+    Ok(())
+}
+
+/// `krant trend --format json`.
+#[derive(Debug, Serialize)]
+pub struct TrendJson<'a> {
+    /// `"month"` or `"year"`.
+    pub by: &'static str,
+    /// Whether the text output showed shares.
+    pub relative: bool,
+    /// The periods, in order.
+    pub periods: Vec<&'a str>,
+    /// All articles per period.
+    pub totals: Vec<u64>,
+    /// One series per query, in the order given.
+    pub series: Vec<SeriesJson<'a>>,
+}
+
+/// One query's counts.
+#[derive(Debug, Serialize)]
+pub struct SeriesJson<'a> {
+    /// The query.
+    pub query: &'a str,
+    /// Matching articles per period.
+    pub counts: Vec<u64>,
+    /// Shares per period in percent (`null` where the period has no articles).
+    pub shares: Vec<Option<f64>>,
+    /// Matching articles in all periods.
+    pub total: u64,
+}
+
+/// A table (one column per query) and a sparkline per query.
+pub fn print_trend_text(
+    out: &mut impl Write,
+    series: &[(String, Vec<Bucket>)],
+    relative: bool,
+    style: Style,
+) -> io::Result<()> {
+    let Some((_, first)) = series.first() else {
+        return Ok(());
+    };
+    let widths: Vec<usize> = series
+        .iter()
+        .map(|(q, _)| q.chars().count().clamp(6, 24))
+        .collect();
+    let period_width = first.first().map_or(7, |b| b.period.len());
+    let mut header = format!("{:period_width$}", "");
+    for ((query, _), w) in series.iter().zip(&widths) {
+        let shown: String = query.chars().take(*w).collect();
+        header.push_str(&format!("  {shown:>w$}"));
+    }
+    writeln!(out, "{}", style.title(&header))?;
+    for (i, bucket) in first.iter().enumerate() {
+        let mut row = style.date(&format!("{:period_width$}", bucket.period));
+        for ((_, buckets), w) in series.iter().zip(&widths) {
+            let b = &buckets[i];
+            let cell = if relative {
+                b.share().map_or("–".to_owned(), |s| format!("{s:.1}%"))
+            } else {
+                b.count.to_string()
+            };
+            row.push_str(&format!("  {cell:>w$}"));
+        }
+        writeln!(out, "{row}")?;
+    }
+    writeln!(out)?;
+    let name_width = series
+        .iter()
+        .map(|(q, _)| q.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (query, buckets) in series {
+        let values: Vec<f64> = buckets
+            .iter()
+            .map(|b| {
+                if relative {
+                    b.share().unwrap_or(0.0)
+                } else {
+                    b.count as f64
+                }
+            })
+            .collect();
+        let total: u64 = buckets.iter().map(|b| b.count).sum();
+        let shown: String = query.chars().take(name_width).collect();
+        writeln!(
+            out,
+            "{shown:<name_width$}  {}  {total}",
+            style.highlight(&sparkline(&values))
+        )?;
+    }
+    Ok(())
+}
+
+/// The trend as one JSON object.
+pub fn print_trend_json(
+    out: &mut impl Write,
+    series: &[(String, Vec<Bucket>)],
+    period: Period,
+    relative: bool,
+) -> io::Result<()> {
+    let first = series.first().map(|(_, b)| b.as_slice()).unwrap_or(&[]);
+    let json = TrendJson {
+        by: period_name(period),
+        relative,
+        periods: first.iter().map(|b| b.period.as_str()).collect(),
+        totals: first.iter().map(|b| b.total).collect(),
+        series: series
+            .iter()
+            .map(|(query, buckets)| SeriesJson {
+                query,
+                counts: buckets.iter().map(|b| b.count).collect(),
+                shares: buckets.iter().map(|b| b.share().map(round2)).collect(),
+                total: buckets.iter().map(|b| b.count).sum(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// `period,total,<query>…` with counts (or shares with `--relative`).
+pub fn print_trend_csv(
+    out: &mut impl Write,
+    series: &[(String, Vec<Bucket>)],
+    relative: bool,
+) -> io::Result<()> {
+    let header: Vec<String> = series
+        .iter()
+        .map(|(q, _)| csv_field(q).into_owned())
+        .collect();
+    writeln!(out, "period,total,{}", header.join(","))?;
+    let Some((_, first)) = series.first() else {
+        return Ok(());
+    };
+    for (i, bucket) in first.iter().enumerate() {
+        let cells: Vec<String> = series
+            .iter()
+            .map(|(_, buckets)| {
+                let b = &buckets[i];
+                if relative {
+                    b.share().map(|s| format!("{s:.2}")).unwrap_or_default()
+                } else {
+                    b.count.to_string()
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "{},{},{}",
+            bucket.period,
+            bucket.total,
+            cells.join(",")
+        )?;
+    }
+    Ok(())
+}

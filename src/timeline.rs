@@ -1,0 +1,133 @@
+//! Counts over time: turning per-month counts into a gap-free series of months or years.
+
+use std::collections::BTreeMap;
+
+use crate::date::{Month, MonthRange};
+
+/// The unit of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Calendar months, `YYYY-MM`.
+    Month,
+    /// Calendar years, `YYYY`.
+    Year,
+}
+
+/// One period of a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bucket {
+    /// `YYYY-MM` or `YYYY`.
+    pub period: String,
+    /// Matching articles in the period.
+    pub count: u64,
+    /// All articles in the period.
+    pub total: u64,
+}
+
+impl Bucket {
+    /// The matching share of all articles, in percent; `None` for a period without any.
+    pub fn share(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.count as f64 * 100.0 / self.total as f64)
+    }
+}
+
+/// The months a series covers: the range asked for, with open ends closed by the first
+/// and last month of the archive (`archive`: months that have any article).
+pub fn span(range: &MonthRange, archive: &BTreeMap<Month, u64>) -> Option<(Month, Month)> {
+    let first = range.from.or_else(|| archive.keys().next().copied())?;
+    let last = range.to.or_else(|| archive.keys().next_back().copied())?;
+    (first <= last).then_some((first, last))
+}
+
+/// Every period from `first` to `last`, zeros included, with matching and total counts.
+pub fn series(
+    first: Month,
+    last: Month,
+    period: Period,
+    matching: &BTreeMap<Month, u64>,
+    totals: &BTreeMap<Month, u64>,
+) -> Vec<Bucket> {
+    let mut buckets: Vec<Bucket> = Vec::new();
+    let mut month = first;
+    loop {
+        let label = match period {
+            Period::Month => month.to_string(),
+            Period::Year => format!("{:04}", month.year),
+        };
+        let count = matching.get(&month).copied().unwrap_or(0);
+        let total = totals.get(&month).copied().unwrap_or(0);
+        match buckets.last_mut() {
+            Some(bucket) if bucket.period == label => {
+                bucket.count += count;
+                bucket.total += total;
+            }
+            _ => buckets.push(Bucket {
+                period: label,
+                count,
+                total,
+            }),
+        }
+        if month >= last {
+            break;
+        }
+        month = month.next();
+    }
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(y: u16, mo: u8) -> Month {
+        Month::new(y, mo).unwrap()
+    }
+
+    #[test]
+    fn months_between_are_present_with_zeros() {
+        let matching = BTreeMap::from([(m(2017, 1), 2), (m(2017, 3), 1)]);
+        let totals = BTreeMap::from([(m(2017, 1), 4), (m(2017, 3), 2), (m(2017, 4), 5)]);
+        let s = series(m(2016, 12), m(2017, 4), Period::Month, &matching, &totals);
+        let rows: Vec<_> = s
+            .iter()
+            .map(|b| (b.period.as_str(), b.count, b.total))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("2016-12", 0, 0),
+                ("2017-01", 2, 4),
+                ("2017-02", 0, 0),
+                ("2017-03", 1, 2),
+                ("2017-04", 0, 5)
+            ]
+        );
+        assert_eq!(s[1].share(), Some(50.0));
+        assert_eq!(s[0].share(), None);
+    }
+
+    #[test]
+    fn years_sum_their_months() {
+        let matching = BTreeMap::from([(m(2016, 12), 1), (m(2017, 1), 2), (m(2017, 11), 3)]);
+        let totals = BTreeMap::from([(m(2016, 12), 2), (m(2017, 1), 2), (m(2017, 11), 6)]);
+        let s = series(m(2016, 1), m(2018, 12), Period::Year, &matching, &totals);
+        let rows: Vec<_> = s
+            .iter()
+            .map(|b| (b.period.as_str(), b.count, b.total))
+            .collect();
+        assert_eq!(rows, [("2016", 1, 2), ("2017", 5, 8), ("2018", 0, 0)]);
+    }
+
+    #[test]
+    fn span_closes_open_ends_with_the_archive() {
+        let archive = BTreeMap::from([(m(2014, 6), 1), (m(2019, 10), 1)]);
+        let open = MonthRange::default();
+        assert_eq!(span(&open, &archive), Some((m(2014, 6), m(2019, 10))));
+        let from = MonthRange {
+            from: Some(m(2017, 1)),
+            to: None,
+        };
+        assert_eq!(span(&from, &archive), Some((m(2017, 1), m(2019, 10))));
+        assert_eq!(span(&open, &BTreeMap::new()), None);
+    }
+}
