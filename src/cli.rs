@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "KRANT_INDEX", value_name = "DIR")]
     pub index: Option<PathBuf>,
 
+    /// Synonym groups to expand queries with: one group per line, members separated by
+    /// commas (IS, ISIS, Daesh, Islamitische Staat).
+    #[arg(long, global = true, env = "KRANT_SYNONYMS", value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+
     /// When to use colour and bold in output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -117,6 +122,19 @@ Examples:
     Show(ShowArgs),
     /// Describe the index: articles, months, size, versions.
     Stats(StatsArgs),
+    /// Show how text is analyzed: each token, and which filter made or changed it.
+    #[command(after_help = "\
+Examples:
+  krant analyze 'De vluchtelingen in België'
+  krant analyze --query 'IS-strijders \"de zomer\"'
+  krant analyze vluchtelingenprobleem --format json")]
+    Analyze(AnalyzeArgs),
+    /// List the word forms in the index that share a word's stem, with counts.
+    #[command(after_help = "\
+Examples:
+  krant terms vluchteling     vluchtelingen, vluchteling, … and compounds such as vluchtelingenkamp
+  krant terms gewond --format json")]
+    Terms(TermsArgs),
     /// Print a shell completion script (bash, zsh, fish, …).
     #[command(after_help = "\
 Install:
@@ -307,6 +325,34 @@ pub struct ShowArgs {
 /// Arguments of `krant stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `krant analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The text to analyze (several arguments are joined).
+    #[arg(value_name = "TEXT", required = true)]
+    pub text: Vec<String>,
+
+    /// Analyze as a query is analyzed, instead of as article text.
+    #[arg(long)]
+    pub query: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `krant terms`.
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The word whose stem to look up.
+    #[arg(value_name = "WORD")]
+    pub word: String,
+
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,

@@ -36,6 +36,8 @@ pub struct Global {
     pub stderr_color: bool,
     /// Whether stderr is a terminal (for progress display).
     pub stderr_is_terminal: bool,
+    /// The synonyms file, if any.
+    pub synonyms: Option<PathBuf>,
 }
 
 /// A checked command.
@@ -55,6 +57,10 @@ pub enum Config {
     Show(ShowConfig),
     /// `krant stats`.
     Stats(StatsConfig),
+    /// `krant analyze`.
+    Analyze(AnalyzeConfig),
+    /// `krant terms`.
+    Terms(TermsConfig),
     /// `krant completions`.
     Completions(clap_complete::Shell),
     /// `krant man`.
@@ -198,6 +204,28 @@ pub struct StatsConfig {
     pub format: OutputFormat,
 }
 
+/// Settings of `krant analyze`.
+#[derive(Debug, Clone)]
+pub struct AnalyzeConfig {
+    /// The text.
+    pub text: String,
+    /// Query side instead of index side.
+    pub query_side: bool,
+    /// Text or JSON.
+    pub format: OutputFormat,
+}
+
+/// Settings of `krant terms`.
+#[derive(Debug, Clone)]
+pub struct TermsConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// The word.
+    pub word: String,
+    /// Text or JSON.
+    pub format: OutputFormat,
+}
+
 /// Checks and resolves the command line.
 pub fn resolve(cli: Cli) -> Result<Config> {
     let global = Global {
@@ -210,6 +238,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         stdout_color: wants_color(cli.color, std::io::stdout().is_terminal()),
         stderr_color: wants_color(cli.color, std::io::stderr().is_terminal()),
         stderr_is_terminal: std::io::stderr().is_terminal(),
+        synonyms: cli.synonyms.clone(),
     };
     Ok(match cli.command {
         Command::Index(args) => Config::Index(index_config(global, args)),
@@ -264,6 +293,16 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             global,
         }),
         Command::Stats(args) => Config::Stats(StatsConfig {
+            format: summary_format(args.format),
+            global,
+        }),
+        Command::Analyze(args) => Config::Analyze(AnalyzeConfig {
+            text: args.text.join(" "),
+            query_side: args.query,
+            format: summary_format(args.format),
+        }),
+        Command::Terms(args) => Config::Terms(TermsConfig {
+            word: args.word,
             format: summary_format(args.format),
             global,
         }),

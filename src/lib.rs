@@ -17,6 +17,7 @@ pub mod output;
 pub mod query;
 pub mod report;
 pub mod snippet;
+pub mod synonyms;
 pub mod timeline;
 
 use std::process::ExitCode;
@@ -35,6 +36,8 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
         Config::Kwic(config) => cmd::kwic::run(&config),
         Config::Show(config) => cmd::show::run(&config),
         Config::Stats(config) => cmd::stats::run(&config),
+        Config::Analyze(config) => cmd::analyze::run(&config),
+        Config::Terms(config) => cmd::terms::run(&config),
         Config::Completions(shell) => cmd::completions::completions(shell),
         Config::Man => cmd::completions::man(),
     }

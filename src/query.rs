@@ -565,6 +565,65 @@ impl Parser<'_> {
 }
 
 impl Expr {
+    /// Replaces every word or exact phrase that belongs to a synonym group by the group:
+    /// any member may match, each searched as a phrase in the same scope. `key` gives the
+    /// analyzed form of a text, so `Daesh`, `daesh` and `DAESH` find the same group.
+    pub fn expand_synonyms(
+        self,
+        groups: &[Vec<String>],
+        key: &mut impl FnMut(&str) -> String,
+    ) -> Expr {
+        if groups.is_empty() {
+            return self;
+        }
+        let expand = |text: &str, scope: Scope, key: &mut dyn FnMut(&str) -> String| {
+            let own = key(text);
+            if own.is_empty() {
+                return None;
+            }
+            let group = groups
+                .iter()
+                .find(|g| g.iter().any(|member| key(member) == own))?;
+            Some(Expr::Or(
+                group
+                    .iter()
+                    .map(|member| Expr::Phrase {
+                        text: member.clone(),
+                        scope,
+                        slop: 0,
+                    })
+                    .collect(),
+            ))
+        };
+        match self {
+            Expr::Word {
+                ref text,
+                scope,
+                prefix: false,
+                fuzzy: None,
+            }
+            | Expr::Phrase {
+                ref text,
+                scope,
+                slop: 0,
+            } => expand(text, scope, key).unwrap_or(self),
+            Expr::And(parts) => Expr::And(
+                parts
+                    .into_iter()
+                    .map(|p| p.expand_synonyms(groups, key))
+                    .collect(),
+            ),
+            Expr::Or(parts) => Expr::Or(
+                parts
+                    .into_iter()
+                    .map(|p| p.expand_synonyms(groups, key))
+                    .collect(),
+            ),
+            Expr::Not(inner) => Expr::Not(Box::new(inner.expand_synonyms(groups, key))),
+            other => other,
+        }
+    }
+
     /// Every word and phrase that must or may match (not those under a NOT), for
     /// highlighting.
     pub fn positive_parts(&self) -> Vec<&Expr> {
@@ -777,6 +836,35 @@ mod tests {
     #[test]
     fn positions_count_characters_not_bytes() {
         assert_eq!(err("België \"x").position, 7);
+    }
+
+    #[test]
+    fn synonyms_replace_members_by_their_group() {
+        let groups = vec![vec![
+            "IS".to_owned(),
+            "Daesh".to_owned(),
+            "Islamitische Staat".to_owned(),
+        ]];
+        let mut key = |t: &str| t.to_lowercase();
+        let expanded = p("daesh -mosul").expand_synonyms(&groups, &mut key);
+        let phrase = |t: &str| Expr::Phrase {
+            text: t.into(),
+            scope: Scope::Anywhere,
+            slop: 0,
+        };
+        assert_eq!(
+            expanded,
+            Expr::And(vec![
+                Expr::Or(vec![
+                    phrase("IS"),
+                    phrase("Daesh"),
+                    phrase("Islamitische Staat")
+                ]),
+                Expr::Not(Box::new(word("mosul")))
+            ])
+        );
+        // Prefixes and unrelated words stay as they are.
+        assert_eq!(p("dae*").expand_synonyms(&groups, &mut key), p("dae*"));
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! marked. Matching runs through the same analyzer as the index, so stemmed variants
 //! (`vluchteling` → `vluchtelingen`) and folded forms (`belgie` → `België`) light up.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::analysis::DutchAnalyzer;
+use crate::analysis::{DutchAnalyzer, Mode};
 use crate::query::{Expr, Scope};
 
 /// Characters a snippet aims for.
@@ -68,7 +68,7 @@ impl Matcher {
                     matcher.terms.extend(analyzer.terms(text));
                 }
                 Expr::Word { text, .. } | Expr::Phrase { text, .. } => {
-                    let tokens = analyzer.tokens(text);
+                    let tokens = analyzer.tokens(text, Mode::Query);
                     match tokens.as_slice() {
                         [] => {}
                         [one] => {
@@ -154,19 +154,37 @@ pub fn find_matches(
     matcher: &Matcher,
     analyzer: &mut DutchAnalyzer,
 ) -> Vec<(usize, usize, String)> {
-    let tokens = analyzer.tokens(text);
-    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    // Index-side tokens: compound parts and joined forms match as in the index.
+    let tokens = analyzer.tokens(text, Mode::Index);
+    let mut at_position: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, token) in tokens.iter().enumerate() {
+        at_position.entry(token.position).or_default().push(i);
+    }
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for token in &tokens {
         for phrase in &matcher.phrases {
-            let fits = phrase.iter().enumerate().all(|(k, (offset, term))| {
-                tokens
-                    .get(i + k)
-                    .is_some_and(|t| t.term == *term && t.position - token.position == *offset)
+            let Some(((first_offset, first_term), rest)) = phrase.split_first() else {
+                continue;
+            };
+            if token.term != *first_term {
+                continue;
+            }
+            let mut end = token.end;
+            let fits = rest.iter().all(|(offset, term)| {
+                let position = token.position + offset - first_offset;
+                at_position.get(&position).is_some_and(|ids| {
+                    ids.iter().any(|&i| {
+                        let hit = tokens[i].term == *term;
+                        if hit {
+                            end = end.max(tokens[i].end);
+                        }
+                        hit
+                    })
+                })
             });
             if fits {
-                let last = &tokens[i + phrase.len() - 1];
                 let key = phrase.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>();
-                found.push((token.start, last.end, key.join(" ")));
+                found.push((token.start, end, key.join(" ")));
             }
         }
         if matcher.matches(&token.term, &text[token.start..token.end]) {
@@ -387,7 +405,8 @@ mod tests {
         );
         assert_eq!(
             marked(&s),
-            "In [de zomer van 2014] viel de stad. De zomer was heet."
+            // `de` is a stop word: the phrase matches from `zomer` on.
+            "In de [zomer van 2014] viel de stad. De zomer was heet."
         );
         let s = snippet("IS-strijders en IS en strijders", "IS-strijders");
         assert_eq!(marked(&s), "[IS-strijders] en IS en strijders");

@@ -1,5 +1,6 @@
 //! One file per subcommand: orchestration only.
 
+pub mod analyze;
 pub mod completions;
 pub mod histogram;
 pub mod index;
@@ -7,6 +8,7 @@ pub mod kwic;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod terms;
 pub mod trend;
 
 use std::path::Path;
@@ -17,6 +19,7 @@ use anyhow::Result;
 use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig, OutputFormat};
 use crate::index::{Found, KrantIndex, Searcher, inspect};
 use crate::output::{self, Messages};
+use crate::synonyms::Synonyms;
 
 /// Opens the index for reading. On a fresh clone there is no index yet but there is
 /// `./corpus`: index it first (saying so), so the first command just works.
@@ -47,7 +50,11 @@ pub fn open_searcher(global: &Global) -> Result<Searcher> {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
         }
     }
-    Searcher::new(KrantIndex::open(index_dir)?)
+    let searcher = Searcher::new(KrantIndex::open(index_dir)?)?;
+    Ok(match &global.synonyms {
+        Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
+        None => searcher,
+    })
 }
 
 /// Exit code 0 when something was found, 1 when not.

@@ -18,11 +18,12 @@ use tantivy::{
 
 use super::KrantIndex;
 use super::schema::{Fields, names};
-use crate::analysis::{DutchAnalyzer, fold, word_spans};
+use crate::analysis::{DutchAnalyzer, Mode, fold, word_spans};
 use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
 use crate::query::{Expr, Query, Scope, Sort};
 use crate::snippet::{Matcher, Snippet, make_snippet};
+use crate::synonyms::Synonyms;
 
 /// A title match counts this much more than a text match.
 const TITLE_BOOST: f32 = 2.0;
@@ -56,6 +57,7 @@ pub struct Searcher {
     index: KrantIndex,
     reader: IndexReader,
     analyzer: DutchAnalyzer,
+    synonyms: Vec<Vec<String>>,
 }
 
 impl Searcher {
@@ -71,7 +73,28 @@ impl Searcher {
             index,
             reader,
             analyzer: DutchAnalyzer::new(),
+            synonyms: Vec::new(),
         })
+    }
+
+    /// Expands queries with these synonym groups from now on.
+    pub fn with_synonyms(mut self, synonyms: Synonyms) -> Searcher {
+        self.synonyms = synonyms.groups;
+        self
+    }
+
+    /// The expression as it is searched: synonyms expanded.
+    pub fn prepare(&mut self, expr: Option<&Expr>) -> Option<Expr> {
+        let analyzer = &mut self.analyzer;
+        let mut key = |text: &str| analyzer.terms(text).join(" ");
+        expr.cloned()
+            .map(|e| e.expand_synonyms(&self.synonyms, &mut key))
+    }
+
+    /// The highlighter for an expression, synonyms included.
+    pub fn matcher(&mut self, expr: Option<&Expr>) -> Matcher {
+        let prepared = self.prepare(expr);
+        Matcher::new(prepared.as_ref(), &mut self.analyzer)
     }
 
     /// The index searched.
@@ -145,7 +168,7 @@ impl Searcher {
             }
         };
 
-        let matcher = Matcher::new(query.expr.as_ref(), &mut self.analyzer);
+        let matcher = self.matcher(query.expr.as_ref());
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let article = stored(&searcher, address, fields)?;
@@ -223,7 +246,61 @@ impl Searcher {
     pub fn analyzer(&mut self) -> &mut DutchAnalyzer {
         &mut self.analyzer
     }
+
+    /// The word forms in the index whose stem is `stem`, with the number of articles
+    /// each occurs in, most frequent first; and, separately, the compounds that have it
+    /// as a part. Scans the forms' term dictionary, then counts each match exactly.
+    pub fn forms_with_stem(
+        &mut self,
+        stem: &str,
+    ) -> Result<(FormCounts, FormCounts)> {
+        let searcher = self.reader.searcher();
+        let field = self.index.fields.forms;
+        let mut forms: Vec<String> = Vec::new();
+        let mut compounds: Vec<String> = Vec::new();
+        let probe: String = stem.chars().take(4).collect();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                let Ok(form) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if forms.iter().any(|f| f == form) || compounds.iter().any(|f| f == form) {
+                    continue;
+                }
+                if self.analyzer.stem_folded(form) == stem {
+                    forms.push(form.to_owned());
+                } else if form.len() > stem.len() && form.contains(probe.as_str()) {
+                    let part_of = crate::analysis::split_compound(form).is_some_and(|parts| {
+                        parts.iter().any(|p| self.analyzer.stem_folded(p) == stem)
+                    });
+                    if part_of {
+                        compounds.push(form.to_owned());
+                    }
+                }
+            }
+        }
+        let count = |form: &str| -> Result<u64> {
+            let query =
+                TermQuery::new(Term::from_field_text(field, form), IndexRecordOption::Basic);
+            Ok(searcher.search(&query, &Count)? as u64)
+        };
+        let counted = |list: Vec<String>| -> Result<Vec<(String, u64)>> {
+            let mut out: Vec<(String, u64)> = list
+                .into_iter()
+                .map(|f| count(&f).map(|n| (f, n)))
+                .collect::<Result<_>>()?;
+            out.retain(|(_, n)| *n > 0);
+            out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            Ok(out)
+        };
+        Ok((counted(forms)?, counted(compounds)?))
+    }
 }
+
+/// Word forms with the number of articles each occurs in.
+pub type FormCounts = Vec<(String, u64)>;
 
 /// An article as the index stores it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -479,7 +556,7 @@ fn phrase(
     fields: Fields,
     analyzer: &mut DutchAnalyzer,
 ) -> Option<Box<dyn TantivyQuery>> {
-    let tokens = analyzer.tokens(text);
+    let tokens = analyzer.tokens(text, Mode::Query);
     match tokens.as_slice() {
         [] => None,
         [one] => Some(across_fields(scope, fields, |field| {

@@ -1,0 +1,179 @@
+//! The Dutch stem of a folded word: Snowball's Kraaij–Pohlmann stemmer, corrected by a
+//! reviewed override table (`data/stem_overrides.tsv`) and by repairs of stem endings
+//! that folding diacritics away would otherwise split.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The override table: `word<TAB>stem<TAB>reason`, words and stems folded.
+const OVERRIDES_TSV: &str = include_str!("../../data/stem_overrides.tsv");
+
+/// `word → stem` from the override table, parsed once.
+pub fn overrides() -> &'static HashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        OVERRIDES_TSV
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                Some((fields.next()?, fields.next()?))
+            })
+            .collect()
+    })
+}
+
+/// A repair of a stem ending, with the reason it is needed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Repair {
+    /// The ending to replace.
+    pub from: &'static str,
+    /// Its replacement.
+    pub to: &'static str,
+    /// Applies only to stems at least this long.
+    pub min_len: usize,
+    /// Why.
+    pub reason: &'static str,
+}
+
+/// Repairs, tried in order; the first that applies wins.
+pub const REPAIRS: &[Repair] = &[
+    Repair {
+        from: "ieer",
+        to: "ier",
+        min_len: 5,
+        reason: "folded -iëren/-iëerd (gefinancieerd) keeps -ieer, the infinitive stem ends in -ier",
+    },
+    Repair {
+        from: "eeer",
+        to: "eer",
+        min_len: 5,
+        reason: "folded -ëerd (gecreëerd) stems to -eeer, the infinitive (creëren) to -eer",
+    },
+    Repair {
+        from: "ieel",
+        to: "iel",
+        min_len: 5,
+        reason: "folded -iële (financiële) stems to -iel, the base form (financieel) keeps -ieel",
+    },
+    Repair {
+        from: "eer",
+        to: "er",
+        min_len: 7,
+        reason: "participles in -eerd (geactiveerd) keep -eer, infinitives in -eren (activeren) \
+                 lose one e; short stems (meer, weer, beheer) are left alone",
+    },
+];
+
+/// How a stem came about, for `krant analyze`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StemOrigin {
+    /// From the override table.
+    Override,
+    /// From the stemmer, perhaps with a repaired ending.
+    Stemmer {
+        /// The stemmer's own output.
+        raw: String,
+        /// The repair applied, if any.
+        repair: Option<&'static Repair>,
+    },
+}
+
+/// Stems folded words.
+#[derive(Clone, Copy)]
+pub struct DutchStemmer {
+    stemmer: frostem::Stemmer,
+}
+
+impl Default for DutchStemmer {
+    fn default() -> Self {
+        DutchStemmer {
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::Dutch),
+        }
+    }
+}
+
+impl DutchStemmer {
+    /// The bare Kraaij–Pohlmann stem, as Snowball's reference computes it.
+    pub fn bare(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
+    }
+
+    /// The corrected stem of a folded word, and how it came about.
+    pub fn stem(&self, folded: &str) -> (String, StemOrigin) {
+        if let Some(stem) = overrides().get(folded) {
+            return ((*stem).to_owned(), StemOrigin::Override);
+        }
+        let raw = self.stemmer.stem(folded);
+        let repair = REPAIRS
+            .iter()
+            .find(|r| raw.len() >= r.min_len && raw.ends_with(r.from));
+        let stem = match repair {
+            Some(r) => format!("{}{}", &raw[..raw.len() - r.from.len()], r.to),
+            None => raw.clone().into_owned(),
+        };
+        (
+            stem,
+            StemOrigin::Stemmer {
+                raw: raw.into_owned(),
+                repair,
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(word: &str) -> String {
+        DutchStemmer::default().stem(word).0
+    }
+
+    #[test]
+    fn folding_pairs_meet_after_repair() {
+        assert_eq!(stem("financieel"), stem("financiele"));
+        assert_eq!(stem("activeren"), stem("geactiveerd"));
+        assert_eq!(stem("creeren"), stem("gecreeerd"));
+        assert_eq!(stem("financieren"), stem("gefinancieerd"));
+        assert_eq!(stem("proberen"), stem("geprobeerd"));
+    }
+
+    #[test]
+    fn short_eer_stems_are_left_alone() {
+        assert_eq!(stem("meer"), "meer");
+        assert_eq!(stem("weer"), "weer");
+        assert_ne!(stem("meer"), stem("mer"));
+    }
+
+    #[test]
+    fn overrides_win_over_the_stemmer() {
+        let stemmer = DutchStemmer::default();
+        assert_eq!(stemmer.bare("geweld"), "wel");
+        assert_eq!(
+            stemmer.stem("geweld"),
+            ("geweld".to_owned(), StemOrigin::Override)
+        );
+    }
+
+    #[test]
+    fn every_override_line_is_well_formed() {
+        for (n, line) in OVERRIDES_TSV.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "line {}: {line:?}", n + 1);
+            assert!(
+                fields[0].chars().all(|c| c.is_ascii_lowercase()),
+                "line {}: word must be folded lower case: {line:?}",
+                n + 1
+            );
+            assert!(
+                !fields[1].is_empty() && !fields[2].is_empty(),
+                "line {}",
+                n + 1
+            );
+        }
+    }
+}

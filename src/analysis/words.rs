@@ -1,0 +1,195 @@
+//! Finding words in text: runs of letters and digits, with the characters that join them
+//! into one written word (`corona-crisis`, `foto's`, `30.000`) and the invisible ones that
+//! must not split a word (soft hyphens and zero-width characters from copied web text).
+
+use unicode_normalization::char::is_combining_mark;
+
+/// A written word: one or more parts joined by hyphens, apostrophes or thousands dots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordGroup {
+    /// Byte ranges of the parts, in order.
+    pub parts: Vec<(usize, usize)>,
+}
+
+impl WordGroup {
+    /// Byte offset of the group's first character.
+    pub fn start(&self) -> usize {
+        self.parts[0].0
+    }
+
+    /// Byte offset just past the group's last character.
+    pub fn end(&self) -> usize {
+        self.parts[self.parts.len() - 1].1
+    }
+}
+
+/// Characters that are invisible in print and must not break a word: soft hyphen,
+/// zero-width space/joiners, word joiner, and a stray byte-order mark.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// The word groups of `text`, in order.
+pub fn word_groups(text: &str) -> impl Iterator<Item = WordGroup> + '_ {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < chars.len() && !chars[i].1.is_alphanumeric() {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        loop {
+            let (start, end, next) = read_part(text, &chars, i);
+            parts.push((start, end));
+            i = next;
+            // A joiner continues the group only between the right kinds of characters.
+            let Some(&(_, joiner)) = chars.get(i) else {
+                break;
+            };
+            let Some(&(_, after)) = chars.get(i + 1) else {
+                break;
+            };
+            let before = text[start..end].chars().next_back().unwrap_or(' ');
+            let joins = (is_hyphen(joiner) && after.is_alphanumeric())
+                || (is_apostrophe(joiner) && before.is_alphabetic() && after.is_alphabetic())
+                || (joiner == '.'
+                    && before.is_ascii_digit()
+                    && thousands_group_follows(&chars, i + 1));
+            if !joins {
+                break;
+            }
+            i += 1;
+        }
+        Some(WordGroup { parts })
+    })
+}
+
+/// Reads one part starting at `chars[i]`: its byte range (without trailing invisible
+/// characters) and the index after it.
+fn read_part(text: &str, chars: &[(usize, char)], mut i: usize) -> (usize, usize, usize) {
+    let start = chars[i].0;
+    let mut end = start;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_word_char(c) {
+            end = chars[i].0 + c.len_utf8();
+        } else if !is_ignorable(c) {
+            break;
+        }
+        i += 1;
+    }
+    debug_assert!(end <= text.len());
+    (start, end, i)
+}
+
+/// Whether exactly three digits follow `chars[i..]` (then a non-digit or the end):
+/// `30.000` is a number, `3.14` and `1.2.3` are not joined.
+fn thousands_group_follows(chars: &[(usize, char)], i: usize) -> bool {
+    (0..3).all(|k| chars.get(i + k).is_some_and(|(_, c)| c.is_ascii_digit()))
+        && !chars.get(i + 3).is_some_and(|(_, c)| c.is_alphanumeric())
+}
+
+/// `text` without invisible characters (borrowed when there are none).
+pub fn without_ignorables(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_ignorable) {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_ignorable(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> Vec<Vec<&str>> {
+        word_groups(text)
+            .map(|g| g.parts.iter().map(|&(s, e)| &text[s..e]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn plain_words() {
+        assert_eq!(
+            groups("De stad, Mosul!"),
+            [vec!["De"], vec!["stad"], vec!["Mosul"]]
+        );
+        assert!(groups(" ... ").is_empty());
+    }
+
+    #[test]
+    fn hyphens_and_apostrophes_join_parts() {
+        assert_eq!(
+            groups("IS-strijders en al‑Baghdadi"),
+            [vec!["IS", "strijders"], vec!["en"], vec!["al", "Baghdadi"]]
+        );
+        assert_eq!(
+            groups("foto's en auto’s"),
+            [vec!["foto", "s"], vec!["en"], vec!["auto", "s"]]
+        );
+        // A dash between spaced words, or a trailing hyphen, joins nothing.
+        assert_eq!(groups("Irak - Syrië"), [vec!["Irak"], vec!["Syrië"]]);
+        assert_eq!(
+            groups("land- en tuinbouw"),
+            [vec!["land"], vec!["en"], vec!["tuinbouw"]]
+        );
+        assert_eq!(groups("'t Hooft"), [vec!["t"], vec!["Hooft"]]);
+    }
+
+    #[test]
+    fn thousands_dots_join_numbers_only() {
+        assert_eq!(groups("30.000 man"), [vec!["30", "000"], vec!["man"]]);
+        assert_eq!(groups("1.250.000"), [vec!["1", "250", "000"]]);
+        assert_eq!(groups("3.14"), [vec!["3"], vec!["14"]]);
+        assert_eq!(
+            groups("3,4 procent"),
+            [vec!["3"], vec!["4"], vec!["procent"]]
+        );
+        assert_eq!(groups("stad.Daarna"), [vec!["stad"], vec!["Daarna"]]);
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_words() {
+        let text = "vluch\u{00AD}telingen zero\u{200B}width";
+        let g: Vec<_> = word_groups(text).collect();
+        assert_eq!(g.len(), 2);
+        assert_eq!(
+            without_ignorables(&text[g[0].start()..g[0].end()]),
+            "vluchtelingen"
+        );
+        assert_eq!(
+            without_ignorables(&text[g[1].start()..g[1].end()]),
+            "zerowidth"
+        );
+        assert_eq!(
+            groups("eind\u{00AD} volgende"),
+            [vec!["eind"], vec!["volgende"]]
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_words() {
+        assert_eq!(
+            groups("Belgie\u{0308} en"),
+            [vec!["Belgie\u{0308}"], vec!["en"]]
+        );
+    }
+}

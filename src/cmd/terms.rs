@@ -1,0 +1,78 @@
+//! `krant terms`: which word forms of the archive a search for a word will match.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::analysis::Mode;
+use crate::config::{OutputFormat, TermsConfig};
+use crate::error::failure;
+
+#[derive(Serialize)]
+struct TermsJson<'a> {
+    word: &'a str,
+    stem: &'a str,
+    forms: Vec<FormJson<'a>>,
+    compounds: Vec<FormJson<'a>>,
+}
+
+fn list(forms: &[(String, u64)]) -> Vec<FormJson<'_>> {
+    forms
+        .iter()
+        .map(|(form, articles)| FormJson {
+            form,
+            articles: *articles,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct FormJson<'a> {
+    form: &'a str,
+    articles: u64,
+}
+
+/// Runs `krant terms`: exit 0 when the stem occurs, 1 when not.
+pub fn run(config: &TermsConfig) -> Result<ExitCode> {
+    let mut searcher = super::open_searcher(&config.global)?;
+    let tokens = searcher.analyzer().tokens(&config.word, Mode::Query);
+    let [token] = tokens.as_slice() else {
+        return Err(failure(
+            format!("'{}' is not one searchable word", config.word),
+            "give a single word that is not a stop word, e.g. krant terms vluchteling",
+        ));
+    };
+    let stem = token.term.clone();
+    let (forms, compounds) = searcher.forms_with_stem(&stem)?;
+    let mut out = std::io::stdout().lock();
+    match config.format {
+        OutputFormat::Json => {
+            let json = TermsJson {
+                word: &config.word,
+                stem: &stem,
+                forms: list(&forms),
+                compounds: list(&compounds),
+            };
+            serde_json::to_writer(&mut out, &json)?;
+            writeln!(out)?;
+        }
+        _ => {
+            writeln!(out, "stem '{stem}' of '{}':", config.word)?;
+            for (form, articles) in &forms {
+                writeln!(out, "  {form:<30} {articles:>6} articles")?;
+            }
+            if forms.is_empty() {
+                writeln!(out, "  (no word form in the index)")?;
+            }
+            if !compounds.is_empty() {
+                writeln!(out, "as part of compounds:")?;
+                for (form, articles) in &compounds {
+                    writeln!(out, "  {form:<30} {articles:>6} articles")?;
+                }
+            }
+        }
+    }
+    Ok(super::found(!forms.is_empty() || !compounds.is_empty()))
+}
