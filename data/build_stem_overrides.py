@@ -39,7 +39,7 @@ REJECT = set("""
 aarde alle alleen allen arts bonen buis huis huize cape case gate made make like more store
 state take tape nature minute culture https blues dame deken dekens gans ganse gave gaven
 gebeden geboden gedragen gegevens geheime gelijke gene genen gewone gezeten grave grens
-grenzen hare haren hoede hope karen kees lees lens lenzen loos luis maxime madame meren molen
+hare haren hoede hope karen kees lees lens lenzen loos luis maxime madame meren molen
 name namens nare paarse persen reus rose roze schotse staken staren staven tenen toren torens
 trans terras unie varen veren verse verzen vele velen wars wees wijs wijze wenen wegens zege
 zone pauze luxe bekennen tijdens volgens vervolgens slechts rechts trouwens gangbare kostbare
@@ -92,12 +92,16 @@ werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iem
 andere""".split())
 
 
-def opentaal_lowercase():
-    """Lower-case entries of the OpenTaal list: Dutch common words, no names, no English."""
+def opentaal_words():
+    """OpenTaal's lower-case entries (Dutch common words, no names, no English), and its
+    capitalised ones (names, but also adjectives of place: Europese, Oekraïense)."""
     path = Path("/usr/share/dict/dutch")
     if not path.exists():
         raise SystemExit("install the OpenTaal list first: apt-get install wdutch")
-    return {fold(w) for w in path.read_text(encoding="utf-8").split() if w.islower()}
+    words = path.read_text(encoding="utf-8").split()
+    lower = {fold(w) for w in words if w.islower()}
+    capital = {fold(w) for w in words if w[:1].isupper() and w[1:].islower()}
+    return lower, capital
 
 
 def fold(word):
@@ -129,8 +133,13 @@ def removed_affix(word, s):
     return None
 
 
+FOLDED_ZIPF = {}
+
+
 def zipf(word):
-    return zipf_frequency(word, "nl")
+    """Zipf frequency of a folded word: the best of its written forms (oekraiense is
+    written oekraïense)."""
+    return max(FOLDED_ZIPF.get(word, 0.0), zipf_frequency(word, "nl"))
 
 
 def base_candidates(w):
@@ -156,8 +165,11 @@ def base_candidates(w):
 
 def main():
     global DUTCH
-    DUTCH = opentaal_lowercase()
+    DUTCH, CAPITALISED = opentaal_words()
     words = []
+    for w in top_n_list("nl", 200000):
+        f = fold(w)
+        FOLDED_ZIPF[f] = max(FOLDED_ZIPF.get(f, 0.0), zipf_frequency(w, "nl"))
     for w in top_n_list("nl", 80000):
         f = fold(w)
         if re.fullmatch(r"[a-z]+", f) and len(f) >= 4 and f not in STOP and zipf(w) >= MIN_ZIPF:
@@ -201,10 +213,14 @@ def main():
 
     # 2. Missed merges of inflected forms with their base form.
     for w in words:
-        if w not in DUTCH:
+        # Adjectives of place are capitalised in OpenTaal; only their -e form is taken
+        # (Europese/Europees), as other capitalised pairs are mostly names.
+        place_adjective = w not in DUTCH and w in CAPITALISED and w.endswith("e")
+        if w not in DUTCH and not place_adjective:
             continue
+        known = CAPITALISED if place_adjective else DUTCH
         cands = [b for b in base_candidates(w)
-                 if b in DUTCH and b not in STOP and zipf(b) >= MIN_BASE_ZIPF]
+                 if b in known and b not in STOP and zipf(b) >= MIN_BASE_ZIPF]
         if not cands:
             continue
         base = max(cands, key=zipf)

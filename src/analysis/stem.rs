@@ -156,6 +156,32 @@ mod tests {
         );
     }
 
+    /// frostem (the stemmer behind tantivy) publishes often and is pinned exactly; this
+    /// notices any release that changes a stem of Snowball's reference vocabulary.
+    #[test]
+    fn bare_stemmer_matches_snowball_reference_output() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/snowball-kp");
+        let words = std::fs::read_to_string(dir.join("voc.txt")).unwrap();
+        let stems = std::fs::read_to_string(dir.join("output.txt")).unwrap();
+        let stemmer = DutchStemmer::default();
+        let mut checked = 0;
+        let mut wrong = Vec::new();
+        for (word, expected) in words.lines().zip(stems.lines()) {
+            checked += 1;
+            let got = stemmer.bare(word);
+            if got != expected {
+                wrong.push(format!("{word}: {got} (expected {expected})"));
+            }
+        }
+        assert_eq!(checked, 45_670);
+        assert!(
+            wrong.is_empty(),
+            "{} differ, e.g. {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(10)]
+        );
+    }
+
     #[test]
     fn every_override_line_is_well_formed() {
         for (n, line) in OVERRIDES_TSV.lines().enumerate() {

@@ -111,11 +111,12 @@ impl Searcher {
     ) -> Result<Box<dyn TantivyQuery>> {
         let fields = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-        if let Some(expr) = expr {
-            let compiled = compile(expr, fields, &mut self.analyzer).ok_or_else(|| {
+        if let Some(expr) = self.prepare(expr) {
+            let compiled = compile(&expr, fields, &mut self.analyzer).ok_or_else(|| {
                 failure(
                     format!("the query '{text}' has no searchable words"),
-                    "use letters or digits, e.g. krant search vluchtelingen",
+                    "common words such as 'de', 'het' and 'is' are not searched; add a more \
+                     specific word",
                 )
             })?;
             clauses.push((Occur::Must, compiled));
@@ -250,10 +251,7 @@ impl Searcher {
     /// The word forms in the index whose stem is `stem`, with the number of articles
     /// each occurs in, most frequent first; and, separately, the compounds that have it
     /// as a part. Scans the forms' term dictionary, then counts each match exactly.
-    pub fn forms_with_stem(
-        &mut self,
-        stem: &str,
-    ) -> Result<(FormCounts, FormCounts)> {
+    pub fn forms_with_stem(&mut self, stem: &str) -> Result<(FormCounts, FormCounts)> {
         let searcher = self.reader.searcher();
         let field = self.index.fields.forms;
         let mut forms: Vec<String> = Vec::new();
