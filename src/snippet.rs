@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::{DutchAnalyzer, Mode};
+use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, TokenKind};
 use crate::query::{Expr, Scope};
 
 /// Characters a snippet aims for.
@@ -87,6 +87,24 @@ impl Matcher {
         matcher
     }
 
+    /// Letters any matching word must contain: the first three of every term, part and
+    /// prefix (a word's stem shares them: `gewerkt` → `werk`, `vluchtelingen` →
+    /// `vluchteel`). `None` when anything may match (fuzzy words).
+    fn hints(&self) -> Option<Vec<String>> {
+        if !self.fuzzy.is_empty() {
+            return None;
+        }
+        let head = |t: &str| t.chars().take(3).collect::<String>();
+        Some(
+            self.terms
+                .iter()
+                .map(|t| head(t))
+                .chain(self.prefixes.iter().map(|p| head(p)))
+                .chain(self.phrases.iter().flatten().map(|(_, t)| head(t)))
+                .collect(),
+        )
+    }
+
     /// Whether the matcher matches nothing at all.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -154,8 +172,20 @@ pub fn find_matches(
     matcher: &Matcher,
     analyzer: &mut DutchAnalyzer,
 ) -> Vec<(usize, usize, String)> {
-    // Index-side tokens: compound parts and joined forms match as in the index.
-    let tokens = analyzer.tokens(text, Mode::Index);
+    // Index-side tokens (compound parts and joined forms match as in the index), but only
+    // for words that may match: stemming every word of every hit would dominate a search.
+    let hints = matcher.hints();
+    let candidate = |folded: &str| {
+        hints
+            .as_ref()
+            .is_none_or(|h| h.iter().any(|p| folded.contains(p.as_str())))
+    };
+    let mut tokens: Vec<AnalyzedToken> = Vec::new();
+    analyzer.analyze_candidates(text, &candidate, |t| {
+        if t.kind != TokenKind::Form {
+            tokens.push(t.to_owned());
+        }
+    });
     let mut at_position: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, token) in tokens.iter().enumerate() {
         at_position.entry(token.position).or_default().push(i);

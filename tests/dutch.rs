@@ -141,6 +141,7 @@ fn analyze_shows_each_filter_and_the_query_side() {
         [
             (0, None, "word"),
             (1, Some("gewond"), "word"),
+            (1, Some("gewonden"), "form"),
             (2, None, "word"),
             (3, Some("belgie"), "word")
         ]

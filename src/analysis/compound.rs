@@ -4,9 +4,11 @@
 //! `data/LICENSE-OpenTaal.txt`). Used on the index side only: the parts are indexed beside
 //! the whole word, so a search for `probleem` finds the compound.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
+/// `word<TAB>Zipf × 10`, sorted.
 const WORDS: &str = include_str!("../../data/compound_words.txt");
 
 /// Words shorter than this are never split.
@@ -22,9 +24,11 @@ const LEXICALIZED_ZIPF10: u8 = 45;
 /// Most parts a compound is split into.
 const MAX_PARTS: usize = 4;
 
-/// `word → Zipf frequency × 10`, parsed once.
-fn dictionary() -> &'static HashMap<&'static str, u8> {
-    static DICT: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+/// The frequency class (Zipf × 10) of a dictionary word, or `None` if it is not one.
+/// The table is built on first use (a splitter probes many substrings per word, so it
+/// must be a hash map), which a search that splits nothing never pays for.
+fn zipf10(word: &str) -> Option<u8> {
+    static DICT: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
     DICT.get_or_init(|| {
         WORDS
             .lines()
@@ -35,6 +39,12 @@ fn dictionary() -> &'static HashMap<&'static str, u8> {
             })
             .collect()
     })
+    .get(word)
+    .copied()
+}
+
+fn known(word: &str) -> bool {
+    zipf10(word).is_some()
 }
 
 /// The parts of a folded compound, or `None` when the word is not one (too short,
@@ -44,37 +54,31 @@ pub fn split(word: &str) -> Option<Vec<&str>> {
     if word.len() < MIN_COMPOUND_CHARS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let dict = dictionary();
-    if dict.get(word).is_some_and(|&z| z >= LEXICALIZED_ZIPF10) {
+    if zipf10(word).is_some_and(|z| z >= LEXICALIZED_ZIPF10) {
         return None;
     }
-    let mut memo = HashMap::new();
-    let parts = best_from(word, 0, dict, &mut memo)?;
+    let mut memo = vec![None; word.len() + 1];
+    let parts = best_from(word, 0, &mut memo)?;
     (parts.len() >= 2).then(|| parts.iter().map(|&(s, e)| &word[s..e]).collect())
 }
 
 type Split = Option<Vec<(usize, usize)>>;
 
 /// The best split of `word[start..]`, memoised by start.
-fn best_from(
-    word: &str,
-    start: usize,
-    dict: &HashMap<&str, u8>,
-    memo: &mut HashMap<usize, Split>,
-) -> Split {
-    if let Some(known) = memo.get(&start) {
-        return known.clone();
+fn best_from(word: &str, start: usize, memo: &mut [Option<Split>]) -> Split {
+    if let Some(done) = &memo[start] {
+        return done.clone();
     }
     let rest = &word[start..];
     let mut best: Split = None;
     // The whole rest as the head (but the whole word is no split of itself). A head may
     // carry a plural or inflection ending the dictionary does not list
     // (asielzoekers = asiel + zoeker-s).
-    if start > 0 && rest.len() >= MIN_HEAD_CHARS && is_head(rest, dict) {
+    if start > 0 && rest.len() >= MIN_HEAD_CHARS && is_head(rest) {
         best = Some(vec![(start, word.len())]);
     }
     for end in start + MIN_MODIFIER_CHARS..word.len() {
-        if !dict.contains_key(&word[start..end]) {
+        if !known(&word[start..end]) {
             continue;
         }
         // The Dutch linking sounds: none, -s- (oorlogsmisdaad), -en- (boekenkast).
@@ -86,7 +90,7 @@ fn best_from(
             if word.len() - next < MIN_HEAD_CHARS {
                 continue;
             }
-            let Some(tail) = best_from(word, next, dict, memo) else {
+            let Some(tail) = best_from(word, next, memo) else {
                 continue;
             };
             if tail.len() + 1 > MAX_PARTS {
@@ -100,15 +104,15 @@ fn best_from(
             }
         }
     }
-    memo.insert(start, best.clone());
+    memo[start] = Some(best.clone());
     best
 }
 
-fn is_head(rest: &str, dict: &HashMap<&str, u8>) -> bool {
-    dict.contains_key(rest)
+fn is_head(rest: &str) -> bool {
+    known(rest)
         || ["s", "en", "e", "n"].iter().any(|ending| {
             rest.strip_suffix(ending)
-                .is_some_and(|base| base.len() >= MIN_HEAD_CHARS && dict.contains_key(base))
+                .is_some_and(|base| base.len() >= MIN_HEAD_CHARS && known(base))
         })
 }
 
@@ -137,6 +141,12 @@ mod tests {
             split("verkiezingsuitslag"),
             Some(vec!["verkiezing", "uitslag"])
         );
+    }
+
+    #[test]
+    fn the_dictionary_loads() {
+        assert_eq!(zipf10("probleem"), Some(54));
+        assert_eq!(zipf10("xyz"), None);
     }
 
     #[test]

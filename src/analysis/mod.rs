@@ -13,29 +13,23 @@
 //!    joined form at the last part's position; compound parts (`vluchtelingenprobleem` →
 //!    `probleem`) at the compound's position ([`compound`]). The query side searches a
 //!    word group by its joined form, which matches both spellings.
+//!
+//! The module knows nothing of tantivy: the index module hands the tokens over.
 
 mod compound;
 mod fold;
+mod sorted_lines;
 mod stem;
 mod stopwords;
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use compound::split as split_compound;
 pub use fold::{fold, fold_into};
-pub use stem::{DutchStemmer, REPAIRS, StemOrigin, overrides};
+pub use stem::{DutchStemmer, REPAIRS, StemOrigin, override_of};
 pub use stopwords::{STOP_WORDS, is_stop_word};
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
-pub use words::{WordGroup, is_ignorable, without_ignorables, word_groups};
-
-/// The name the analyzer is registered under in the index schema.
-pub const ANALYZER_NAME: &str = "krant_dutch";
-
-/// The name of the word-form tokenizer: the same words, folded but not stemmed, for
-/// prefix and fuzzy matching (a stem of a partial word means nothing, and Kraaij–Pohlmann
-/// stems are not prefixes of their words: `vluchtelingen` → `vluchteel`).
-pub const FORMS_NAME: &str = "krant_forms";
+pub use words::{WordGroup, WordScanner, is_ignorable, without_ignorables, word_groups};
 
 /// Bumped whenever the terms produced for some text change: an index built with another
 /// version would silently miss or mismatch terms, so it must be rebuilt.
@@ -68,6 +62,11 @@ pub enum TokenKind {
     Joined,
     /// A part of a compound, beside the compound (`probleem` in `vluchtelingenprobleem`).
     CompoundPart,
+    /// The folded, unstemmed word, once per text, where it differs from its stem
+    /// (`vluchtelingen` → `vluchteel`): prefix and fuzzy queries match forms, since a stem
+    /// of a partial word means nothing and Kraaij–Pohlmann stems are not prefixes of their
+    /// words. The index keeps forms in a field of their own.
+    Form,
 }
 
 impl TokenKind {
@@ -78,6 +77,7 @@ impl TokenKind {
             TokenKind::Part => "part",
             TokenKind::Joined => "joined",
             TokenKind::CompoundPart => "compound part",
+            TokenKind::Form => "form",
         }
     }
 }
@@ -97,6 +97,35 @@ pub struct AnalyzedToken {
     pub kind: TokenKind,
 }
 
+/// A token as the analyzer hands it out: borrowed, valid during the callback, so that
+/// indexing allocates nothing per token.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenView<'a> {
+    /// The term.
+    pub term: &'a str,
+    /// See [`AnalyzedToken::position`].
+    pub position: usize,
+    /// See [`AnalyzedToken::start`].
+    pub start: usize,
+    /// See [`AnalyzedToken::end`].
+    pub end: usize,
+    /// What the token stands for.
+    pub kind: TokenKind,
+}
+
+impl TokenView<'_> {
+    /// An owned copy.
+    pub fn to_owned(self) -> AnalyzedToken {
+        AnalyzedToken {
+            term: self.term.to_owned(),
+            position: self.position,
+            start: self.start,
+            end: self.end,
+            kind: self.kind,
+        }
+    }
+}
+
 /// One step of the analysis of a word, for `krant analyze`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explained {
@@ -114,17 +143,27 @@ pub struct Explained {
 
 #[derive(Clone)]
 struct Cached {
-    stem: String,
+    stem: Box<str>,
+    /// The folded word itself, when the stem differs from it.
+    form: Option<Box<str>>,
     /// Stems of the compound's parts; computed on first index-side use.
-    parts: Option<Vec<String>>,
+    parts: Option<Box<[Box<str>]>>,
 }
 
 /// The Dutch analyzer. Cheap to clone; each clone keeps its own stem cache.
 #[derive(Clone, Default)]
 pub struct DutchAnalyzer {
     stemmer: DutchStemmer,
-    cache: HashMap<String, Cached>,
+    /// 128-bit hash of the folded word → index into `entries`: one lookup per token, no
+    /// pointer to chase and no string to compare (a collision among even millions of
+    /// words has a probability near 10⁻²⁵).
+    cache: FxHashMap<u128, u32>,
+    entries: Vec<Cached>,
+    /// Entries whose form was already emitted for the current text.
+    forms_emitted: FxHashSet<u32>,
     folded: String,
+    joined: String,
+    parts: Vec<(usize, usize)>,
 }
 
 impl std::fmt::Debug for DutchAnalyzer {
@@ -140,28 +179,40 @@ impl DutchAnalyzer {
     }
 
     /// Feeds every term of `text` to `sink`, in order of position.
-    pub fn analyze(&mut self, text: &str, mode: Mode, mut sink: impl FnMut(AnalyzedToken)) {
-        self.run(text, mode, &mut sink, None);
+    pub fn analyze(&mut self, text: &str, mode: Mode, mut sink: impl FnMut(TokenView<'_>)) {
+        self.run(text, mode, &mut sink, None, None);
+    }
+
+    /// Index-side analysis of only the words that may matter: a word whose folded form
+    /// fails `candidate` keeps its position but is not stemmed or split. Snippets use it,
+    /// so that a search does not stem every word of ten articles.
+    pub fn analyze_candidates(
+        &mut self,
+        text: &str,
+        candidate: &dyn Fn(&str) -> bool,
+        mut sink: impl FnMut(TokenView<'_>),
+    ) {
+        self.run(text, Mode::Index, &mut sink, None, Some(candidate));
     }
 
     /// Every term of `text`.
     pub fn tokens(&mut self, text: &str, mode: Mode) -> Vec<AnalyzedToken> {
         let mut tokens = Vec::new();
-        self.analyze(text, mode, |t| tokens.push(t));
+        self.analyze(text, mode, |t| tokens.push(t.to_owned()));
         tokens
     }
 
     /// The query-side terms of `text`, without positions.
     pub fn terms(&mut self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        self.analyze(text, Mode::Query, |t| terms.push(t.term));
+        self.analyze(text, Mode::Query, |t| terms.push(t.term.to_owned()));
         terms
     }
 
     /// What happens to every word of `text`, step by step.
     pub fn explain(&mut self, text: &str, mode: Mode) -> Vec<Explained> {
         let mut explained = Vec::new();
-        self.run(text, mode, &mut |_| {}, Some(&mut explained));
+        self.run(text, mode, &mut |_| {}, Some(&mut explained), None);
         explained
     }
 
@@ -174,19 +225,23 @@ impl DutchAnalyzer {
     /// The stem of a folded word, as the analyzer computes it (overrides and repairs
     /// included), without stop-word handling.
     pub fn stem_folded(&mut self, folded: &str) -> String {
-        self.cached(folded).stem.clone()
+        let entry = self.entry(folded, false);
+        self.entries[entry].stem.to_string()
     }
 
     fn run(
         &mut self,
         text: &str,
         mode: Mode,
-        sink: &mut dyn FnMut(AnalyzedToken),
+        sink: &mut dyn FnMut(TokenView<'_>),
         mut trace: Option<&mut Vec<Explained>>,
+        candidate: Option<&dyn Fn(&str) -> bool>,
     ) {
         let mut position = 0;
-        for group in word_groups(text) {
-            let mut parts: Vec<(usize, usize)> = group.parts.clone();
+        self.forms_emitted.clear();
+        let mut scanner = WordScanner::new(text);
+        let mut parts = std::mem::take(&mut self.parts);
+        while scanner.next_group(&mut parts) {
             // `foto's`, `auto's`: the apostrophe-s is the plural, the word is the base.
             if parts.len() == 2 && is_apostrophe_s(text, parts[0].1, parts[1]) {
                 parts.pop();
@@ -195,13 +250,12 @@ impl DutchAnalyzer {
                 let (start, end) = parts[0];
                 self.word(
                     text,
-                    start,
-                    end,
-                    position,
+                    (start, end, position),
                     TokenKind::Word,
                     mode,
                     sink,
                     &mut trace,
+                    candidate,
                 );
                 position += 1;
                 continue;
@@ -212,34 +266,35 @@ impl DutchAnalyzer {
                 for (k, &(s, e)) in parts.iter().enumerate() {
                     self.word(
                         text,
-                        s,
-                        e,
-                        position + k,
+                        (s, e, position + k),
                         TokenKind::Part,
                         mode,
                         sink,
                         &mut trace,
+                        candidate,
                     );
                 }
             }
-            let joined: String = parts
-                .iter()
-                .map(|&(s, e)| without_ignorables(&text[s..e]).into_owned())
-                .collect();
+            let mut joined = std::mem::take(&mut self.joined);
+            joined.clear();
+            for &(s, e) in &parts {
+                joined.push_str(&without_ignorables(&text[s..e]));
+            }
             let at = if mode == Mode::Index { last } else { position };
             self.emit(
                 &joined,
                 text,
-                start,
-                end,
-                at,
+                (start, end, at),
                 TokenKind::Joined,
                 mode,
                 sink,
                 &mut trace,
+                candidate,
             );
+            self.joined = joined;
             position += if mode == Mode::Index { parts.len() } else { 1 };
         }
+        self.parts = parts;
     }
 
     /// One written word: dropped if a stop word, else emitted.
@@ -247,13 +302,12 @@ impl DutchAnalyzer {
     fn word(
         &mut self,
         text: &str,
-        start: usize,
-        end: usize,
-        position: usize,
+        (start, end, position): (usize, usize, usize),
         kind: TokenKind,
         mode: Mode,
-        sink: &mut dyn FnMut(AnalyzedToken),
+        sink: &mut dyn FnMut(TokenView<'_>),
         trace: &mut Option<&mut Vec<Explained>>,
+        candidate: Option<&dyn Fn(&str) -> bool>,
     ) {
         let surface = without_ignorables(&text[start..end]);
         if is_stop_word(&surface) {
@@ -276,7 +330,14 @@ impl DutchAnalyzer {
             return;
         }
         self.emit(
-            &surface, text, start, end, position, kind, mode, sink, trace,
+            &surface,
+            text,
+            (start, end, position),
+            kind,
+            mode,
+            sink,
+            trace,
+            candidate,
         );
     }
 
@@ -286,15 +347,14 @@ impl DutchAnalyzer {
         &mut self,
         surface: &str,
         text: &str,
-        start: usize,
-        end: usize,
-        position: usize,
+        (start, end, position): (usize, usize, usize),
         kind: TokenKind,
         mode: Mode,
-        sink: &mut dyn FnMut(AnalyzedToken),
+        sink: &mut dyn FnMut(TokenView<'_>),
         trace: &mut Option<&mut Vec<Explained>>,
+        candidate: Option<&dyn Fn(&str) -> bool>,
     ) {
-        if surface.chars().count() > MAX_WORD_CHARS {
+        if surface.len() > MAX_WORD_CHARS && surface.chars().count() > MAX_WORD_CHARS {
             if let Some(trace) = trace.as_deref_mut() {
                 trace.push(Explained {
                     position,
@@ -309,82 +369,124 @@ impl DutchAnalyzer {
         let mut folded = std::mem::take(&mut self.folded);
         folded.clear();
         fold_into(surface, &mut folded);
+        if candidate.is_some_and(|keep| !keep(&folded)) {
+            self.folded = folded;
+            return;
+        }
         let split_compounds = mode == Mode::Index && kind != TokenKind::Joined;
-        let entry = self.cached(&folded);
-        let stem = entry.stem.clone();
-        let parts = if split_compounds {
-            self.compound_parts(&folded)
-        } else {
-            Vec::new()
-        };
+        let index = self.entry(&folded, split_compounds);
         if let Some(trace) = trace.as_deref_mut() {
+            let steps = self.steps(surface, &folded, kind);
+            let entry = &self.entries[index];
             trace.push(Explained {
                 position,
                 text: text[start..end].to_owned(),
-                term: Some(stem.clone()),
+                term: Some(entry.stem.to_string()),
                 kind,
-                steps: self.steps(surface, &folded, kind),
+                steps,
             });
-            for part in &parts {
+            if split_compounds {
+                for part in entry.parts.iter().flatten() {
+                    trace.push(Explained {
+                        position,
+                        text: text[start..end].to_owned(),
+                        term: Some(part.to_string()),
+                        kind: TokenKind::CompoundPart,
+                        steps: vec![format!(
+                            "compound split of '{folded}' with the OpenTaal dictionary"
+                        )],
+                    });
+                }
+            }
+            if mode == Mode::Index && entry.form.is_some() {
                 trace.push(Explained {
                     position,
                     text: text[start..end].to_owned(),
-                    term: Some(part.clone()),
-                    kind: TokenKind::CompoundPart,
-                    steps: vec![format!(
-                        "compound split of '{folded}' with the OpenTaal dictionary"
-                    )],
+                    term: Some(folded.clone()),
+                    kind: TokenKind::Form,
+                    steps: vec![
+                        "the unstemmed form, kept for prefix and fuzzy search (once per text)"
+                            .to_owned(),
+                    ],
                 });
             }
         }
-        self.folded = folded;
-        sink(AnalyzedToken {
-            term: stem,
+        let entry = &self.entries[index];
+        sink(TokenView {
+            term: &entry.stem,
             position,
             start,
             end,
             kind,
         });
-        for part in parts {
-            sink(AnalyzedToken {
-                term: part,
+        if split_compounds {
+            for part in entry.parts.iter().flatten() {
+                sink(TokenView {
+                    term: part,
+                    position,
+                    start,
+                    end,
+                    kind: TokenKind::CompoundPart,
+                });
+            }
+        }
+        if mode == Mode::Index
+            && let Some(form) = &entry.form
+            && self.forms_emitted.insert(index as u32)
+        {
+            sink(TokenView {
+                term: form,
                 position,
                 start,
                 end,
-                kind: TokenKind::CompoundPart,
+                kind: TokenKind::Form,
             });
         }
+        self.folded = folded;
     }
 
-    fn cached(&mut self, folded: &str) -> &mut Cached {
-        if !self.cache.contains_key(folded) {
-            if self.cache.len() >= STEM_CACHE_CAPACITY {
-                self.cache.clear();
+    /// The cache entry of `folded` (with its compound parts, if asked), made if new.
+    fn entry(&mut self, folded: &str, with_parts: bool) -> usize {
+        let key = xxhash_rust::xxh3::xxh3_128(folded.as_bytes());
+        let index = match self.cache.get(&key) {
+            Some(&index) => index as usize,
+            None => {
+                if self.entries.len() >= STEM_CACHE_CAPACITY {
+                    self.cache.clear();
+                    self.entries.clear();
+                    self.forms_emitted.clear();
+                }
+                let (stem, _) = self.stemmer.stem(folded);
+                let form = (stem != folded).then(|| folded.into());
+                self.entries.push(Cached {
+                    stem: stem.into(),
+                    form,
+                    parts: None,
+                });
+                let index = self.entries.len() - 1;
+                self.cache.insert(key, index as u32);
+                index
             }
-            let (stem, _) = self.stemmer.stem(folded);
-            self.cache
-                .insert(folded.to_owned(), Cached { stem, parts: None });
+        };
+        if with_parts && self.entries[index].parts.is_none() {
+            let parts = self.compound_parts(folded, &self.entries[index].stem);
+            self.entries[index].parts = Some(parts);
         }
-        self.cache.get_mut(folded).expect("just inserted")
+        index
     }
 
     /// Stems of a compound's parts that differ from the compound's own stem.
-    fn compound_parts(&mut self, folded: &str) -> Vec<String> {
-        if let Some(parts) = &self.cached(folded).parts {
-            return parts.clone();
-        }
-        let own = self.cached(folded).stem.clone();
-        let mut stems: Vec<String> = Vec::new();
+    fn compound_parts(&self, folded: &str, own: &str) -> Box<[Box<str>]> {
+        let mut stems: Vec<Box<str>> = Vec::new();
         if let Some(parts) = split_compound(folded) {
             for part in parts {
-                let stem = self.stemmer.stem(part).0;
-                if stem != own && !stems.contains(&stem) {
+                let stem: Box<str> = self.stemmer.stem(part).0.into();
+                if *stem != *own && !stems.contains(&stem) {
                     stems.push(stem);
                 }
             }
         }
-        self.cached(folded).parts = Some(stems.clone());
-        stems
+        stems.into_boxed_slice()
     }
 
     /// The steps from a written word to its term, in words, for `krant analyze`.
@@ -435,109 +537,6 @@ fn is_apostrophe_s(text: &str, first_end: usize, second: (usize, usize)) -> bool
     let between = &text[first_end..second.0];
     let s = &text[second.0..second.1];
     !between.contains('-') && (s == "s" || s == "S")
-}
-
-/// The analyzer as a tantivy tokenizer (index side).
-#[derive(Clone, Default)]
-pub struct DutchTokenizer {
-    analyzer: DutchAnalyzer,
-    tokens: Vec<Token>,
-}
-
-/// The token stream handed to tantivy: the tokens of one text, computed up front.
-pub struct DutchTokenStream<'a> {
-    tokens: &'a mut [Token],
-    next: usize,
-}
-
-impl Tokenizer for DutchTokenizer {
-    type TokenStream<'a> = DutchTokenStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> DutchTokenStream<'a> {
-        self.tokens.clear();
-        let tokens = &mut self.tokens;
-        self.analyzer.analyze(text, Mode::Index, |t| {
-            tokens.push(Token {
-                offset_from: t.start,
-                offset_to: t.end,
-                position: t.position,
-                text: t.term,
-                position_length: 1,
-            });
-        });
-        DutchTokenStream {
-            tokens: &mut self.tokens,
-            next: 0,
-        }
-    }
-}
-
-impl TokenStream for DutchTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
-    }
-}
-
-/// The folded word forms of a text as a tantivy tokenizer (see [`FORMS_NAME`]): every
-/// part of a word group and the joined form, stop words included.
-#[derive(Clone, Default)]
-pub struct FormsTokenizer {
-    tokens: Vec<Token>,
-}
-
-impl Tokenizer for FormsTokenizer {
-    type TokenStream<'a> = DutchTokenStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> DutchTokenStream<'a> {
-        self.tokens.clear();
-        let mut position = 0;
-        for group in word_groups(text) {
-            let mut joined = String::new();
-            for &(start, end) in &group.parts {
-                let form = fold(&without_ignorables(&text[start..end]));
-                joined.push_str(&form);
-                if form.chars().count() <= MAX_WORD_CHARS {
-                    self.tokens.push(Token {
-                        offset_from: start,
-                        offset_to: end,
-                        position,
-                        text: form,
-                        position_length: 1,
-                    });
-                }
-                position += 1;
-            }
-            if group.parts.len() > 1 && joined.chars().count() <= MAX_WORD_CHARS {
-                self.tokens.push(Token {
-                    offset_from: group.start(),
-                    offset_to: group.end(),
-                    position: position - 1,
-                    text: joined,
-                    position_length: 1,
-                });
-            }
-        }
-        DutchTokenStream {
-            tokens: &mut self.tokens,
-            next: 0,
-        }
-    }
-}
-
-/// Registers the analyzer under [`ANALYZER_NAME`] and the word forms under
-/// [`FORMS_NAME`] with an index's tokenizers.
-pub fn register(manager: &TokenizerManager) {
-    manager.register(ANALYZER_NAME, TextAnalyzer::from(DutchTokenizer::default()));
-    manager.register(FORMS_NAME, TextAnalyzer::from(FormsTokenizer::default()));
 }
 
 #[cfg(test)]

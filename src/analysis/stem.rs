@@ -2,25 +2,14 @@
 //! reviewed override table (`data/stem_overrides.tsv`) and by repairs of stem endings
 //! that folding diacritics away would otherwise split.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::sorted_lines;
 
 /// The override table: `word<TAB>stem<TAB>reason`, words and stems folded.
 const OVERRIDES_TSV: &str = include_str!("../../data/stem_overrides.tsv");
 
-/// `word → stem` from the override table, parsed once.
-pub fn overrides() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        OVERRIDES_TSV
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                Some((fields.next()?, fields.next()?))
-            })
-            .collect()
-    })
+/// The override of a folded word, if the table has one.
+pub fn override_of(word: &str) -> Option<&'static str> {
+    sorted_lines::lookup(OVERRIDES_TSV, word).and_then(|rest| rest.split('\t').next())
 }
 
 /// A repair of a stem ending, with the reason it is needed.
@@ -101,8 +90,8 @@ impl DutchStemmer {
 
     /// The corrected stem of a folded word, and how it came about.
     pub fn stem(&self, folded: &str) -> (String, StemOrigin) {
-        if let Some(stem) = overrides().get(folded) {
-            return ((*stem).to_owned(), StemOrigin::Override);
+        if let Some(stem) = override_of(folded) {
+            return (stem.to_owned(), StemOrigin::Override);
         }
         let raw = self.stemmer.stem(folded);
         let repair = REPAIRS
@@ -180,6 +169,13 @@ mod tests {
             wrong.len(),
             &wrong[..wrong.len().min(10)]
         );
+    }
+
+    #[test]
+    fn the_override_table_is_sorted_for_lookup() {
+        assert!(sorted_lines::is_sorted(OVERRIDES_TSV));
+        assert_eq!(override_of("dagen"), Some("dag"));
+        assert_eq!(override_of("kalifaat"), None);
     }
 
     #[test]

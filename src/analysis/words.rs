@@ -1,6 +1,8 @@
 //! Finding words in text: runs of letters and digits, with the characters that join them
 //! into one written word (`corona-crisis`, `foto's`, `30.000`) and the invisible ones that
 //! must not split a word (soft hyphens and zero-width characters from copied web text).
+//!
+//! The scanner allocates nothing: it is on the indexing hot path.
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -32,8 +34,20 @@ pub fn is_ignorable(c: char) -> bool {
     )
 }
 
+fn is_word_start(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -44,27 +58,34 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// The word groups of `text`, in order.
-pub fn word_groups(text: &str) -> impl Iterator<Item = WordGroup> + '_ {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < chars.len() && !chars[i].1.is_alphanumeric() {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return None;
-        }
-        let mut parts = Vec::new();
+/// Walks a text group by group, reusing the caller's buffer for the parts.
+pub struct WordScanner<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> WordScanner<'a> {
+    /// A scanner at the start of `text`.
+    pub fn new(text: &'a str) -> WordScanner<'a> {
+        WordScanner { text, pos: 0 }
+    }
+
+    /// Puts the byte ranges of the next group's parts in `parts`; `false` at the end.
+    pub fn next_group(&mut self, parts: &mut Vec<(usize, usize)>) -> bool {
+        parts.clear();
+        let text = self.text;
+        let Some(offset) = text[self.pos..].find(is_word_start) else {
+            self.pos = text.len();
+            return false;
+        };
+        let mut i = self.pos + offset;
         loop {
-            let (start, end, next) = read_part(text, &chars, i);
+            let (start, end, next) = read_part(text, i);
             parts.push((start, end));
             i = next;
             // A joiner continues the group only between the right kinds of characters.
-            let Some(&(_, joiner)) = chars.get(i) else {
-                break;
-            };
-            let Some(&(_, after)) = chars.get(i + 1) else {
+            let mut ahead = text[i..].chars();
+            let (Some(joiner), Some(after)) = (ahead.next(), ahead.next()) else {
                 break;
             };
             let before = text[start..end].chars().next_back().unwrap_or(' ');
@@ -72,47 +93,57 @@ pub fn word_groups(text: &str) -> impl Iterator<Item = WordGroup> + '_ {
                 || (is_apostrophe(joiner) && before.is_alphabetic() && after.is_alphabetic())
                 || (joiner == '.'
                     && before.is_ascii_digit()
-                    && thousands_group_follows(&chars, i + 1));
+                    && thousands_group_follows(&text[i + 1..]));
             if !joins {
                 break;
             }
-            i += 1;
+            i += joiner.len_utf8();
         }
-        Some(WordGroup { parts })
+        self.pos = i;
+        true
+    }
+}
+
+/// The word groups of `text`, in order (allocating; the indexer uses [`WordScanner`]).
+pub fn word_groups(text: &str) -> impl Iterator<Item = WordGroup> + '_ {
+    let mut scanner = WordScanner::new(text);
+    std::iter::from_fn(move || {
+        let mut parts = Vec::new();
+        scanner
+            .next_group(&mut parts)
+            .then_some(WordGroup { parts })
     })
 }
 
-/// Reads one part starting at `chars[i]`: its byte range (without trailing invisible
-/// characters) and the index after it.
-fn read_part(text: &str, chars: &[(usize, char)], mut i: usize) -> (usize, usize, usize) {
-    let start = chars[i].0;
-    let mut end = start;
-    while i < chars.len() {
-        let c = chars[i].1;
+/// Reads one part starting at byte `i`: its byte range (without trailing invisible
+/// characters) and the byte offset after it.
+fn read_part(text: &str, i: usize) -> (usize, usize, usize) {
+    let mut end = i;
+    for (offset, c) in text[i..].char_indices() {
         if is_word_char(c) {
-            end = chars[i].0 + c.len_utf8();
+            end = i + offset + c.len_utf8();
         } else if !is_ignorable(c) {
-            break;
+            return (i, end, i + offset);
         }
-        i += 1;
     }
-    debug_assert!(end <= text.len());
-    (start, end, i)
+    (i, end, text.len())
 }
 
-/// Whether exactly three digits follow `chars[i..]` (then a non-digit or the end):
+/// Whether `rest` starts with exactly three digits (then a non-digit or the end):
 /// `30.000` is a number, `3.14` and `1.2.3` are not joined.
-fn thousands_group_follows(chars: &[(usize, char)], i: usize) -> bool {
-    (0..3).all(|k| chars.get(i + k).is_some_and(|(_, c)| c.is_ascii_digit()))
-        && !chars.get(i + 3).is_some_and(|(_, c)| c.is_alphanumeric())
+fn thousands_group_follows(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    bytes.len() >= 3
+        && bytes[..3].iter().all(u8::is_ascii_digit)
+        && !rest[3..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// `text` without invisible characters (borrowed when there are none).
 pub fn without_ignorables(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_ignorable) {
-        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_ignorable(c)).collect())
-    } else {
+    if text.is_ascii() || !text.chars().any(is_ignorable) {
         std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_ignorable(c)).collect())
     }
 }
 
@@ -152,6 +183,7 @@ mod tests {
             [vec!["land"], vec!["en"], vec!["tuinbouw"]]
         );
         assert_eq!(groups("'t Hooft"), [vec!["t"], vec!["Hooft"]]);
+        assert_eq!(groups("eind-"), [vec!["eind"]]);
     }
 
     #[test]
@@ -164,6 +196,7 @@ mod tests {
             [vec!["3"], vec!["4"], vec!["procent"]]
         );
         assert_eq!(groups("stad.Daarna"), [vec!["stad"], vec!["Daarna"]]);
+        assert_eq!(groups("10.000a"), [vec!["10"], vec!["000a"]]);
     }
 
     #[test]

@@ -19,12 +19,14 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::analysis::DutchAnalyzer;
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
-use crate::corpus::{self, Article, CorpusFile, Encoding, SkipReason, WalkOptions};
+use crate::corpus::{self, CorpusFile, Encoding, SkipReason, WalkOptions};
 use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
 use crate::index::{
-    self, CatalogEntry, Found, IndexState, KrantIndex, STAMPS_FILE, Stamp, Writer, WriterOptions,
+    self, CatalogEntry, Found, IndexState, KrantIndex, PreparedArticle, Preparer, STAMPS_FILE,
+    Stamp, Writer, WriterOptions,
 };
 use crate::output::{self, Messages};
 use crate::report::{IndexReport, SkippedFile};
@@ -88,8 +90,12 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
 enum Outcome {
     /// Same content as indexed: only the stamp is new.
     Unchanged(Stamp),
-    /// A new or changed article.
-    Article(Box<Article>, Stamp),
+    /// A new or changed article, ready for the writer (`None` in a dry run).
+    Article {
+        prepared: Option<Box<PreparedArticle>>,
+        encoding: Encoding,
+        stamp: Stamp,
+    },
     /// Not an article.
     Skipped(SkipReason),
 }
@@ -152,16 +158,17 @@ pub fn sync(
             ),
         ));
     }
-    let (indexed, old_stamps): (HashMap<String, u64>, HashMap<String, Stamp>) = match existing {
-        Some(index) if !config.rebuild => (
-            index
-                .catalog()?
-                .into_iter()
-                .map(|e| (e.path, e.hash))
-                .collect(),
-            index::load_stamps(&index_dir.join(STAMPS_FILE)),
-        ),
-        _ => (HashMap::new(), HashMap::new()),
+    let catalog_before = match existing {
+        Some(index) if !config.rebuild => index.catalog()?,
+        _ => Vec::new(),
+    };
+    let indexed: HashMap<String, u64> = catalog_before
+        .iter()
+        .map(|e| (e.path.clone(), e.hash))
+        .collect();
+    let old_stamps = match existing {
+        Some(_) if !config.rebuild => index::load_stamps(&index_dir.join(STAMPS_FILE)),
+        _ => HashMap::new(),
     };
 
     let progress = progress_bar(config);
@@ -235,69 +242,81 @@ pub fn sync(
     let mut files_read = 0usize;
     let mut since_commit = 0usize;
     let mut last_commit = Instant::now();
-    read_in_parallel(&to_read, &indexed, config.threads, stop, |file, outcome| {
-        files_read += 1;
-        progress.inc(file.size);
-        let was_indexed = indexed.contains_key(&file.path);
-        match outcome {
-            Outcome::Unchanged(stamp) => {
-                report.unchanged += 1;
-                stamps.insert(&file.path, stamp);
-            }
-            Outcome::Article(article, stamp) => {
-                if article.encoding == Encoding::Windows1252 {
-                    messages.note(&shown(&file.path), "not valid UTF-8; read as Windows-1252");
+    let preparer = writer.as_ref().map(Writer::preparer);
+    read_in_parallel(
+        &to_read,
+        &indexed,
+        preparer,
+        config.threads,
+        stop,
+        |file, outcome| {
+            files_read += 1;
+            progress.inc(file.size);
+            let was_indexed = indexed.contains_key(&file.path);
+            match outcome {
+                Outcome::Unchanged(stamp) => {
+                    report.unchanged += 1;
+                    stamps.insert(&file.path, stamp);
                 }
-                if let Some(writer) = writer.as_mut() {
-                    writer.add(&article, stamp.hash)?;
-                }
-                if was_indexed {
-                    report.updated += 1;
-                    messages.detail(&format!(
-                        "{} {}",
-                        verb("updated", "would update"),
-                        shown(&file.path)
-                    ));
-                } else {
-                    report.added += 1;
-                    messages.detail(&format!(
-                        "{} {}",
-                        verb("added", "would add"),
-                        shown(&file.path)
-                    ));
-                }
-                stamps.insert(&file.path, stamp);
-                since_commit += 1;
-            }
-            Outcome::Skipped(reason) => {
-                messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
-                report.skipped.push(SkippedFile {
-                    path: file.path.clone(),
-                    reason: reason.to_string(),
-                });
-                if was_indexed {
-                    if let Some(writer) = writer.as_mut() {
-                        writer.remove(&file.path);
+                Outcome::Article {
+                    prepared,
+                    encoding,
+                    stamp,
+                } => {
+                    if encoding == Encoding::Windows1252 {
+                        messages.note(&shown(&file.path), "not valid UTF-8; read as Windows-1252");
                     }
-                    report.removed += 1;
+                    if let (Some(writer), Some(prepared)) = (writer.as_mut(), prepared) {
+                        writer.add(*prepared)?;
+                    }
+                    if was_indexed {
+                        report.updated += 1;
+                        messages.detail(&format!(
+                            "{} {}",
+                            verb("updated", "would update"),
+                            shown(&file.path)
+                        ));
+                    } else {
+                        report.added += 1;
+                        messages.detail(&format!(
+                            "{} {}",
+                            verb("added", "would add"),
+                            shown(&file.path)
+                        ));
+                    }
+                    stamps.insert(&file.path, stamp);
+                    since_commit += 1;
+                }
+                Outcome::Skipped(reason) => {
+                    messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
+                    report.skipped.push(SkippedFile {
+                        path: file.path.clone(),
+                        reason: reason.to_string(),
+                    });
+                    if was_indexed {
+                        if let Some(writer) = writer.as_mut() {
+                            writer.remove(&file.path);
+                        }
+                        report.removed += 1;
+                    }
                 }
             }
-        }
-        progress.set_message(format!(
-            "{files_read}/{files_to_read} files read, {} indexed",
-            report.added + report.updated
-        ));
-        if let Some(writer) = writer.as_mut()
-            && since_commit > 0
-            && (since_commit >= COMMIT_EVERY_ARTICLES || last_commit.elapsed() >= COMMIT_EVERY)
-        {
-            let articles = indexed.len() + report.added - report.removed;
-            writer.commit(&state(&root, articles))?;
-            since_commit = 0;
-            last_commit = Instant::now();
-        }
-        Ok(())
-    })?;
+            progress.set_message(format!(
+                "{files_read}/{files_to_read} files read, {} indexed",
+                report.added + report.updated
+            ));
+            if let Some(writer) = writer.as_mut()
+                && since_commit > 0
+                && (since_commit >= COMMIT_EVERY_ARTICLES || last_commit.elapsed() >= COMMIT_EVERY)
+            {
+                let articles = indexed.len() + report.added - report.removed;
+                writer.commit(&state(&root, articles))?;
+                since_commit = 0;
+                last_commit = Instant::now();
+            }
+            Ok(())
+        },
+    )?;
     progress.finish_and_clear();
     messages.set_progress(None);
 
@@ -318,7 +337,12 @@ pub fn sync(
                 &format!("could not save file stamps: {err:#}"),
             );
         }
-        let catalog = writer.index().catalog()?;
+        let changed = report.added + report.updated + report.removed > 0;
+        let catalog = if changed || config.rebuild {
+            writer.index().catalog()?
+        } else {
+            catalog_before
+        };
         report.duplicates = duplicates(&catalog);
         report.empty_months = empty_months(&catalog);
         writer.finish()?;
@@ -437,6 +461,7 @@ fn display_path(corpus_arg: &Path, rel: &str) -> String {
 fn read_in_parallel<'f>(
     files: &[&'f CorpusFile],
     indexed: &HashMap<String, u64>,
+    preparer: Option<Preparer>,
     threads: usize,
     stop: &AtomicBool,
     mut consume: impl FnMut(&'f CorpusFile, Outcome) -> Result<()>,
@@ -449,13 +474,18 @@ fn read_in_parallel<'f>(
             let sender = sender.clone();
             let next = &next;
             scope.spawn(move || {
+                let mut analyzer = DutchAnalyzer::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || stop.load(Ordering::Relaxed) {
                         break;
                     }
                     let file = files[i];
-                    let outcome = read_one(file, indexed.get(&file.path).copied());
+                    let outcome = read_one(
+                        file,
+                        indexed.get(&file.path).copied(),
+                        preparer.as_ref().map(|p| (p, &mut analyzer)),
+                    );
                     if sender.send((i, outcome)).is_err() {
                         break;
                     }
@@ -473,7 +503,11 @@ fn read_in_parallel<'f>(
     })
 }
 
-fn read_one(file: &CorpusFile, indexed_hash: Option<u64>) -> Outcome {
+fn read_one(
+    file: &CorpusFile,
+    indexed_hash: Option<u64>,
+    preparer: Option<(&Preparer, &mut DutchAnalyzer)>,
+) -> Outcome {
     let bytes = match std::fs::read(&file.full_path) {
         Ok(bytes) => bytes,
         Err(err) => return Outcome::Skipped(SkipReason::Unreadable(io_reason(&err))),
@@ -487,7 +521,13 @@ fn read_one(file: &CorpusFile, indexed_hash: Option<u64>) -> Outcome {
         return Outcome::Unchanged(stamp);
     }
     match corpus::parse_article(&file.path, &bytes) {
-        Ok(article) => Outcome::Article(Box::new(article), stamp),
+        Ok(article) => Outcome::Article {
+            prepared: preparer.map(|(preparer, analyzer)| {
+                Box::new(preparer.prepare(&article, stamp.hash, analyzer))
+            }),
+            encoding: article.encoding,
+            stamp,
+        },
         Err(reason) => Outcome::Skipped(reason),
     }
 }
@@ -525,7 +565,7 @@ mod tests {
     #[test]
     fn a_file_that_vanished_before_reading_is_skipped_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
-        let outcome = read_one(&file(&dir.path().join("gone.txt")), None);
+        let outcome = read_one(&file(&dir.path().join("gone.txt")), None, None);
         assert_eq!(
             skip_reason(outcome),
             "cannot read: it vanished while indexing"
@@ -536,7 +576,7 @@ mod tests {
     fn an_unreadable_path_is_skipped_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         // Reading a folder fails even for root, unlike a file without permissions.
-        let outcome = read_one(&file(dir.path()), None);
+        let outcome = read_one(&file(dir.path()), None, None);
         assert_eq!(skip_reason(outcome), "cannot read: it is a folder");
     }
 
@@ -547,7 +587,7 @@ mod tests {
         std::fs::write(&path, "not even an article").unwrap();
         let hash = xxhash_rust::xxh3::xxh3_64(b"not even an article");
         assert!(matches!(
-            read_one(&file(&path), Some(hash)),
+            read_one(&file(&path), Some(hash), None),
             Outcome::Unchanged(Stamp { hash: h, .. }) if h == hash
         ));
     }

@@ -14,6 +14,10 @@ use crate::error::failure;
 struct TermsJson<'a> {
     word: &'a str,
     stem: &'a str,
+    /// Articles matching the stem.
+    articles: usize,
+    /// Articles read to count the forms (all, unless there are more than 20,000).
+    counted: usize,
     forms: Vec<FormJson<'a>>,
     compounds: Vec<FormJson<'a>>,
 }
@@ -34,6 +38,9 @@ struct FormJson<'a> {
     articles: u64,
 }
 
+/// Articles read to count forms; more is slow on big archives and changes little.
+const MAX_ARTICLES: usize = 20_000;
+
 /// Runs `krant terms`: exit 0 when the stem occurs, 1 when not.
 pub fn run(config: &TermsConfig) -> Result<ExitCode> {
     let mut searcher = super::open_searcher(&config.global)?;
@@ -45,13 +52,15 @@ pub fn run(config: &TermsConfig) -> Result<ExitCode> {
         ));
     };
     let stem = token.term.clone();
-    let (forms, compounds) = searcher.forms_with_stem(&stem)?;
+    let (forms, compounds, (read, total)) = searcher.forms_with_stem(&stem, MAX_ARTICLES)?;
     let mut out = std::io::stdout().lock();
     match config.format {
         OutputFormat::Json => {
             let json = TermsJson {
                 word: &config.word,
                 stem: &stem,
+                articles: total,
+                counted: read,
                 forms: list(&forms),
                 compounds: list(&compounds),
             };
@@ -59,7 +68,10 @@ pub fn run(config: &TermsConfig) -> Result<ExitCode> {
             writeln!(out)?;
         }
         _ => {
-            writeln!(out, "stem '{stem}' of '{}':", config.word)?;
+            writeln!(out, "stem '{stem}' of '{}': {total} articles", config.word)?;
+            if read < total {
+                writeln!(out, "(counts from the {read} best-matching articles)")?;
+            }
             for (form, articles) in &forms {
                 writeln!(out, "  {form:<30} {articles:>6} articles")?;
             }

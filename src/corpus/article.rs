@@ -80,12 +80,10 @@ pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, SkipReason> {
     }
     let (date, rest) = parse_header(start)?;
     let text = normalize_line_endings(rest.trim());
-    let title = text
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .map(shorten_title)
-        .ok_or(SkipReason::OnlyHeader)?;
+    if text.trim().is_empty() {
+        return Err(SkipReason::OnlyHeader);
+    }
+    let title = title_of(&text);
     Ok(Article {
         path: path.to_owned(),
         date,
@@ -123,6 +121,15 @@ fn normalize_line_endings(text: &str) -> String {
         return text.to_owned();
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The title of an article's text: its first non-empty line, shortened.
+pub fn title_of(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .map(shorten_title)
+        .unwrap_or_default()
 }
 
 /// Collapses runs of whitespace and shortens to at most [`MAX_TITLE_CHARS`] characters,

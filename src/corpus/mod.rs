@@ -6,7 +6,7 @@ mod decode;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title};
+pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
 use walkdir::WalkDir;
 

@@ -10,6 +10,7 @@
 //! The corpus root, the time of the last run and the article count travel in tantivy's
 //! commit payload, so they change atomically with the documents.
 
+mod encoded;
 mod reader;
 pub mod schema;
 mod stamps;
@@ -25,9 +26,9 @@ use tantivy::Index;
 pub use reader::{Hit, Hits, Searcher, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
-pub use writer::{Writer, WriterOptions};
+pub use writer::{PreparedArticle, Preparer, Writer, WriterOptions};
 
-use crate::analysis::{self, ANALYZER_VERSION};
+use crate::analysis::ANALYZER_VERSION;
 use crate::error::failure;
 
 const MARKER_FILE: &str = "krant.json";
@@ -162,7 +163,10 @@ impl KrantIndex {
     }
 
     fn wrap(index: Index, dir: &Path) -> Result<KrantIndex> {
-        analysis::register(index.tokenizers());
+        index.tokenizers().register(
+            encoded::ENCODED_NAME,
+            tantivy::tokenizer::TextAnalyzer::from(encoded::EncodedTokenizer::default()),
+        );
         let fields = schema::fields_of(&index.schema()).map_err(|_| {
             failure(
                 format!("the index at {} has an unexpected schema", dir.display()),
@@ -200,7 +204,6 @@ impl KrantIndex {
         let reader = self.index.reader().context("cannot read the index")?;
         let searcher = reader.searcher();
         let mut out = Vec::new();
-        let mut path = String::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let Some(paths) = fast.str(schema::names::PATH)? else {
@@ -208,12 +211,21 @@ impl KrantIndex {
             };
             let hashes = fast.u64(schema::names::HASH)?;
             let dates = fast.u64(schema::names::DATE)?;
+            // The dictionary streamed once, in ordinal order: looking each path up on its
+            // own would decompress a dictionary block per article.
+            let mut by_ord: Vec<String> = Vec::with_capacity(paths.num_terms());
+            let mut terms = paths.dictionary().stream()?;
+            while terms.advance() {
+                by_ord.push(String::from_utf8_lossy(terms.key()).into_owned());
+            }
             for doc in segment.doc_ids_alive() {
-                let Some(ord) = paths.term_ords(doc).next() else {
+                let Some(path) = paths
+                    .term_ords(doc)
+                    .next()
+                    .and_then(|ord| by_ord.get(ord as usize))
+                else {
                     continue;
                 };
-                path.clear();
-                paths.ord_to_str(ord, &mut path)?;
                 out.push(CatalogEntry {
                     path: path.clone(),
                     date_key: dates.first(doc).unwrap_or(0),

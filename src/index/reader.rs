@@ -1,6 +1,6 @@
 //! Searching the index: a [`Query`] in, ranked [`Hits`] with snippets out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 
 use anyhow::{Context, Result};
@@ -248,52 +248,54 @@ impl Searcher {
         &mut self.analyzer
     }
 
-    /// The word forms in the index whose stem is `stem`, with the number of articles
-    /// each occurs in, most frequent first; and, separately, the compounds that have it
-    /// as a part. Scans the forms' term dictionary, then counts each match exactly.
-    pub fn forms_with_stem(&mut self, stem: &str) -> Result<(FormCounts, FormCounts)> {
+    /// The word forms of the archive whose stem is `stem`, with the number of articles
+    /// each occurs in, most frequent first; and, separately, the compounds that have it as
+    /// a part. Exact: reads the stored text of the articles that match the stem (at most
+    /// `max_articles` of them; the second value says how many were read of how many).
+    pub fn forms_with_stem(
+        &mut self,
+        stem: &str,
+        max_articles: usize,
+    ) -> Result<(FormCounts, FormCounts, (usize, usize))> {
         let searcher = self.reader.searcher();
-        let field = self.index.fields.forms;
-        let mut forms: Vec<String> = Vec::new();
-        let mut compounds: Vec<String> = Vec::new();
-        let probe: String = stem.chars().take(4).collect();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted.terms().stream()?;
-            while stream.advance() {
-                let Ok(form) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if forms.iter().any(|f| f == form) || compounds.iter().any(|f| f == form) {
-                    continue;
-                }
+        let fields = self.index.fields;
+        let query = TermQuery::new(
+            Term::from_field_text(fields.text, stem),
+            IndexRecordOption::Basic,
+        );
+        let total = searcher.search(&query, &Count)?;
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(max_articles.clamp(1, total.max(1))).order_by_score(),
+        )?;
+        let mut forms: HashMap<String, u64> = HashMap::new();
+        let mut compounds: HashMap<String, u64> = HashMap::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for (_, address) in &top {
+            let doc: TantivyDocument = searcher.doc(*address)?;
+            let text = first_str(&doc, fields.body);
+            seen.clear();
+            for (start, end) in word_spans(text) {
+                seen.insert(self.analyzer.normalize(&text[start..end]));
+            }
+            for form in &seen {
                 if self.analyzer.stem_folded(form) == stem {
-                    forms.push(form.to_owned());
-                } else if form.len() > stem.len() && form.contains(probe.as_str()) {
-                    let part_of = crate::analysis::split_compound(form).is_some_and(|parts| {
+                    *forms.entry(form.clone()).or_insert(0) += 1;
+                } else if form.len() > stem.len()
+                    && crate::analysis::split_compound(form).is_some_and(|parts| {
                         parts.iter().any(|p| self.analyzer.stem_folded(p) == stem)
-                    });
-                    if part_of {
-                        compounds.push(form.to_owned());
-                    }
+                    })
+                {
+                    *compounds.entry(form.clone()).or_insert(0) += 1;
                 }
             }
         }
-        let count = |form: &str| -> Result<u64> {
-            let query =
-                TermQuery::new(Term::from_field_text(field, form), IndexRecordOption::Basic);
-            Ok(searcher.search(&query, &Count)? as u64)
+        let sorted = |map: HashMap<String, u64>| -> FormCounts {
+            let mut list: FormCounts = map.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            list
         };
-        let counted = |list: Vec<String>| -> Result<Vec<(String, u64)>> {
-            let mut out: Vec<(String, u64)> = list
-                .into_iter()
-                .map(|f| count(&f).map(|n| (f, n)))
-                .collect::<Result<_>>()?;
-            out.retain(|(_, n)| *n > 0);
-            out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            Ok(out)
-        };
-        Ok((counted(forms)?, counted(compounds)?))
+        Ok((sorted(forms), sorted(compounds), (top.len(), total)))
     }
 }
 
@@ -326,11 +328,12 @@ fn stored(
         .and_then(|v| v.as_u64())
         .and_then(ArticleDate::from_sort_key)
         .context("an indexed article has no valid date")?;
+    let text = first_str(&doc, fields.body);
     Ok(StoredArticle {
         path: first_str(&doc, fields.path).to_owned(),
         date,
-        title: first_str(&doc, fields.title).to_owned(),
-        text: first_str(&doc, fields.text).to_owned(),
+        title: crate::corpus::title_of(text),
+        text: text.to_owned(),
     })
 }
 
@@ -414,19 +417,28 @@ fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
     }
 }
 
-/// A query on unstemmed word forms: the forms field, or for a title-only search the
-/// title's stems (the closest the title has).
+/// A query on unstemmed word forms: the forms field (words whose stem differs from them)
+/// and the stems themselves (words equal to their stem); for a title-only search, the
+/// title's stems.
 fn forms_query(
     scope: Scope,
     fields: Fields,
     form: &str,
     make: impl Fn(Term) -> Box<dyn TantivyQuery>,
 ) -> Box<dyn TantivyQuery> {
-    let field = match scope {
-        Scope::Title => fields.title,
-        Scope::Anywhere | Scope::Text => fields.forms,
-    };
-    make(Term::from_field_text(field, form))
+    match scope {
+        Scope::Title => make(Term::from_field_text(fields.title, form)),
+        Scope::Anywhere | Scope::Text => Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                make(Term::from_field_text(fields.forms, form)),
+            ),
+            (
+                Occur::Should,
+                make(Term::from_field_text(fields.text, form)),
+            ),
+        ])),
+    }
 }
 
 /// One query per field, boosted, any of which may match.

@@ -6,11 +6,13 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
+use super::encoded::Encoder;
 use super::schema;
 use super::stamps::{self, Stamp};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect, outdated,
 };
+use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::corpus::Article;
 use crate::error::failure;
 
@@ -102,20 +104,21 @@ impl Writer {
         stamps::save(&self.index.dir.join(STAMPS_FILE), stamps)
     }
 
-    /// Adds an article, replacing any article with the same path.
-    pub fn add(&mut self, article: &Article, hash: u64) -> Result<()> {
-        let f = self.index.fields;
+    /// What turns articles into documents for this index (on any thread).
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            fields: self.index.fields,
+        }
+    }
+
+    /// Adds a prepared article, replacing any article with the same path.
+    pub fn add(&mut self, prepared: PreparedArticle) -> Result<()> {
+        self.writer.delete_term(Term::from_field_text(
+            self.index.fields.path,
+            &prepared.path,
+        ));
         self.writer
-            .delete_term(Term::from_field_text(f.path, &article.path));
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.path, &article.path);
-        doc.add_u64(f.date, article.date.sort_key());
-        doc.add_text(f.title, &article.title);
-        doc.add_text(f.text, &article.text);
-        doc.add_text(f.forms, &article.text);
-        doc.add_u64(f.hash, hash);
-        self.writer
-            .add_document(doc)
+            .add_document(prepared.doc)
             .map_err(|e| write_failure(&self.index.dir, e))?;
         Ok(())
     }
@@ -153,6 +156,61 @@ impl Writer {
         self.writer
             .wait_merging_threads()
             .context("cannot finish merging index segments")
+    }
+}
+
+/// Turns articles into index documents. The Dutch analysis runs here, on the threads
+/// that read the files, and tantivy receives ready tokens: every word is scanned, folded
+/// and looked up once, and the work spreads over all reading threads.
+#[derive(Debug, Clone, Copy)]
+pub struct Preparer {
+    fields: schema::Fields,
+}
+
+/// An article ready for the index writer.
+pub struct PreparedArticle {
+    path: String,
+    doc: TantivyDocument,
+}
+
+impl Preparer {
+    /// The document for `article`, whose file has content hash `hash`.
+    pub fn prepare(
+        &self,
+        article: &Article,
+        hash: u64,
+        analyzer: &mut DutchAnalyzer,
+    ) -> PreparedArticle {
+        let f = self.fields;
+        let mut text = Encoder::default();
+        let mut forms = Encoder::default();
+        let mut form_count = 0;
+        analyzer.analyze(&article.text, Mode::Index, |t| {
+            if t.kind == TokenKind::Form {
+                forms.push(t.term, form_count);
+                form_count += 1;
+            } else {
+                text.push(t.term, t.position);
+            }
+        });
+        let mut title = Encoder::default();
+        analyzer.analyze(&article.title, Mode::Index, |t| {
+            if t.kind != TokenKind::Form {
+                title.push(t.term, t.position);
+            }
+        });
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.path, &article.path);
+        doc.add_u64(f.date, article.date.sort_key());
+        doc.add_u64(f.hash, hash);
+        doc.add_text(f.body, &article.text);
+        doc.add_text(f.text, text.finish());
+        doc.add_text(f.title, title.finish());
+        doc.add_text(f.forms, forms.finish());
+        PreparedArticle {
+            path: article.path.clone(),
+            doc,
+        }
     }
 }
 
@@ -220,7 +278,10 @@ fn create(dir: &Path) -> Result<KrantIndex> {
     fs::write(dir.join(MARKER_FILE), marker + "\n")
         .with_context(|| format!("cannot write in the index folder {}", dir.display()))?;
     let (schema, _) = schema::build();
-    let index = Index::create_in_dir(dir, schema)
+    let index = Index::builder()
+        .schema(schema)
+        .settings(schema::settings())
+        .create_in_dir(dir)
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     KrantIndex::wrap(index, dir)
 }

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Turns the raw results of bench/run.sh (hyperfine JSON exports and a few numbers) into
+the markdown tables of BENCHMARKS.md. Usage: python3 bench/report.py RESULTS THREADS MEMORY_MB"""
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from datetime import date
+
+out, threads, memory_mb = sys.argv[1], sys.argv[2], sys.argv[3]
+
+
+def read(name):
+    with open(os.path.join(out, name)) as f:
+        return f.read().strip()
+
+
+def results(name):
+    with open(os.path.join(out, name)) as f:
+        return {r["command"]: r for r in json.load(f)["results"]}
+
+
+def median(r):
+    return statistics.median(r["times"])
+
+
+def p95(r):
+    times = sorted(r["times"])
+    return times[round((len(times) - 1) * 0.95)]
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def cpu():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+articles = int(read("articles"))
+archive = int(read("archive-bytes"))
+build = results("build.json")
+k, t = build["krant"], build["tantivy-cli"]
+k_rss, t_rss = int(read("krant-rss")) / 1024, int(read("tantivy-rss")) / 1024
+k_size, t_size = int(read("krant-size")), int(read("tantivy-size"))
+krant_version = subprocess.run(["git", "-C", os.path.dirname(__file__), "rev-parse", "--short", "HEAD"],
+                               capture_output=True, text=True).stdout.strip()
+
+print(f"## {articles:,} articles ({archive / 1e6:.0f} MB), {date.today()}\n")
+print(f"Machine: {os.cpu_count()} cores ({cpu()}), "
+      f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+      f"krant {krant_version}; {threads} threads, writer budget {memory_mb} MB for both engines.\n")
+print("### Full index build\n")
+print("| engine | median time | articles/s | MB/s | peak RSS | index size | size / archive |")
+print("|---|---|---|---|---|---|---|")
+for name, r, rss, size in (("krant (Dutch analysis, stored text)", k, k_rss, k_size),
+                           ("tantivy-cli 0.24 (default tokenizer, nothing stored)", t, t_rss, t_size)):
+    m = median(r)
+    print(f"| {name} | {ms(m)} | {articles / m:,.0f} | {archive / 1e6 / m:.1f} | {rss:.0f} MB "
+          f"| {size / 1e6:.0f} MB | {100 * size / archive:.0f}% |")
+print(f"\nkrant / tantivy-cli time: **{median(k) / median(t):.2f}×** (target ≤ 1.5×). "
+      f"krant peak RSS − writer budget: {k_rss - int(memory_mb):.0f} MB (target ≤ 150 MB).\n")
+
+print("### Re-running `krant index`\n")
+print("| case | median | p95 |")
+print("|---|---|---|")
+for file, label in (("noop.json", "nothing changed (target < 1 s)"), ("touch.json", "1% of files touched (target < 2 s)")):
+    r = next(iter(results(file).values()))
+    print(f"| {label} | {ms(median(r))} | {ms(p95(r))} |")
+
+print("\n### Queries, whole process (warm cache; krant 30 runs, rg 5–30 runs)\n")
+print("| # | query | krant median | krant p95 | rg median | rg p95 | krant / rg | krant hits |")
+print("|---|---|---|---|---|---|---|---|")
+latency = {}
+with open(os.path.join(out, "latency.tsv")) as f:
+    next(f)
+    for line in f:
+        q, med, p, total = line.rstrip("\n").split("\t")
+        latency[q] = (int(med), int(p), int(total))
+worst_ratio = 0
+worst_krant = 0
+with open(os.path.join(out, "queries.tsv")) as f:
+    for line in f:
+        i, label, spec = line.rstrip("\n").split("\t")
+        r = {**results(f"q{i}-krant.json"), **results(f"q{i}-rg.json")}
+        km, rm = median(r["krant"]), median(r["rg"])
+        worst_ratio = max(worst_ratio, km / rm)
+        worst_krant = max(worst_krant, km)
+        print(f"| {i} | {label}: `{spec}` | {ms(km)} | {ms(p95(r['krant']))} | {ms(rm)} | {ms(p95(r['rg']))} "
+              f"| {km / rm:.3f} ({rm / km:.0f}× faster) | {latency.get(spec, (0, 0, '?'))[2]} |")
+print(f"\nSlowest krant median: {ms(worst_krant)} (target < 15 ms); "
+      f"smallest speed-up over rg: {1 / worst_ratio:.0f}× (target ≥ 25×).\n")
+
+print("### In-process search latency (top 10 with snippets, 200 runs each)\n")
+print("| query | median | p95 |")
+print("|---|---|---|")
+for q, (med, p, _) in latency.items():
+    print(f"| `{q}` | {med} µs | {p} µs |")
+
+h = next(iter(results("histogram.json").values()))
+print(f"\n### Histogram\n\n`krant histogram jaar --format csv` over all months, whole process: "
+      f"median {ms(median(h))}, p95 {ms(p95(h))} (target < 50 ms).")
