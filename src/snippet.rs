@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, TokenKind};
+use crate::analysis::{AnalyzedToken, Candidate, DutchAnalyzer, Mode, TokenKind};
 use crate::query::{Expr, Scope};
 
 /// Characters a snippet aims for.
@@ -87,22 +87,28 @@ impl Matcher {
         matcher
     }
 
-    /// Letters any matching word must contain: the first three of every term, part and
-    /// prefix (a word's stem shares them: `gewerkt` → `werk`, `vluchtelingen` →
-    /// `vluchteel`). `None` when anything may match (fuzzy words).
-    fn hints(&self) -> Option<Vec<String>> {
+    /// Letters a matching word must contain: the first three of some term, part or
+    /// prefix (a word shares them with its stem: `gewerkt` → `werk`, `vluchtelingen` →
+    /// `vluchteel`); and, for a compound that has a term as its part, the first five, in
+    /// a word at least three letters longer than the term (the shortest modifier):
+    /// `vluchtelingenproblemen` holds `probl` of `probleem`. `None` when anything may
+    /// match (fuzzy words).
+    fn hints(&self) -> Option<Hints> {
         if !self.fuzzy.is_empty() {
             return None;
         }
-        let head = |t: &str| t.chars().take(3).collect::<String>();
-        Some(
-            self.terms
-                .iter()
-                .map(|t| head(t))
-                .chain(self.prefixes.iter().map(|p| head(p)))
-                .chain(self.phrases.iter().flatten().map(|(_, t)| head(t)))
-                .collect(),
-        )
+        let all: Vec<&str> = self
+            .terms
+            .iter()
+            .map(String::as_str)
+            .chain(self.prefixes.iter().map(String::as_str))
+            .chain(self.phrases.iter().flatten().map(|(_, t)| t.as_str()))
+            .collect();
+        let head = |t: &str, n: usize| t.chars().take(n).collect::<String>();
+        Some(Hints {
+            word: all.iter().map(|t| head(t, 3)).collect(),
+            compound: all.iter().map(|t| (head(t, 5), t.len())).collect(),
+        })
     }
 
     /// Whether the matcher matches nothing at all.
@@ -130,6 +136,14 @@ impl Matcher {
                 .iter()
                 .any(|(q, d)| edit_distance_at_most(&form, q, usize::from(*d)))
     }
+}
+
+/// What a word must contain to be worth analyzing for a snippet (see `Matcher::hints`).
+struct Hints {
+    /// Three-letter heads of the terms.
+    word: Vec<String>,
+    /// Five-letter heads, with the length of their term.
+    compound: Vec<(String, usize)>,
 }
 
 /// A passage of an article with the byte ranges of its matching words.
@@ -175,10 +189,20 @@ pub fn find_matches(
     // Index-side tokens (compound parts and joined forms match as in the index), but only
     // for words that may match: stemming every word of every hit would dominate a search.
     let hints = matcher.hints();
-    let candidate = |folded: &str| {
-        hints
-            .as_ref()
-            .is_none_or(|h| h.iter().any(|p| folded.contains(p.as_str())))
+    let candidate = |folded: &str| match &hints {
+        None => Candidate::Compound,
+        Some(Hints { word, compound }) => {
+            if compound
+                .iter()
+                .any(|(p, len)| folded.len() >= len + 3 && folded.contains(p.as_str()))
+            {
+                Candidate::Compound
+            } else if word.iter().any(|p| folded.contains(p.as_str())) {
+                Candidate::Word
+            } else {
+                Candidate::Skip
+            }
+        }
     };
     let mut tokens: Vec<AnalyzedToken> = Vec::new();
     analyzer.analyze_candidates(text, &candidate, |t| {

@@ -126,6 +126,17 @@ impl TokenView<'_> {
     }
 }
 
+/// How much of the analysis a word needs, for [`DutchAnalyzer::analyze_candidates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidate {
+    /// Cannot match: keep the position, nothing else.
+    Skip,
+    /// May match on its own: stem it.
+    Word,
+    /// May match as a compound's part too: stem it and split it.
+    Compound,
+}
+
 /// One step of the analysis of a word, for `krant analyze`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explained {
@@ -183,13 +194,14 @@ impl DutchAnalyzer {
         self.run(text, mode, &mut sink, None, None);
     }
 
-    /// Index-side analysis of only the words that may matter: a word whose folded form
-    /// fails `candidate` keeps its position but is not stemmed or split. Snippets use it,
-    /// so that a search does not stem every word of ten articles.
+    /// Index-side analysis of only the words that may matter: `candidate` says, from a
+    /// word's folded form, whether it is skipped (its position kept), stemmed, or also
+    /// split as a compound. Snippets use it, so that a search neither stems every word of
+    /// ten articles nor loads the compound dictionary for words that cannot match.
     pub fn analyze_candidates(
         &mut self,
         text: &str,
-        candidate: &dyn Fn(&str) -> bool,
+        candidate: &dyn Fn(&str) -> Candidate,
         mut sink: impl FnMut(TokenView<'_>),
     ) {
         self.run(text, Mode::Index, &mut sink, None, Some(candidate));
@@ -235,7 +247,7 @@ impl DutchAnalyzer {
         mode: Mode,
         sink: &mut dyn FnMut(TokenView<'_>),
         mut trace: Option<&mut Vec<Explained>>,
-        candidate: Option<&dyn Fn(&str) -> bool>,
+        candidate: Option<&dyn Fn(&str) -> Candidate>,
     ) {
         let mut position = 0;
         self.forms_emitted.clear();
@@ -307,7 +319,7 @@ impl DutchAnalyzer {
         mode: Mode,
         sink: &mut dyn FnMut(TokenView<'_>),
         trace: &mut Option<&mut Vec<Explained>>,
-        candidate: Option<&dyn Fn(&str) -> bool>,
+        candidate: Option<&dyn Fn(&str) -> Candidate>,
     ) {
         let surface = without_ignorables(&text[start..end]);
         if is_stop_word(&surface) {
@@ -352,7 +364,7 @@ impl DutchAnalyzer {
         mode: Mode,
         sink: &mut dyn FnMut(TokenView<'_>),
         trace: &mut Option<&mut Vec<Explained>>,
-        candidate: Option<&dyn Fn(&str) -> bool>,
+        candidate: Option<&dyn Fn(&str) -> Candidate>,
     ) {
         if surface.len() > MAX_WORD_CHARS && surface.chars().count() > MAX_WORD_CHARS {
             if let Some(trace) = trace.as_deref_mut() {
@@ -369,11 +381,13 @@ impl DutchAnalyzer {
         let mut folded = std::mem::take(&mut self.folded);
         folded.clear();
         fold_into(surface, &mut folded);
-        if candidate.is_some_and(|keep| !keep(&folded)) {
+        let need = candidate.map_or(Candidate::Compound, |judge| judge(&folded));
+        if need == Candidate::Skip {
             self.folded = folded;
             return;
         }
-        let split_compounds = mode == Mode::Index && kind != TokenKind::Joined;
+        let split_compounds =
+            mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
         let index = self.entry(&folded, split_compounds);
         if let Some(trace) = trace.as_deref_mut() {
             let steps = self.steps(surface, &folded, kind);
