@@ -80,7 +80,8 @@ deleted files removed, so the index always holds exactly the articles in the fol
 Query language:
   vluchteling belgie          both words (stemmed: also vluchtelingen, België)
   mosul OR raqqa              either word
-  kalifaat -syrie             without a word (also: NOT syrie)
+  kalifaat -syrie             without a word (also: NOT syrie; a query that starts
+                              with '-' needs -- before it: krant search -- -syrie mosul)
   \"de zomer van 2014\"         a phrase; \"kalifaat uitgeroepen\"~3 allows 3 words between
   (mosul OR raqqa) kalifaat   grouping
   vluchtel*  kalifat~1        prefix; up to 1 typo
