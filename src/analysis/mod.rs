@@ -13,6 +13,8 @@
 //!    joined form at the last part's position; compound parts (`vluchtelingenprobleem` →
 //!    `probleem`) at the compound's position ([`compound`]). The query side searches a
 //!    word group by its joined form, which matches both spellings.
+//! 6. Index side only: the folded word itself, once per text, where its stem differs
+//!    (`vluchtelingen` → `vluchteel`), for prefix and fuzzy queries.
 //!
 //! The module knows nothing of tantivy: the index module hands the tokens over.
 
