@@ -82,6 +82,14 @@ fn bad_files_are_skipped_with_named_warnings() {
     }
     assert!(!run.stderr.contains("notes.md"));
     assert!(!run.stderr.contains("hidden"));
+    // The summary groups the reasons.
+    assert!(
+        run.stderr.lines().any(|l| l
+            == "skipped: 1 bad date, 1 binary file (contains NUL bytes), 1 empty file, \
+                1 no header, 1 only a header, no text"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(ws.search_json(&[]).total, 1);
 }
 

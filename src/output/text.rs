@@ -100,6 +100,29 @@ pub fn print_index_summary(
         report.skipped.len(),
         report.seconds
     )?;
+    if !report.skipped.is_empty() {
+        // Reasons grouped by their kind: the text before any detail (a quote or a colon).
+        let mut kinds: Vec<(&str, usize)> = Vec::new();
+        for skipped in &report.skipped {
+            let kind = skipped
+                .reason
+                .split([':', '\''])
+                .next()
+                .unwrap_or("")
+                .trim();
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((kind, 1)),
+            }
+        }
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let listed: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!("skipped: {}", listed.join(", ")))
+        )?;
+    }
     if !report.duplicates.is_empty() {
         let example = report.duplicates[0].join(" = ");
         writeln!(
