@@ -13,25 +13,16 @@ Usage: apt-get install wdutch && pip install wordfreq && python3 data/build_comp
 
 import re
 import sys
-import unicodedata
 from pathlib import Path
+
+from dutch_common import STOP, fold
 
 from wordfreq import zipf_frequency
 
-# Snowball's Dutch stop words: never useful as compound parts.
-STOP = set("""de en van ik te dat die in een hij het niet zijn is was op aan met als voor had
-er maar om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der
-daar haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden
-toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie
-werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest
-andere""".split())
 
 MIN_ZIPF = 3.0
 
 
-def fold(word):
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def main():

@@ -24,8 +24,9 @@ Usage: apt-get install wdutch && pip install wordfreq snowballstemmer &&
 """
 
 import re
-import unicodedata
 from pathlib import Path
+
+from dutch_common import STOP, fold
 
 import snowballstemmer
 from wordfreq import top_n_list, zipf_frequency
@@ -84,12 +85,6 @@ ADD = {
     "mens": "mens", "mensen": "mens",
 }
 
-STOP = set("""de en van ik te dat die in een hij het niet zijn is was op aan met als voor had
-er maar om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der
-daar haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden
-toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie
-werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest
-andere""".split())
 
 
 def opentaal_words():
@@ -104,9 +99,6 @@ def opentaal_words():
     return lower, capital
 
 
-def fold(word):
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Mirrors REPAIRS in src/analysis/stem.rs: krant's stem is the stemmer's plus these.

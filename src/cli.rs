@@ -162,6 +162,22 @@ pub struct RangeArgs {
     pub to: Option<String>,
 }
 
+/// How counts over time are shown, shared by `histogram` and `trend`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Count per month or per year.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+
+    /// Show each count as a share of all articles of that period, in percent.
+    #[arg(long)]
+    pub relative: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
 /// Arguments of `krant index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -242,17 +258,8 @@ pub struct HistogramArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
-    /// Count per month or per year.
-    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
-    pub by: PeriodArg,
-
-    /// Show each count as a share of all articles of that period, in percent.
-    #[arg(long)]
-    pub relative: bool,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
-    pub format: TableFormat,
+    #[command(flatten)]
+    pub timeline: TimelineArgs,
 }
 
 /// Arguments of `krant trend`.
@@ -265,17 +272,8 @@ pub struct TrendArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
-    /// Count per month or per year.
-    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
-    pub by: PeriodArg,
-
-    /// Show shares of all articles of each period, in percent.
-    #[arg(long)]
-    pub relative: bool,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
-    pub format: TableFormat,
+    #[command(flatten)]
+    pub timeline: TimelineArgs,
 }
 
 /// Arguments of `krant kwic`.

@@ -246,9 +246,9 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         Command::Histogram(args) => Config::Histogram(HistogramConfig {
             query: parse_query(&args.query.join(" "))?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-            period: period(args.by),
-            relative: args.relative,
-            format: table_format(args.format),
+            period: period(args.timeline.by),
+            relative: args.timeline.relative,
+            format: table_format(args.timeline.format),
             global,
         }),
         Command::Trend(args) => Config::Trend(TrendConfig {
@@ -258,9 +258,9 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 .map(|q| parse_query(q))
                 .collect::<Result<_>>()?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-            period: period(args.by),
-            relative: args.relative,
-            format: table_format(args.format),
+            period: period(args.timeline.by),
+            relative: args.timeline.relative,
+            format: table_format(args.timeline.format),
             global,
         }),
         Command::Kwic(args) => {

@@ -154,6 +154,14 @@ pub struct Explained {
     pub steps: Vec<String>,
 }
 
+/// What stays the same for every word of one analysis pass.
+struct Pass<'a> {
+    mode: Mode,
+    sink: &'a mut dyn FnMut(TokenView<'_>),
+    trace: Option<&'a mut Vec<Explained>>,
+    candidate: Option<&'a dyn Fn(&str) -> Candidate>,
+}
+
 #[derive(Clone)]
 struct Cached {
     stem: Box<str>,
@@ -248,9 +256,15 @@ impl DutchAnalyzer {
         text: &str,
         mode: Mode,
         sink: &mut dyn FnMut(TokenView<'_>),
-        mut trace: Option<&mut Vec<Explained>>,
+        trace: Option<&mut Vec<Explained>>,
         candidate: Option<&dyn Fn(&str) -> Candidate>,
     ) {
+        let mut pass = Pass {
+            mode,
+            sink,
+            trace,
+            candidate,
+        };
         let mut position = 0;
         self.forms_emitted.clear();
         let mut scanner = WordScanner::new(text);
@@ -262,15 +276,7 @@ impl DutchAnalyzer {
             }
             if parts.len() == 1 {
                 let (start, end) = parts[0];
-                self.word(
-                    text,
-                    (start, end, position),
-                    TokenKind::Word,
-                    mode,
-                    sink,
-                    &mut trace,
-                    candidate,
-                );
+                self.word(text, (start, end, position), TokenKind::Word, &mut pass);
                 position += 1;
                 continue;
             }
@@ -278,15 +284,7 @@ impl DutchAnalyzer {
             let last = position + parts.len() - 1;
             if mode == Mode::Index {
                 for (k, &(s, e)) in parts.iter().enumerate() {
-                    self.word(
-                        text,
-                        (s, e, position + k),
-                        TokenKind::Part,
-                        mode,
-                        sink,
-                        &mut trace,
-                        candidate,
-                    );
+                    self.word(text, (s, e, position + k), TokenKind::Part, &mut pass);
                 }
             }
             let mut joined = std::mem::take(&mut self.joined);
@@ -300,10 +298,7 @@ impl DutchAnalyzer {
                 text,
                 (start, end, at),
                 TokenKind::Joined,
-                mode,
-                sink,
-                &mut trace,
-                candidate,
+                &mut pass,
             );
             self.joined = joined;
             position += if mode == Mode::Index { parts.len() } else { 1 };
@@ -312,20 +307,16 @@ impl DutchAnalyzer {
     }
 
     /// One written word: dropped if a stop word, else emitted.
-    #[allow(clippy::too_many_arguments)]
     fn word(
         &mut self,
         text: &str,
         (start, end, position): (usize, usize, usize),
         kind: TokenKind,
-        mode: Mode,
-        sink: &mut dyn FnMut(TokenView<'_>),
-        trace: &mut Option<&mut Vec<Explained>>,
-        candidate: Option<&dyn Fn(&str) -> Candidate>,
+        pass: &mut Pass<'_>,
     ) {
         let surface = without_ignorables(&text[start..end]);
         if is_stop_word(&surface) {
-            if let Some(trace) = trace.as_deref_mut() {
+            if let Some(trace) = pass.trace.as_deref_mut() {
                 trace.push(Explained {
                     position,
                     text: text[start..end].to_owned(),
@@ -343,33 +334,21 @@ impl DutchAnalyzer {
             }
             return;
         }
-        self.emit(
-            &surface,
-            text,
-            (start, end, position),
-            kind,
-            mode,
-            sink,
-            trace,
-            candidate,
-        );
+        self.emit(&surface, text, (start, end, position), kind, pass);
     }
 
     /// Folds, stems and emits a term (and, on the index side, a compound's parts).
-    #[allow(clippy::too_many_arguments)]
     fn emit(
         &mut self,
         surface: &str,
         text: &str,
         (start, end, position): (usize, usize, usize),
         kind: TokenKind,
-        mode: Mode,
-        sink: &mut dyn FnMut(TokenView<'_>),
-        trace: &mut Option<&mut Vec<Explained>>,
-        candidate: Option<&dyn Fn(&str) -> Candidate>,
+        pass: &mut Pass<'_>,
     ) {
+        let mode = pass.mode;
         if surface.len() > MAX_WORD_CHARS && surface.chars().count() > MAX_WORD_CHARS {
-            if let Some(trace) = trace.as_deref_mut() {
+            if let Some(trace) = pass.trace.as_deref_mut() {
                 trace.push(Explained {
                     position,
                     text: text[start..end].to_owned(),
@@ -383,7 +362,9 @@ impl DutchAnalyzer {
         let mut folded = std::mem::take(&mut self.folded);
         folded.clear();
         fold_into(surface, &mut folded);
-        let need = candidate.map_or(Candidate::Compound, |judge| judge(&folded));
+        let need = pass
+            .candidate
+            .map_or(Candidate::Compound, |judge| judge(&folded));
         if need == Candidate::Skip {
             self.folded = folded;
             return;
@@ -391,7 +372,7 @@ impl DutchAnalyzer {
         let split_compounds =
             mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
         let index = self.entry(&folded, split_compounds);
-        if let Some(trace) = trace.as_deref_mut() {
+        if let Some(trace) = pass.trace.as_deref_mut() {
             let steps = self.steps(surface, &folded, kind);
             let entry = &self.entries[index];
             trace.push(Explained {
@@ -428,7 +409,7 @@ impl DutchAnalyzer {
             }
         }
         let entry = &self.entries[index];
-        sink(TokenView {
+        (pass.sink)(TokenView {
             term: &entry.stem,
             position,
             start,
@@ -437,7 +418,7 @@ impl DutchAnalyzer {
         });
         if split_compounds {
             for part in entry.parts.iter().flatten() {
-                sink(TokenView {
+                (pass.sink)(TokenView {
                     term: part,
                     position,
                     start,
@@ -450,7 +431,7 @@ impl DutchAnalyzer {
             && let Some(form) = &entry.form
             && self.forms_emitted.insert(index as u32)
         {
-            sink(TokenView {
+            (pass.sink)(TokenView {
                 term: form,
                 position,
                 start,
