@@ -178,6 +178,9 @@ pub struct TimelineArgs {
     pub format: TableFormat,
 }
 
+/// The index writer's default memory budget, in MB.
+pub const DEFAULT_MEMORY_MB: u32 = 256;
+
 /// Arguments of `krant index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -199,7 +202,7 @@ pub struct IndexArgs {
     pub threads: Option<u16>,
 
     /// Memory budget of the index writer, in MB.
-    #[arg(long, value_name = "MB", default_value_t = 256,
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MEMORY_MB,
           value_parser = clap::value_parser!(u32).range(15..=4000))]
     pub memory: u32,
 

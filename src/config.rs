@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, HitsFormat, IndexArgs, KwicFormat, KwicSortArg, PeriodArg,
-    SearchArgs, SortArg, SummaryFormat, TableFormat,
+    Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, HitsFormat, IndexArgs, KwicFormat, KwicSortArg,
+    PeriodArg, SearchArgs, SortArg, SummaryFormat, TableFormat,
 };
-use crate::date::{DateError, Month, MonthRange, RangeEnd, parse_month_bound};
+use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
 use crate::kwic::KwicSort;
 use crate::query::{self, Expr, Query, Sort};
@@ -346,17 +346,39 @@ fn summary_format(arg: SummaryFormat) -> OutputFormat {
 }
 
 fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
-    let cores = std::thread::available_parallelism().map_or(2, usize::from);
     IndexConfig {
-        global,
         corpus: args.corpus,
         rebuild: args.rebuild,
         follow_links: args.follow_links,
-        threads: args.threads.map_or(cores, usize::from),
+        threads: args
+            .threads
+            .map_or_else(IndexConfig::all_cores, usize::from),
         memory_bytes: args.memory as usize * 1_000_000,
         dry_run: args.dry_run,
         report: args.report,
         format: summary_format(args.format),
+        ..IndexConfig::defaults(global)
+    }
+}
+
+impl IndexConfig {
+    /// `krant index` with every option at its default: what a first search runs.
+    pub fn defaults(global: Global) -> IndexConfig {
+        IndexConfig {
+            global,
+            corpus: None,
+            rebuild: false,
+            follow_links: false,
+            threads: IndexConfig::all_cores(),
+            memory_bytes: DEFAULT_MEMORY_MB as usize * 1_000_000,
+            dry_run: false,
+            report: None,
+            format: OutputFormat::Text,
+        }
+    }
+
+    fn all_cores() -> usize {
+        std::thread::available_parallelism().map_or(2, usize::from)
     }
 }
 
@@ -406,12 +428,8 @@ fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
 pub fn month_range(from: Option<&str>, to: Option<&str>) -> Result<MonthRange> {
     let bound = |flag: &str, text: &str, end: RangeEnd| -> Result<Month> {
         parse_month_bound(text, end).map_err(|e| {
-            let why = match e {
-                DateError::Malformed => "expected YYYY or YYYY-MM".to_owned(),
-                other => other.to_string(),
-            };
             failure(
-                format!("invalid {flag} '{text}': {why}"),
+                format!("invalid {flag} '{text}': {e}"),
                 format!("write YYYY or YYYY-MM, e.g. {flag} 2017 or {flag} 2017-06"),
             )
         })

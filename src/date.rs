@@ -25,6 +25,8 @@ pub struct Month {
 pub enum DateError {
     /// The text is not shaped like `YYYY-MM` or `YYYY-MM-DD`.
     Malformed,
+    /// A month bound is not shaped like `YYYY` or `YYYY-MM`.
+    MalformedBound,
     /// The month is outside 01–12.
     ImpossibleMonth(u32),
     /// The day does not exist in that month.
@@ -35,6 +37,7 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateError::Malformed => write!(f, "expected YYYY-MM or YYYY-MM-DD"),
+            DateError::MalformedBound => write!(f, "expected YYYY or YYYY-MM"),
             DateError::ImpossibleMonth(m) => write!(f, "month {m:02} does not exist (01–12)"),
             DateError::ImpossibleDay(d) => write!(f, "day {d:02} does not exist in that month"),
         }
@@ -65,6 +68,21 @@ impl Month {
                 year: self.year,
                 month: self.month + 1,
             }
+        }
+    }
+
+    /// The month before this one (January of year 0 stays put).
+    pub fn prev(self) -> Month {
+        match (self.year, self.month) {
+            (0, 1) => self,
+            (year, 1) => Month {
+                year: year - 1,
+                month: 12,
+            },
+            (year, month) => Month {
+                year,
+                month: month - 1,
+            },
         }
     }
 
@@ -201,15 +219,19 @@ pub enum RangeEnd {
 /// Parses a month bound as users write it: `YYYY` or `YYYY-MM`.
 pub fn parse_month_bound(text: &str, end: RangeEnd) -> Result<Month, DateError> {
     let text = text.trim();
+    let shape = |e: DateError| match e {
+        DateError::Malformed => DateError::MalformedBound,
+        other => other,
+    };
     if text.len() == 4 {
-        let year = digits(text.as_bytes())? as u16;
+        let year = digits(text.as_bytes()).map_err(shape)? as u16;
         let month = match end {
             RangeEnd::Start => 1,
             RangeEnd::End => 12,
         };
         return Month::new(year, month);
     }
-    Month::parse(text)
+    Month::parse(text).map_err(shape)
 }
 
 #[cfg(test)]
@@ -277,7 +299,7 @@ mod tests {
         );
         assert_eq!(
             parse_month_bound("201", RangeEnd::Start),
-            Err(DateError::Malformed)
+            Err(DateError::MalformedBound)
         );
     }
 
@@ -300,8 +322,10 @@ mod tests {
     }
 
     #[test]
-    fn next_month_rolls_over_the_year() {
+    fn next_and_previous_months_roll_over_the_year() {
         assert_eq!(Month::new(2017, 12).unwrap().next().to_string(), "2018-01");
         assert_eq!(Month::new(2017, 3).unwrap().next().to_string(), "2017-04");
+        assert_eq!(Month::new(2018, 1).unwrap().prev().to_string(), "2017-12");
+        assert_eq!(Month::new(2017, 4).unwrap().prev().to_string(), "2017-03");
     }
 }

@@ -1,12 +1,10 @@
 //! Keyword in context: every occurrence of a query's words in a set of articles, with the
 //! text on either side, ready to align in a centre column.
 
-use std::cmp::Ordering;
-
 use crate::analysis::DutchAnalyzer;
 use crate::date::ArticleDate;
 use crate::index::StoredArticle;
-use crate::snippet::{Matcher, find_matches};
+use crate::snippet::{Matcher, advance_chars, find_matches, retreat_chars};
 
 /// How KWIC lines are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +48,8 @@ pub fn concordance(
         for (start, end, _) in find_matches(text, matcher, analyzer) {
             // Only a window around the match is collapsed: long articles with many
             // matches would otherwise cost quadratic time.
-            let before = &text[char_boundary_before(text, start, width * 4)..start];
-            let after = &text[end..char_boundary_after(text, end, width * 4)];
+            let before = &text[retreat_chars(text, start, width * 4)..start];
+            let after = &text[end..advance_chars(text, end, width * 4)];
             lines.push(KwicLine {
                 left: tail_chars(&collapse(before), width),
                 keyword: collapse(&text[start..end]),
@@ -66,28 +64,32 @@ pub fn concordance(
         KwicSort::Date => {
             lines.sort_by(|a, b| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
         }
-        KwicSort::Left => lines.sort_by(|a, b| {
-            compare_words(
-                a.left.split_whitespace().rev(),
-                b.left.split_whitespace().rev(),
+        // Keys are folded once per line, not once per comparison.
+        KwicSort::Left => lines.sort_by_cached_key(|l| {
+            (
+                word_key(l.left.split_whitespace().rev()),
+                l.date,
+                l.path.clone(),
+                l.offset,
             )
-            .then_with(|| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
         }),
-        KwicSort::Right => lines.sort_by(|a, b| {
-            compare_words(a.right.split_whitespace(), b.right.split_whitespace())
-                .then_with(|| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
+        KwicSort::Right => lines.sort_by_cached_key(|l| {
+            (
+                word_key(l.right.split_whitespace()),
+                l.date,
+                l.path.clone(),
+                l.offset,
+            )
         }),
     }
     lines
 }
 
-/// Compares word sequences case- and diacritic-insensitively, ignoring punctuation.
-fn compare_words<'a>(
-    a: impl Iterator<Item = &'a str>,
-    b: impl Iterator<Item = &'a str>,
-) -> Ordering {
-    let key = |w: &str| crate::analysis::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
-    a.map(key).cmp(b.map(key))
+/// A sort key for a word sequence: case- and diacritic-insensitive, punctuation ignored.
+fn word_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    words
+        .map(|w| crate::analysis::fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect()
 }
 
 fn collapse(text: &str) -> String {
@@ -109,21 +111,6 @@ fn collapse(text: &str) -> String {
         out.push(' ');
     }
     out
-}
-
-fn char_boundary_before(text: &str, at: usize, chars: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .nth(chars.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
-}
-
-fn char_boundary_after(text: &str, at: usize, chars: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| at + i)
 }
 
 fn tail_chars(text: &str, n: usize) -> String {

@@ -381,16 +381,9 @@ fn parse_months(value: &str) -> Result<MonthRange, String> {
             to: None,
         }
     } else if let Some(rest) = value.strip_prefix('<') {
-        let first = bound(rest, RangeEnd::Start)?;
-        let before = if first.month == 1 {
-            Month::new(first.year.saturating_sub(1), 12)
-        } else {
-            Month::new(first.year, first.month - 1)
-        }
-        .map_err(|e| e.to_string())?;
         MonthRange {
             from: None,
-            to: Some(before),
+            to: Some(bound(rest, RangeEnd::Start)?.prev()),
         }
     } else if let Some((a, b)) = value.split_once("..") {
         MonthRange {

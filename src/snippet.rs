@@ -307,14 +307,16 @@ fn window_end(text: &str, start: usize) -> usize {
     }
 }
 
-fn advance_chars(text: &str, from: usize, chars: usize) -> usize {
+/// The byte offset `chars` characters after `from` (or the end).
+pub(crate) fn advance_chars(text: &str, from: usize, chars: usize) -> usize {
     text[from..]
         .char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| from + i)
 }
 
-fn retreat_chars(text: &str, from: usize, chars: usize) -> usize {
+/// The byte offset `chars` characters before `from` (or the start).
+pub(crate) fn retreat_chars(text: &str, from: usize, chars: usize) -> usize {
     text[..from]
         .char_indices()
         .rev()

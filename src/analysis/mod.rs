@@ -162,6 +162,27 @@ struct Pass<'a> {
     candidate: Option<&'a dyn Fn(&str) -> Candidate>,
 }
 
+impl Pass<'_> {
+    /// Records, when explaining, that a word was dropped and why.
+    fn dropped(
+        &mut self,
+        text: &str,
+        position: usize,
+        kind: TokenKind,
+        why: impl FnOnce() -> String,
+    ) {
+        if let Some(trace) = self.trace.as_deref_mut() {
+            trace.push(Explained {
+                position,
+                text: text.to_owned(),
+                term: None,
+                kind,
+                steps: vec![why()],
+            });
+        }
+    }
+}
+
 #[derive(Clone)]
 struct Cached {
     stem: Box<str>,
@@ -316,22 +337,14 @@ impl DutchAnalyzer {
     ) {
         let surface = without_ignorables(&text[start..end]);
         if is_stop_word(&surface) {
-            if let Some(trace) = pass.trace.as_deref_mut() {
-                trace.push(Explained {
-                    position,
-                    text: text[start..end].to_owned(),
-                    term: None,
-                    kind,
-                    steps: vec![format!(
-                        "stop word in {} case: dropped (its position stays)",
-                        if surface.starts_with(char::is_uppercase) {
-                            "Title"
-                        } else {
-                            "lower"
-                        }
-                    )],
-                });
-            }
+            pass.dropped(&text[start..end], position, kind, || {
+                let case = if surface.starts_with(char::is_uppercase) {
+                    "Title"
+                } else {
+                    "lower"
+                };
+                format!("stop word in {case} case: dropped (its position stays)")
+            });
             return;
         }
         self.emit(&surface, text, (start, end, position), kind, pass);
@@ -348,15 +361,9 @@ impl DutchAnalyzer {
     ) {
         let mode = pass.mode;
         if surface.len() > MAX_WORD_CHARS && surface.chars().count() > MAX_WORD_CHARS {
-            if let Some(trace) = pass.trace.as_deref_mut() {
-                trace.push(Explained {
-                    position,
-                    text: text[start..end].to_owned(),
-                    term: None,
-                    kind,
-                    steps: vec![format!("longer than {MAX_WORD_CHARS} characters: dropped")],
-                });
-            }
+            pass.dropped(&text[start..end], position, kind, || {
+                format!("longer than {MAX_WORD_CHARS} characters: dropped")
+            });
             return;
         }
         let mut folded = std::mem::take(&mut self.folded);

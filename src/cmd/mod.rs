@@ -16,7 +16,7 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Result;
 
-use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig, OutputFormat};
+use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig};
 use crate::index::{Found, KrantIndex, Searcher, inspect};
 use crate::output::{self, Messages};
 use crate::synonyms::Synonyms;
@@ -33,15 +33,8 @@ pub fn open_searcher(global: &Global) -> Result<Searcher> {
             index_dir.display()
         ));
         let index_config = IndexConfig {
-            global: global.clone(),
             corpus: Some(corpus.to_path_buf()),
-            rebuild: false,
-            follow_links: false,
-            threads: std::thread::available_parallelism().map_or(2, usize::from),
-            memory_bytes: 256_000_000,
-            dry_run: false,
-            report: None,
-            format: OutputFormat::Text,
+            ..IndexConfig::defaults(global.clone())
         };
         let never = AtomicBool::new(false);
         let report = self::index::sync(&index_config, &mut messages, &never)?;

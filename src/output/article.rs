@@ -19,14 +19,7 @@ pub fn print_article_text(
     writeln!(out, "path:  {}", style.path(&article.path))?;
     writeln!(out, "title: {}", style.title(&article.title))?;
     writeln!(out)?;
-    let text = &article.text;
-    let mut last = 0;
-    for &(start, end) in highlights {
-        write!(out, "{}", &text[last..start])?;
-        write!(out, "{}", style.highlight(&text[start..end]))?;
-        last = end;
-    }
-    writeln!(out, "{}", &text[last..])
+    writeln!(out, "{}", super::mark(&article.text, highlights, style))
 }
 
 #[derive(Debug, Serialize)]
@@ -44,16 +37,12 @@ pub fn print_article_json(
     article: &StoredArticle,
     highlights: &[(usize, usize)],
 ) -> io::Result<()> {
-    let char_at = |byte: usize| article.text[..byte].chars().count();
     let json = ArticleJson {
         path: &article.path,
         date: article.date.to_string(),
         title: &article.title,
         text: &article.text,
-        highlights: highlights
-            .iter()
-            .map(|&(s, e)| [char_at(s), char_at(e)])
-            .collect(),
+        highlights: super::char_ranges(&article.text, highlights),
     };
     serde_json::to_writer(&mut *out, &json)?;
     writeln!(out)

@@ -43,19 +43,13 @@ pub struct HitJson {
 
 impl HitJson {
     pub(crate) fn from_hit(hit: &Hit) -> HitJson {
-        let char_at = |byte: usize| hit.snippet.text[..byte].chars().count();
         HitJson {
             path: hit.path.clone(),
             date: hit.date.to_string(),
             title: hit.title.clone(),
             score: hit.score,
             snippet: hit.snippet.text.clone(),
-            highlights: hit
-                .snippet
-                .highlights
-                .iter()
-                .map(|&(s, e)| [char_at(s), char_at(e)])
-                .collect(),
+            highlights: super::char_ranges(&hit.snippet.text, &hit.snippet.highlights),
         }
     }
 }

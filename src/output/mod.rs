@@ -23,6 +23,28 @@ pub use timeline::{
     print_trend_json, print_trend_text,
 };
 
+/// `text` with the byte ranges `highlights` (in order, not overlapping) styled as matches.
+fn mark(text: &str, highlights: &[(usize, usize)], style: Style) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * highlights.len());
+    let mut last = 0;
+    for &(start, end) in highlights {
+        out.push_str(&text[last..start]);
+        out.push_str(&style.highlight(&text[start..end]));
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Byte ranges of `text` as `[start, end)` character offsets, for JSON consumers.
+fn char_ranges(text: &str, ranges: &[(usize, usize)]) -> Vec<[usize; 2]> {
+    let char_at = |byte: usize| text[..byte].chars().count();
+    ranges
+        .iter()
+        .map(|&(s, e)| [char_at(s), char_at(e)])
+        .collect()
+}
+
 /// ANSI styles, applied only when colour is on.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

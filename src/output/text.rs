@@ -6,7 +6,6 @@ use super::Style;
 use crate::index::Hits;
 use crate::query::Query;
 use crate::report::IndexReport;
-use crate::snippet::Snippet;
 
 /// Prints hits for people: date, path, title, snippet with matches marked, then a total.
 pub fn print_search_text(
@@ -24,23 +23,15 @@ pub fn print_search_text(
         )?;
         writeln!(out, "    {}", style.title(&hit.title))?;
         if !hit.snippet.text.is_empty() {
-            writeln!(out, "    {}", marked(&hit.snippet, style))?;
+            writeln!(
+                out,
+                "    {}",
+                super::mark(&hit.snippet.text, &hit.snippet.highlights, style)
+            )?;
         }
         writeln!(out)?;
     }
     writeln!(out, "{}", style.dim(&total_line(query, hits)))
-}
-
-fn marked(snippet: &Snippet, style: Style) -> String {
-    let mut out = String::with_capacity(snippet.text.len() + 16);
-    let mut last = 0;
-    for &(start, end) in &snippet.highlights {
-        out.push_str(&snippet.text[last..start]);
-        out.push_str(&style.highlight(&snippet.text[start..end]));
-        last = end;
-    }
-    out.push_str(&snippet.text[last..]);
-    out
 }
 
 fn total_line(query: &Query, hits: &Hits) -> String {
@@ -165,6 +156,7 @@ mod tests {
     use crate::date::{ArticleDate, Month, MonthRange};
     use crate::index::Hit;
     use crate::query::Sort;
+    use crate::snippet::Snippet;
 
     fn query(range: MonthRange, offset: usize) -> Query {
         Query {
