@@ -61,7 +61,7 @@ rm -rf "$out" && mkdir -p "$out"
 kidx="$work/krant-index" tidx="$work/tantivy-index"
 
 echo "== 1. full build" >&2
-hyperfine --runs 3 --export-json "$out/build.json" \
+hyperfine --runs 5 --export-json "$out/build.json" \
   --prepare "rm -rf $kidx" -n krant \
   "$krant index $archive --index $kidx --threads $threads --memory $memory_mb -q" \
   --prepare "rm -rf $tidx && mkdir -p $tidx && cp $repo/bench/tantivy-cli-meta.json $tidx/meta.json" -n tantivy-cli \
