@@ -240,7 +240,7 @@ pub fn sync(
     progress.set_style(bar_style());
     let files_to_read = to_read.len();
     let mut files_read = 0usize;
-    let mut since_commit = 0usize;
+    let mut uncommitted = false;
     let mut last_commit = Instant::now();
     let preparer = writer.as_ref().map(Writer::preparer);
     read_in_parallel(
@@ -285,7 +285,7 @@ pub fn sync(
                         ));
                     }
                     stamps.insert(&file.path, stamp);
-                    since_commit += 1;
+                    uncommitted = true;
                 }
                 Outcome::Skipped(reason) => {
                     messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
@@ -306,12 +306,12 @@ pub fn sync(
                 report.added + report.updated
             ));
             if let Some(writer) = writer.as_mut()
-                && since_commit > 0
+                && uncommitted
                 && last_commit.elapsed() >= COMMIT_EVERY
             {
                 let articles = indexed.len() + report.added - report.removed;
                 writer.commit(&state(&root, articles))?;
-                since_commit = 0;
+                uncommitted = false;
                 last_commit = Instant::now();
             }
             Ok(())
