@@ -299,3 +299,56 @@ fn bad_files_are_reported_and_none_is_fatal() {
     assert_eq!(report.articles, if locked_is_readable { 3 } else { 2 });
     assert_eq!(ws.matches(&["belgie"]), ["latin.txt"]);
 }
+
+/// Distinct word forms of `texts` (those that differ from their stem), as `krant analyze`
+/// reports them.
+fn forms_of(ws: &Workspace, texts: &[&str]) -> std::collections::BTreeSet<String> {
+    let mut forms = std::collections::BTreeSet::new();
+    for text in texts {
+        let run = ws.run(&["analyze", "--format", "json", text]);
+        let tokens: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+        for token in tokens.iter().filter(|t| t["kind"] == "form") {
+            forms.insert(token["term"].as_str().unwrap().to_owned());
+        }
+    }
+    forms
+}
+
+fn word_forms(ws: &Workspace) -> usize {
+    let run = ws.run(&["stats", "--format", "json"]);
+    let stats: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    stats["word_forms"].as_u64().unwrap() as usize
+}
+
+#[test]
+fn prefix_and_fuzzy_words_follow_the_archive() {
+    let ws = Workspace::new();
+    let a = "Opvang\nDe vluchtelingen wachten in Ter Apel.";
+    let b = "Verhaal\nEen vluchteling vertelt.";
+    ws.article("a.txt", "2017-01", a)
+        .article("b.txt", "2017-02", b);
+    ws.index();
+    // A matching form is searched through its stem: `vluchtelingen` brings `vluchteling`.
+    assert_eq!(ws.matches(&["vluchtelinge*"]), ["a.txt", "b.txt"]);
+    assert_eq!(ws.matches(&["vluchtelingn~1"]), ["a.txt", "b.txt"]);
+    assert!(ws.matches(&["gewonde*"]).is_empty());
+    assert_eq!(word_forms(&ws), forms_of(&ws, &[a, b]).len());
+
+    // A new file's forms are searchable after the run that adds it.
+    let c = "Brand\nDrie gewonden bij een brand in Zwolle.";
+    ws.article("c.txt", "2017-03", c);
+    ws.index();
+    assert_eq!(ws.matches(&["gewonde*"]), ["c.txt"]);
+    assert_eq!(ws.matches(&["gewonen~1"]), ["c.txt"]);
+    assert_eq!(word_forms(&ws), forms_of(&ws, &[a, b, c]).len());
+
+    // A deleted article's forms stay until a rebuild; they can only lead to articles
+    // that have the same stem.
+    ws.remove("a.txt");
+    ws.index();
+    assert_eq!(word_forms(&ws), forms_of(&ws, &[a, b, c]).len());
+    assert_eq!(ws.matches(&["vluchtelinge*"]), ["b.txt"]);
+    assert_eq!(ws.run(&["index", "corpus", "--rebuild"]).code, 0);
+    assert_eq!(word_forms(&ws), forms_of(&ws, &[b, c]).len());
+    assert!(ws.matches(&["vluchtelinge*"]).is_empty());
+}

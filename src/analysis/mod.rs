@@ -25,7 +25,7 @@ mod stem;
 mod stopwords;
 mod words;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 pub use compound::split as split_compound;
 pub use fold::{fold, fold_into};
@@ -64,10 +64,11 @@ pub enum TokenKind {
     Joined,
     /// A part of a compound, beside the compound (`probleem` in `vluchtelingenprobleem`).
     CompoundPart,
-    /// The folded, unstemmed word, once per text, where it differs from its stem
-    /// (`vluchtelingen` → `vluchteel`): prefix and fuzzy queries match forms, since a stem
-    /// of a partial word means nothing and Kraaij–Pohlmann stems are not prefixes of their
-    /// words. The index keeps forms in a field of their own.
+    /// The folded, unstemmed word where it differs from its stem (`vluchtelingen` →
+    /// `vluchteling`), the first time this analyzer meets it: prefix and fuzzy queries
+    /// match forms, since a stem of a partial word means nothing and Kraaij–Pohlmann stems
+    /// are not always prefixes of their words. The index keeps the forms in a vocabulary
+    /// of its own, so each is needed once, not once per text.
     Form,
 }
 
@@ -188,6 +189,8 @@ struct Cached {
     stem: Box<str>,
     /// The folded word itself, when the stem differs from it.
     form: Option<Box<str>>,
+    /// Whether `form` was already emitted (index side).
+    form_emitted: bool,
     /// Stems of the compound's parts; computed on first index-side use.
     parts: Option<Box<[Box<str>]>>,
 }
@@ -201,8 +204,6 @@ pub struct DutchAnalyzer {
     /// words has a probability near 10⁻²⁵).
     cache: FxHashMap<u128, u32>,
     entries: Vec<Cached>,
-    /// Entries whose form was already emitted for the current text.
-    forms_emitted: FxHashSet<u32>,
     folded: String,
     joined: String,
     parts: Vec<(usize, usize)>,
@@ -287,7 +288,6 @@ impl DutchAnalyzer {
             candidate,
         };
         let mut position = 0;
-        self.forms_emitted.clear();
         let mut scanner = WordScanner::new(text);
         let mut parts = std::mem::take(&mut self.parts);
         while scanner.next_group(&mut parts) {
@@ -409,7 +409,8 @@ impl DutchAnalyzer {
                     term: Some(folded.clone()),
                     kind: TokenKind::Form,
                     steps: vec![
-                        "the unstemmed form, kept for prefix and fuzzy search (once per text)"
+                        "the unstemmed form, kept in the index's vocabulary for prefix and \
+                         fuzzy search"
                             .to_owned(),
                     ],
                 });
@@ -435,8 +436,8 @@ impl DutchAnalyzer {
             }
         }
         if mode == Mode::Index
+            && !entry.form_emitted
             && let Some(form) = &entry.form
-            && self.forms_emitted.insert(index as u32)
         {
             (pass.sink)(TokenView {
                 term: form,
@@ -445,6 +446,7 @@ impl DutchAnalyzer {
                 end,
                 kind: TokenKind::Form,
             });
+            self.entries[index].form_emitted = true;
         }
         self.folded = folded;
     }
@@ -458,13 +460,13 @@ impl DutchAnalyzer {
                 if self.entries.len() >= STEM_CACHE_CAPACITY {
                     self.cache.clear();
                     self.entries.clear();
-                    self.forms_emitted.clear();
                 }
                 let (stem, _) = self.stemmer.stem(folded);
                 let form = (stem != folded).then(|| folded.into());
                 self.entries.push(Cached {
                     stem: stem.into(),
                     form,
+                    form_emitted: false,
                     parts: None,
                 });
                 let index = self.entries.len() - 1;

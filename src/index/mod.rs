@@ -5,7 +5,8 @@
 //!   so a folder without it is not krant's to touch;
 //! - `krant.lock`: held by the one `krant index` run allowed at a time;
 //! - `stamps.tsv`: size and mtime of each indexed file, a cache that lets a re-run skip
-//!   reading unchanged files.
+//!   reading unchanged files;
+//! - `forms.fst`: the word forms of the archive, for prefix and fuzzy words.
 //!
 //! The corpus root, the time of the last run and the article count travel in tantivy's
 //! commit payload, so they change atomically with the documents.
@@ -14,6 +15,7 @@ mod encoded;
 mod reader;
 pub mod schema;
 mod stamps;
+mod vocabulary;
 mod writer;
 
 use std::fs;

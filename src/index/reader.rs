@@ -8,7 +8,7 @@ use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery,
-    RangeQuery, TermQuery,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
@@ -18,6 +18,7 @@ use tantivy::{
 
 use super::KrantIndex;
 use super::schema::{Fields, names};
+use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
 use crate::analysis::{DutchAnalyzer, Mode, fold, word_spans};
 use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
@@ -27,6 +28,9 @@ use crate::synonyms::Synonyms;
 
 /// A title match counts this much more than a text match.
 const TITLE_BOOST: f32 = 2.0;
+
+/// A prefix or fuzzy match through another form's stem counts this much of a direct one.
+const VIA_FORMS_BOOST: f32 = 0.5;
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +62,8 @@ pub struct Searcher {
     reader: IndexReader,
     analyzer: DutchAnalyzer,
     synonyms: Vec<Vec<String>>,
+    /// Read on the first prefix or fuzzy word.
+    vocabulary: Option<Vocabulary>,
 }
 
 impl Searcher {
@@ -74,6 +80,7 @@ impl Searcher {
             reader,
             analyzer: DutchAnalyzer::new(),
             synonyms: Vec::new(),
+            vocabulary: None,
         })
     }
 
@@ -112,7 +119,16 @@ impl Searcher {
         let fields = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
         if let Some(expr) = self.prepare(expr) {
-            let compiled = compile(&expr, fields, &mut self.analyzer).ok_or_else(|| {
+            if has_forms_word(&expr) {
+                self.vocabulary()?;
+            }
+            let none = Vocabulary::default();
+            let mut compiler = Compiler {
+                fields,
+                analyzer: &mut self.analyzer,
+                vocabulary: self.vocabulary.as_ref().unwrap_or(&none),
+            };
+            let compiled = compiler.compile(&expr).ok_or_else(|| {
                 failure(
                     format!("the query '{text}' has no searchable words"),
                     "common words such as 'de', 'het' and 'is' are not searched; add a more \
@@ -241,6 +257,18 @@ impl Searcher {
         top.first()
             .map(|&(_, address)| stored(&searcher, address, self.index.fields))
             .transpose()
+    }
+
+    /// The number of word forms kept for prefix and fuzzy words.
+    pub fn word_forms(&mut self) -> Result<usize> {
+        Ok(self.vocabulary()?.len())
+    }
+
+    fn vocabulary(&mut self) -> Result<&Vocabulary> {
+        if self.vocabulary.is_none() {
+            self.vocabulary = Some(Vocabulary::load(&self.index.dir.join(VOCABULARY_FILE))?);
+        }
+        Ok(self.vocabulary.get_or_insert_default())
     }
 
     /// Analyzes text the way this index does (for highlighting).
@@ -417,28 +445,21 @@ fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
     }
 }
 
-/// A query on unstemmed word forms: the forms field (words whose stem differs from them)
-/// and the stems themselves (words equal to their stem); for a title-only search, the
-/// title's stems.
-fn forms_query(
-    scope: Scope,
-    fields: Fields,
-    form: &str,
-    make: impl Fn(Term) -> Box<dyn TantivyQuery>,
-) -> Box<dyn TantivyQuery> {
-    match scope {
-        Scope::Title => make(Term::from_field_text(fields.title, form)),
-        Scope::Anywhere | Scope::Text => Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                make(Term::from_field_text(fields.forms, form)),
-            ),
-            (
-                Occur::Should,
-                make(Term::from_field_text(fields.text, form)),
-            ),
-        ])),
+/// Whether a prefix or fuzzy word occurs in `expr`: only those need the vocabulary.
+fn has_forms_word(expr: &Expr) -> bool {
+    match expr {
+        Expr::Word { prefix, fuzzy, .. } => *prefix || fuzzy.is_some(),
+        Expr::Phrase { .. } | Expr::Months(_) => false,
+        Expr::Not(inner) => has_forms_word(inner),
+        Expr::And(parts) | Expr::Or(parts) => parts.iter().any(has_forms_word),
     }
+}
+
+/// Turns parsed expressions into tantivy queries.
+struct Compiler<'a> {
+    fields: Fields,
+    analyzer: &'a mut DutchAnalyzer,
+    vocabulary: &'a Vocabulary,
 }
 
 /// One query per field, boosted, any of which may match.
@@ -466,94 +487,142 @@ fn across_fields(
     }
 }
 
-/// Turns a parsed expression into a tantivy query; `None` when nothing searchable is left
-/// (a word of punctuation only, say).
-fn compile(
-    expr: &Expr,
-    fields: Fields,
-    analyzer: &mut DutchAnalyzer,
-) -> Option<Box<dyn TantivyQuery>> {
-    match expr {
-        Expr::Word {
-            text,
-            scope,
-            prefix: true,
-            ..
-        } => {
-            let (last_start, last_end) = word_spans(text).last()?;
-            let prefix = forms_query(*scope, fields, &fold(&text[last_start..last_end]), |t| {
-                Box::new(FuzzyTermQuery::new_prefix(t, 0, true))
-            });
-            // `al-bagh*`: the whole words before the prefix must occur too.
-            match phrase(&text[..last_start], *scope, 0, fields, analyzer) {
-                Some(before) => Some(Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, before),
-                    (Occur::Must, prefix),
-                ]))),
-                None => Some(prefix),
+impl Compiler<'_> {
+    /// Turns a parsed expression into a tantivy query; `None` when nothing searchable is
+    /// left (a word of punctuation only, say).
+    fn compile(&mut self, expr: &Expr) -> Option<Box<dyn TantivyQuery>> {
+        let fields = self.fields;
+        match expr {
+            Expr::Word {
+                text,
+                scope,
+                prefix: true,
+                ..
+            } => {
+                let (last_start, last_end) = word_spans(text).last()?;
+                let prefix = fold(&text[last_start..last_end]);
+                let forms = self.vocabulary.with_prefix(&prefix);
+                let matches = self.forms_query(
+                    *scope,
+                    &prefix,
+                    &forms,
+                    |stem| stem.starts_with(prefix.as_str()),
+                    |t| Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
+                );
+                // `al-bagh*`: the whole words before the prefix must occur too.
+                match phrase(&text[..last_start], *scope, 0, fields, self.analyzer) {
+                    Some(before) => Some(Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, before),
+                        (Occur::Must, matches),
+                    ]))),
+                    None => Some(matches),
+                }
             }
-        }
-        Expr::Word {
-            text,
-            scope,
-            fuzzy: Some(distance),
-            ..
-        } => {
-            // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
-            let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
-            if form.is_empty() {
-                return None;
+            Expr::Word {
+                text,
+                scope,
+                fuzzy: Some(distance),
+                ..
+            } => {
+                // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
+                let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
+                if form.is_empty() {
+                    return None;
+                }
+                let forms = self.vocabulary.within(&form, *distance);
+                let automaton = edit_automaton(&form, *distance);
+                Some(self.forms_query(
+                    *scope,
+                    &form,
+                    &forms,
+                    |stem| accepts(&automaton, stem),
+                    |t| Box::new(FuzzyTermQuery::new(t, *distance, true)),
+                ))
             }
-            Some(forms_query(*scope, fields, &form, |t| {
-                Box::new(FuzzyTermQuery::new(t, *distance, true))
-            }))
-        }
-        Expr::Word { text, scope, .. } => phrase(text, *scope, 0, fields, analyzer),
-        Expr::Phrase { text, scope, slop } => phrase(text, *scope, *slop, fields, analyzer),
-        Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
-        Expr::Not(inner) => {
-            let inner = compile(inner, fields, analyzer)?;
-            Some(Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(AllQuery)),
-                (Occur::MustNot, inner),
-            ])))
-        }
-        Expr::And(parts) => {
-            let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-            for part in parts {
-                match part {
-                    Expr::Not(inner) => {
-                        if let Some(q) = compile(inner, fields, analyzer) {
-                            clauses.push((Occur::MustNot, q));
+            Expr::Word { text, scope, .. } => phrase(text, *scope, 0, fields, self.analyzer),
+            Expr::Phrase { text, scope, slop } => {
+                phrase(text, *scope, *slop, fields, self.analyzer)
+            }
+            Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
+            Expr::Not(inner) => {
+                let inner = self.compile(inner)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, inner),
+                ])))
+            }
+            Expr::And(parts) => {
+                let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+                for part in parts {
+                    match part {
+                        Expr::Not(inner) => {
+                            if let Some(q) = self.compile(inner) {
+                                clauses.push((Occur::MustNot, q));
+                            }
                         }
-                    }
-                    _ => {
-                        if let Some(q) = compile(part, fields, analyzer) {
-                            clauses.push((Occur::Must, q));
+                        _ => {
+                            if let Some(q) = self.compile(part) {
+                                clauses.push((Occur::Must, q));
+                            }
                         }
                     }
                 }
-            }
-            if clauses.is_empty() {
-                return None;
-            }
-            if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-                clauses.push((Occur::Must, Box::new(AllQuery)));
-            }
-            Some(Box::new(BooleanQuery::new(clauses)))
-        }
-        Expr::Or(parts) => {
-            let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = parts
-                .iter()
-                .filter_map(|p| compile(p, fields, analyzer))
-                .map(|q| (Occur::Should, q))
-                .collect();
-            if clauses.is_empty() {
-                None
-            } else {
+                if clauses.is_empty() {
+                    return None;
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
                 Some(Box::new(BooleanQuery::new(clauses)))
             }
+            Expr::Or(parts) => {
+                let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = parts
+                    .iter()
+                    .filter_map(|p| self.compile(p))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                if clauses.is_empty() {
+                    None
+                } else {
+                    Some(Box::new(BooleanQuery::new(clauses)))
+                }
+            }
         }
+    }
+
+    /// A prefix or fuzzy word: `direct` on the stems themselves (for words equal to their
+    /// stem), plus the stems of the archive's word forms that match (`vluchtelinge*` →
+    /// `vluchtelingen` → `vluchteling`), except those `direct` already finds. A title-only
+    /// search looks in the title, any other in the text.
+    fn forms_query(
+        &mut self,
+        scope: Scope,
+        word: &str,
+        forms: &[String],
+        found_directly: impl Fn(&str) -> bool,
+        direct: impl Fn(Term) -> Box<dyn TantivyQuery>,
+    ) -> Box<dyn TantivyQuery> {
+        let field = match scope {
+            Scope::Title => self.fields.title,
+            Scope::Anywhere | Scope::Text => self.fields.text,
+        };
+        let direct = direct(Term::from_field_text(field, word));
+        let stems: Vec<Term> = forms
+            .iter()
+            .map(|form| self.analyzer.stem_folded(form))
+            .filter(|stem| !found_directly(stem))
+            .map(|stem| Term::from_field_text(field, &stem))
+            .collect();
+        if stems.is_empty() {
+            return direct;
+        }
+        // Ranked below direct matches: a stem can be shared with unrelated words
+        // (Kraaij–Pohlmann stems the French `ministère` to `mini`).
+        let via_forms = BoostQuery::new(Box::new(TermSetQuery::new(stems)), VIA_FORMS_BOOST);
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, direct),
+            (Occur::Should, Box::new(via_forms)),
+        ]))
     }
 }
 

@@ -9,7 +9,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use super::encoded::ENCODED_NAME;
 
 /// Bumped whenever the fields or their options change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Stored text is compressed with zstd (level 3) in 16 KB blocks. On the benchmark
 /// archive zstd stores the text in 16.3 MB where lz4 took 26.7 MB (10,000 articles,
@@ -37,8 +37,6 @@ pub mod names {
     pub const TEXT: &str = "text";
     /// The text as written, stored for snippets and `show`.
     pub const BODY: &str = "body";
-    /// Folded word forms that differ from their stem: prefix and fuzzy matching.
-    pub const FORMS: &str = "forms";
     /// Content hash of the file, to tell a touched file from an edited one.
     pub const HASH: &str = "hash";
 }
@@ -58,8 +56,6 @@ pub struct Fields {
     pub hash: Field,
     /// See [`names::BODY`].
     pub body: Field,
-    /// See [`names::FORMS`].
-    pub forms: Field,
 }
 
 /// Builds the schema.
@@ -78,15 +74,6 @@ pub fn build() -> (Schema, Fields) {
         text: builder.add_text_field(names::TEXT, analyzed),
         hash: builder.add_u64_field(names::HASH, FAST),
         body: builder.add_text_field(names::BODY, STORED),
-        // Which articles hold a form is all prefix and fuzzy queries need: no positions.
-        forms: builder.add_text_field(
-            names::FORMS,
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(ENCODED_NAME)
-                    .set_index_option(IndexRecordOption::Basic),
-            ),
-        ),
     };
     (builder.build(), fields)
 }
@@ -100,6 +87,5 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         text: schema.get_field(names::TEXT)?,
         hash: schema.get_field(names::HASH)?,
         body: schema.get_field(names::BODY)?,
-        forms: schema.get_field(names::FORMS)?,
     })
 }

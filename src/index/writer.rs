@@ -4,11 +4,13 @@ use std::fs::{self, File, TryLockError};
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use rustc_hash::FxHashSet;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::encoded::Encoder;
 use super::schema;
 use super::stamps::{self, Stamp};
+use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect, outdated,
 };
@@ -34,6 +36,9 @@ pub struct WriterOptions {
 pub struct Writer {
     index: KrantIndex,
     writer: IndexWriter,
+    vocabulary: Vocabulary,
+    /// Forms met since the last commit, perhaps already in `vocabulary`.
+    new_forms: FxHashSet<Box<str>>,
     _lock: File,
 }
 
@@ -87,9 +92,17 @@ impl Writer {
                 .delete_all_documents()
                 .context("cannot clear the index")?;
         }
+        // Afresh on a rebuild: the first commit replaces the old forms with the new ones.
+        let vocabulary = if fresh || options.rebuild {
+            Vocabulary::default()
+        } else {
+            Vocabulary::load(&dir.join(VOCABULARY_FILE))?
+        };
         Ok(Writer {
             index,
             writer,
+            vocabulary,
+            new_forms: FxHashSet::default(),
             _lock: lock,
         })
     }
@@ -113,6 +126,7 @@ impl Writer {
 
     /// Adds a prepared article, replacing any article with the same path.
     pub fn add(&mut self, prepared: PreparedArticle) -> Result<()> {
+        self.new_forms.extend(prepared.forms);
         self.writer.delete_term(Term::from_field_text(
             self.index.fields.path,
             &prepared.path,
@@ -131,6 +145,16 @@ impl Writer {
 
     /// Makes every change so far durable and visible, atomically, with `state`.
     pub fn commit(&mut self, state: &IndexState) -> Result<()> {
+        // The forms first: if the commit then fails, the vocabulary holds a few forms of
+        // articles not in the index, which can only widen a prefix or fuzzy search to
+        // articles that really have the forms' stems.
+        if !self.new_forms.is_empty() {
+            let mut added: Vec<&str> = self.new_forms.iter().map(|f| &**f).collect();
+            added.sort_unstable();
+            self.vocabulary
+                .save_with(&self.index.dir.join(VOCABULARY_FILE), &added)?;
+            self.new_forms.clear();
+        }
         let payload = serde_json::to_string(state)?;
         let mut prepared = self
             .writer
@@ -171,6 +195,8 @@ pub struct Preparer {
 pub struct PreparedArticle {
     path: String,
     doc: TantivyDocument,
+    /// Word forms this thread's analyzer had not met before.
+    forms: Vec<Box<str>>,
 }
 
 impl Preparer {
@@ -183,19 +209,19 @@ impl Preparer {
     ) -> PreparedArticle {
         let f = self.fields;
         let mut text = Encoder::default();
-        let mut forms = Encoder::default();
-        let mut form_count = 0;
+        let mut forms = Vec::new();
         analyzer.analyze(&article.text, Mode::Index, |t| {
             if t.kind == TokenKind::Form {
-                forms.push(t.term, form_count);
-                form_count += 1;
+                forms.push(t.term.into());
             } else {
                 text.push(t.term, t.position);
             }
         });
         let mut title = Encoder::default();
         analyzer.analyze(&article.title, Mode::Index, |t| {
-            if t.kind != TokenKind::Form {
+            if t.kind == TokenKind::Form {
+                forms.push(t.term.into());
+            } else {
                 title.push(t.term, t.position);
             }
         });
@@ -206,10 +232,10 @@ impl Preparer {
         doc.add_text(f.body, &article.text);
         doc.add_text(f.text, text.finish());
         doc.add_text(f.title, title.finish());
-        doc.add_text(f.forms, forms.finish());
         PreparedArticle {
             path: article.path.clone(),
             doc,
+            forms,
         }
     }
 }

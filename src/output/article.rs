@@ -65,6 +65,9 @@ pub struct Stats {
     pub index: String,
     /// Bytes the index folder takes.
     pub index_bytes: u64,
+    /// Distinct word forms kept for prefix and fuzzy words (those that differ from their
+    /// stem).
+    pub word_forms: usize,
     /// The corpus folder the index was built from.
     pub corpus: Option<String>,
     /// Schema version of the index.
@@ -115,6 +118,11 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
         "index         {} ({})",
         stats.index,
         human_bytes(stats.index_bytes)
+    )?;
+    writeln!(
+        out,
+        "word forms    {} (for prefix and fuzzy words)",
+        stats.word_forms
     )?;
     if let Some(corpus) = &stats.corpus {
         writeln!(out, "corpus        {corpus}")?;
