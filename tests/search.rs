@@ -310,3 +310,30 @@ fn shipped_corpus_answers_the_readme_command() {
     );
     assert!(json.hits.iter().all(|h| h.date.starts_with("2017-")));
 }
+
+#[test]
+fn an_or_scores_the_sum_of_its_matching_parts() {
+    let ws = archive();
+    let score = |query: &str, path: &str| -> f64 {
+        let json = ws.search_json(&[query]);
+        let hit = json.hits.iter().find(|h| h.path == path);
+        hit.and_then(|h| h.score)
+            .unwrap_or_else(|| panic!("{path} not found for {query}"))
+    };
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-4 * b.abs().max(1.0);
+    let mosul = "2017/mosul.txt";
+    let both = score("kalifaat", mosul) + score("mosul", mosul);
+    assert!(close(score("kalifaat OR mosul", mosul), both));
+    let phrase = score("\"het kalifaat\"", mosul) + score("mosul", mosul);
+    assert!(close(score("\"het kalifaat\" OR mosul", mosul), phrase));
+    let raqqa = "2017/raqqa.txt";
+    let two_of_three = score("kalifaat", raqqa) + score("raqqa", raqqa);
+    assert!(close(
+        score("(kalifaat OR mosul) OR raqqa", raqqa),
+        two_of_three
+    ));
+    assert!(close(
+        score("kalifaat OR mosul*", mosul),
+        score("kalifaat", mosul) + score("mosul*", mosul)
+    ));
+}

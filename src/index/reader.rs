@@ -7,8 +7,8 @@ use anyhow::{Context, Result};
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery,
-    RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, InvertedIndexRangeQuery, Occur,
+    PhraseQuery, Query as TantivyQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
@@ -423,7 +423,9 @@ fn first_str(doc: &TantivyDocument, field: Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
-/// The month range as a query on the `yyyymmdd` date field, or `None` if unbounded.
+/// The month range as a query on the `yyyymmdd` date field, or `None` if unbounded. On
+/// the field's terms, not its column: the column path scans every article's date on each
+/// search, while the terms of a year's days point at that year's articles only.
 fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>> {
     if range.is_unbounded() {
         return None;
@@ -434,7 +436,7 @@ fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>
     let upper = range.to.map_or(Bound::Unbounded, |m| {
         Bound::Included(Term::from_field_u64(date, m.as_number() * 100 + 99))
     });
-    Some(Box::new(RangeQuery::new(lower, upper)))
+    Some(Box::new(InvertedIndexRangeQuery::new(lower, upper)))
 }
 
 fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
@@ -462,13 +464,25 @@ struct Compiler<'a> {
     vocabulary: &'a Vocabulary,
 }
 
+/// Queries that may match in any combination (`Should` clauses).
+type Alternatives = Vec<(Occur, Box<dyn TantivyQuery>)>;
+
+/// One query of several alternatives.
+fn any_of(mut alternatives: Alternatives) -> Box<dyn TantivyQuery> {
+    if alternatives.len() == 1 {
+        alternatives.pop().expect("one alternative").1
+    } else {
+        Box::new(BooleanQuery::new(alternatives))
+    }
+}
+
 /// One query per field, boosted, any of which may match.
 fn across_fields(
     scope: Scope,
     fields: Fields,
     mut make: impl FnMut(Field) -> Box<dyn TantivyQuery>,
-) -> Box<dyn TantivyQuery> {
-    let mut per_field: Vec<(Occur, Box<dyn TantivyQuery>)> = scoped_fields(scope, fields)
+) -> Alternatives {
+    scoped_fields(scope, fields)
         .into_iter()
         .map(|(field, boost)| {
             let query = make(field);
@@ -479,12 +493,7 @@ fn across_fields(
             };
             (Occur::Should, query)
         })
-        .collect();
-    if per_field.len() == 1 {
-        per_field.pop().expect("one field").1
-    } else {
-        Box::new(BooleanQuery::new(per_field))
-    }
+        .collect()
 }
 
 impl Compiler<'_> {
@@ -576,11 +585,24 @@ impl Compiler<'_> {
                 Some(Box::new(BooleanQuery::new(clauses)))
             }
             Expr::Or(parts) => {
-                let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = parts
-                    .iter()
-                    .filter_map(|p| self.compile(p))
-                    .map(|q| (Occur::Should, q))
-                    .collect();
+                // Flat: a union of term queries is what tantivy can rank without scoring
+                // every match (block-max WAND), and the scores are the same sums.
+                let mut clauses: Alternatives = Vec::new();
+                for part in parts {
+                    let flat = match part {
+                        Expr::Word {
+                            text,
+                            scope,
+                            prefix: false,
+                            fuzzy: None,
+                        } => phrase_alternatives(text, *scope, 0, fields, self.analyzer),
+                        Expr::Phrase { text, scope, slop } => {
+                            phrase_alternatives(text, *scope, *slop, fields, self.analyzer)
+                        }
+                        _ => self.compile(part).map(|q| vec![(Occur::Should, q)]),
+                    };
+                    clauses.extend(flat.into_iter().flatten());
+                }
                 if clauses.is_empty() {
                     None
                 } else {
@@ -635,6 +657,17 @@ fn phrase(
     fields: Fields,
     analyzer: &mut DutchAnalyzer,
 ) -> Option<Box<dyn TantivyQuery>> {
+    phrase_alternatives(text, scope, slop, fields, analyzer).map(any_of)
+}
+
+/// [`phrase`] as one alternative per field.
+fn phrase_alternatives(
+    text: &str,
+    scope: Scope,
+    slop: u32,
+    fields: Fields,
+    analyzer: &mut DutchAnalyzer,
+) -> Option<Alternatives> {
     let tokens = analyzer.tokens(text, Mode::Query);
     match tokens.as_slice() {
         [] => None,
