@@ -352,3 +352,29 @@ fn prefix_and_fuzzy_words_follow_the_archive() {
     assert_eq!(word_forms(&ws), forms_of(&ws, &[b, c]).len());
     assert!(ws.matches(&["vluchtelinge*"]).is_empty());
 }
+
+#[test]
+fn a_run_with_nothing_to_do_leaves_the_stamps_alone() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa over het kalifaat.")
+        .article("b.txt", "2017-02", "Bravo over vluchtelingen.");
+    ws.index();
+    let stamps = ws.root().join(".krant/stamps.tsv");
+    let modified = |path: &std::path::Path| std::fs::metadata(path).unwrap().modified().unwrap();
+    let old = std::time::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    set_mtime(&stamps, 1_000_000_000);
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 0, 2, 0, 2));
+    assert_eq!(modified(&stamps), old);
+
+    // A touched file is read again and its new stamp saved.
+    set_mtime(&ws.corpus_path("b.txt"), 1_500_000_000);
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 0, 2, 0, 2));
+    assert_ne!(modified(&stamps), old);
+    let saved = std::fs::read_to_string(&stamps).unwrap();
+    assert!(
+        saved
+            .lines()
+            .any(|l| l.ends_with("\tb.txt") && l.contains("\t1500000000000000000\t")),
+        "{saved}"
+    );
+}

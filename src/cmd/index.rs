@@ -7,7 +7,7 @@
 //! the end (and periodic ones on big runs) makes the changes visible atomically, so a
 //! killed run leaves the last commit intact and the next run finishes the job.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,6 +18,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::DutchAnalyzer;
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
@@ -162,13 +163,15 @@ pub fn sync(
         Some(index) if !config.rebuild => index.catalog()?,
         _ => Vec::new(),
     };
-    let indexed: HashMap<String, u64> = catalog_before
+    // Fx, not SipHash: these maps hold every path of the archive, and a re-run with
+    // nothing to do is mostly their building and probing.
+    let indexed: FxHashMap<String, u64> = catalog_before
         .iter()
         .map(|e| (e.path.clone(), e.hash))
         .collect();
     let old_stamps = match existing {
         Some(_) if !config.rebuild => index::load_stamps(&index_dir.join(STAMPS_FILE)),
-        _ => HashMap::new(),
+        _ => FxHashMap::default(),
     };
 
     let progress = progress_bar(config);
@@ -202,7 +205,8 @@ pub fn sync(
         });
     }
 
-    let mut stamps: HashMap<&str, Stamp> = HashMap::with_capacity(walk.files.len());
+    let mut stamps: FxHashMap<&str, Stamp> =
+        FxHashMap::with_capacity_and_hasher(walk.files.len(), Default::default());
     let mut to_read = Vec::new();
     for file in &walk.files {
         match (old_stamps.get(&file.path), indexed.get(&file.path)) {
@@ -217,7 +221,7 @@ pub fn sync(
             _ => to_read.push(file),
         }
     }
-    let present: HashSet<&str> = walk.files.iter().map(|f| f.path.as_str()).collect();
+    let present: FxHashSet<&str> = walk.files.iter().map(|f| f.path.as_str()).collect();
     let mut vanished: Vec<&String> = indexed
         .keys()
         .filter(|p| !present.contains(p.as_str()))
@@ -328,7 +332,10 @@ pub fn sync(
     };
     if let Some(mut writer) = writer {
         writer.commit(&state(&root, report.articles))?;
+        // With nothing read and nothing gone, the stamps are the ones loaded.
+        let stamps_changed = files_to_read > 0 || stamps.len() != old_stamps.len();
         if !report.interrupted
+            && stamps_changed
             && let Err(err) = writer.save_stamps(stamps.into_iter())
         {
             // Only a cache: the next run re-reads files instead of trusting stat.
@@ -460,7 +467,7 @@ fn display_path(corpus_arg: &Path, rel: &str) -> String {
 /// when `consume` fails or `stop` is set.
 fn read_in_parallel<'f>(
     files: &[&'f CorpusFile],
-    indexed: &HashMap<String, u64>,
+    indexed: &FxHashMap<String, u64>,
     preparer: Option<Preparer>,
     threads: usize,
     stop: &AtomicBool,

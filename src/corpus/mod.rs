@@ -50,14 +50,6 @@ pub struct Walk {
     pub warnings: Vec<WalkWarning>,
 }
 
-/// Whether a file name marks an article candidate: it ends in `.txt`, in any case.
-pub fn is_article_name(name: &str) -> bool {
-    name.len() > 4
-        && name
-            .get(name.len() - 4..)
-            .is_some_and(|ext| ext.eq_ignore_ascii_case(".txt"))
-}
-
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
 /// files and folders and the excluded folder.
 pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
@@ -71,14 +63,17 @@ pub fn walk_observed(
     mut observe: impl FnMut(&CorpusFile),
 ) -> Walk {
     let mut walk = Walk::default();
+    // Compared as bytes: entry paths are `root` joined with names, as the excluded folder
+    // is, and `Path`'s own equality parses both into components for every entry.
+    let exclude = options.exclude.as_deref().map(Path::as_os_str);
     let entries = WalkDir::new(root)
         .follow_links(options.follow_links)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
             entry.depth() == 0
-                || !(entry.file_name().to_string_lossy().starts_with('.')
-                    || options.exclude.as_deref() == Some(entry.path()))
+                || !(entry.file_name().as_encoded_bytes().starts_with(b".")
+                    || (entry.file_type().is_dir() && Some(entry.path().as_os_str()) == exclude))
         });
     for entry in entries {
         let entry = match entry {
@@ -94,7 +89,7 @@ pub fn walk_observed(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_article_name(&entry.file_name().to_string_lossy()) {
+        if !entry.file_type().is_file() || !is_article_name(entry.file_name()) {
             continue;
         }
         let path = relative(root, entry.path());
@@ -122,7 +117,29 @@ pub fn walk_observed(
     walk
 }
 
+/// Whether a file name marks an article candidate: it ends in `.txt`, in any case.
+pub fn is_article_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".txt")
+}
+
 /// `path` relative to `root`, with `/` separators whatever the platform.
+#[cfg(unix)]
+fn relative(root: &Path, path: &Path) -> String {
+    // Walked paths are `root` + `/` + names: cutting bytes is exact and cheap.
+    let (root, path) = (
+        root.as_os_str().as_encoded_bytes(),
+        path.as_os_str().as_encoded_bytes(),
+    );
+    let rel = match path.strip_prefix(root) {
+        Some(rest) => rest.strip_prefix(b"/").unwrap_or(rest),
+        None => path,
+    };
+    String::from_utf8_lossy(rel).into_owned()
+}
+
+/// `path` relative to `root`, with `/` separators whatever the platform.
+#[cfg(not(unix))]
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<_> = rel
@@ -139,13 +156,13 @@ mod tests {
 
     #[test]
     fn article_names_end_in_txt_in_any_case() {
-        assert!(is_article_name("a.txt"));
-        assert!(is_article_name("A.TXT"));
-        assert!(is_article_name("x.Txt"));
-        assert!(!is_article_name(".txt"));
-        assert!(!is_article_name("a.txt.bak"));
-        assert!(!is_article_name("a.md"));
-        assert!(!is_article_name("ë.tx"));
+        assert!(is_article_name("a.txt".as_ref()));
+        assert!(is_article_name("A.TXT".as_ref()));
+        assert!(is_article_name("x.Txt".as_ref()));
+        assert!(!is_article_name(".txt".as_ref()));
+        assert!(!is_article_name("a.txt.bak".as_ref()));
+        assert!(!is_article_name("a.md".as_ref()));
+        assert!(!is_article_name("ë.tx".as_ref()));
     }
 
     #[test]

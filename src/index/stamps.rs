@@ -4,12 +4,12 @@
 //! index for that path, so a lost, stale or damaged file costs a re-read, never a wrong
 //! index.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use rustc_hash::FxHashMap;
 
 /// Size, modification time and content hash of a file when it was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +23,9 @@ pub struct Stamp {
 }
 
 /// Reads the stamps file; a missing or damaged file reads as empty (it is only a cache).
-pub fn load(path: &Path) -> HashMap<String, Stamp> {
+pub fn load(path: &Path) -> FxHashMap<String, Stamp> {
     let Ok(text) = fs::read_to_string(path) else {
-        return HashMap::new();
+        return FxHashMap::default();
     };
     text.lines()
         .filter_map(|line| {
