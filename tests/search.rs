@@ -321,6 +321,18 @@ fn an_or_scores_the_sum_of_its_matching_parts() {
             .unwrap_or_else(|| panic!("{path} not found for {query}"))
     };
     let close = |a: f64, b: f64| (a - b).abs() < 1e-4 * b.abs().max(1.0);
+    // Ranked apart from the count, a union of words still counts every match.
+    for query in [
+        "kalifaat",
+        "kalifaat OR mosul",
+        "kalifaat OR \"het kalifaat\"",
+    ] {
+        let all = ws.matches(&[query]);
+        let run = ws.run(&["search", query, "--limit", "1", "--format", "json"]);
+        let first: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(first["total"], all.len(), "{query}");
+        assert_eq!(first["hits"].as_array().unwrap().len(), 1, "{query}");
+    }
     let mosul = "2017/mosul.txt";
     let both = score("kalifaat", mosul) + score("mosul", mosul);
     assert!(close(score("kalifaat OR mosul", mosul), both));

@@ -116,9 +116,22 @@ impl Searcher {
         range: &MonthRange,
         text: &str,
     ) -> Result<Box<dyn TantivyQuery>> {
+        Ok(self.build_ranked(expr, range, text)?.0)
+    }
+
+    /// [`Searcher::build`], and whether the query is a union of single terms (plain words
+    /// joined by OR, no months): the one kind tantivy can rank without scoring every match.
+    fn build_ranked(
+        &mut self,
+        expr: Option<&Expr>,
+        range: &MonthRange,
+        text: &str,
+    ) -> Result<(Box<dyn TantivyQuery>, bool)> {
         let fields = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        let mut term_union = false;
         if let Some(expr) = self.prepare(expr) {
+            term_union = range.is_unbounded() && is_term_union(&expr, &mut self.analyzer);
             if has_forms_word(&expr) {
                 self.vocabulary()?;
             }
@@ -140,18 +153,21 @@ impl Searcher {
         if let Some(range) = month_filter(range, fields.date) {
             clauses.push((Occur::Must, range));
         }
-        Ok(if clauses.is_empty() {
-            Box::new(AllQuery)
-        } else {
-            Box::new(BooleanQuery::new(clauses))
-        })
+        let query: Box<dyn TantivyQuery> = match clauses.len() {
+            0 => Box::new(AllQuery),
+            // Unwrapped, so that tantivy sees a union of terms as one.
+            1 => clauses.pop().expect("one clause").1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        };
+        Ok((query, term_union))
     }
 
     /// Runs a query.
     pub fn search(&mut self, query: &Query) -> Result<Hits> {
         let fields = self.index.fields;
         let ranked = query.expr.is_some();
-        let tantivy_query = self.build(query.expr.as_ref(), &query.range, &query.text)?;
+        let (tantivy_query, term_union) =
+            self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
         let searcher = self.reader.searcher();
         let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
         let by_date = |order| {
@@ -162,6 +178,16 @@ impl Searcher {
         };
         let (addresses, total): (Vec<(Option<f32>, DocAddress)>, usize) = match (ranked, query.sort)
         {
+            (true, Sort::Relevance) if term_union => {
+                // Apart: ranking alone lets tantivy skip what cannot reach the page
+                // (block-max WAND), and counting needs no scores. Other queries would be
+                // evaluated twice.
+                let top = searcher
+                    .search(&tantivy_query, &page.order_by_score())
+                    .context("search failed")?;
+                let total = tantivy_query.count(&searcher).context("search failed")?;
+                (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+            }
             (true, Sort::Relevance) => {
                 let (top, total) = searcher
                     .search(&tantivy_query, &(page.order_by_score(), Count))
@@ -444,6 +470,20 @@ fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
         Scope::Anywhere => vec![(fields.title, TITLE_BOOST), (fields.text, 1.0)],
         Scope::Title => vec![(fields.title, 1.0)],
         Scope::Text => vec![(fields.text, 1.0)],
+    }
+}
+
+/// Whether `expr` is a plain word of one term, or several joined by OR.
+fn is_term_union(expr: &Expr, analyzer: &mut DutchAnalyzer) -> bool {
+    match expr {
+        Expr::Word {
+            text,
+            prefix: false,
+            fuzzy: None,
+            ..
+        } => analyzer.tokens(text, Mode::Query).len() == 1,
+        Expr::Or(parts) => parts.iter().all(|p| is_term_union(p, analyzer)),
+        _ => false,
     }
 }
 
