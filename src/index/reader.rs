@@ -290,11 +290,12 @@ impl Searcher {
         Ok(self.vocabulary()?.len())
     }
 
+    /// The index's word forms, read on first use.
     fn vocabulary(&mut self) -> Result<&Vocabulary> {
         if self.vocabulary.is_none() {
             self.vocabulary = Some(Vocabulary::load(&self.index.dir.join(VOCABULARY_FILE))?);
         }
-        Ok(self.vocabulary.get_or_insert_default())
+        Ok(self.vocabulary.as_ref().expect("read above"))
     }
 
     /// Analyzes text the way this index does (for highlighting).
