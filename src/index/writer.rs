@@ -208,30 +208,29 @@ impl Preparer {
         analyzer: &mut DutchAnalyzer,
     ) -> PreparedArticle {
         let f = self.fields;
-        let mut text = Encoder::default();
+        // Terms go to the field's encoded tokens; new forms, from text or title, to the
+        // vocabulary.
         let mut forms = Vec::new();
-        analyzer.analyze(&article.text, Mode::Index, |t| {
-            if t.kind == TokenKind::Form {
-                forms.push(t.term.into());
-            } else {
-                text.push(t.term, t.position);
-            }
-        });
-        let mut title = Encoder::default();
-        analyzer.analyze(&article.title, Mode::Index, |t| {
-            if t.kind == TokenKind::Form {
-                forms.push(t.term.into());
-            } else {
-                title.push(t.term, t.position);
-            }
-        });
+        let mut encode = |source: &str| {
+            let mut encoder = Encoder::default();
+            analyzer.analyze(source, Mode::Index, |t| {
+                if t.kind == TokenKind::Form {
+                    forms.push(t.term.into());
+                } else {
+                    encoder.push(t.term, t.position);
+                }
+            });
+            encoder.finish()
+        };
+        let text = encode(&article.text);
+        let title = encode(&article.title);
         let mut doc = TantivyDocument::default();
         doc.add_text(f.path, &article.path);
         doc.add_u64(f.date, article.date.sort_key());
         doc.add_u64(f.hash, hash);
         doc.add_text(f.body, &article.text);
-        doc.add_text(f.text, text.finish());
-        doc.add_text(f.title, title.finish());
+        doc.add_text(f.text, text);
+        doc.add_text(f.title, title);
         PreparedArticle {
             path: article.path.clone(),
             doc,
