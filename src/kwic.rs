@@ -133,6 +133,7 @@ mod tests {
             date: ArticleDate::parse(date).unwrap(),
             title: String::new(),
             text: text.into(),
+            text_state: crate::index::TextState::AsIndexed,
         }
     }
 

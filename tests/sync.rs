@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Workspace, set_mtime};
+use common::{SearchJson, Workspace, set_mtime};
 
 #[test]
 fn incremental_steps_report_exact_counts() {
@@ -376,5 +376,89 @@ fn a_run_with_nothing_to_do_leaves_the_stamps_alone() {
             .lines()
             .any(|l| l.ends_with("\tb.txt") && l.contains("\t1500000000000000000\t")),
         "{saved}"
+    );
+}
+
+#[test]
+fn texts_come_from_the_archive_and_say_when_it_changed_since_the_last_run() {
+    let ws = Workspace::new();
+    ws.article(
+        "a.txt",
+        "2017-01",
+        "Alfa\nHet kalifaat werd uitgeroepen in Mosul.",
+    )
+    .article("b.txt", "2017-02", "Bravo\nHet kalifaat viel in Raqqa.")
+    .article("c.txt", "2017-03", "Charlie\nHet kalifaat is voorbij.");
+    ws.index();
+    ws.article("a.txt", "2017-01", "Alfa\nDe verkiezingen zijn voorbij.")
+        .remove("b.txt");
+
+    // The hits are the last run's; the texts are today's, and stderr names each file
+    // whose text is not the one indexed.
+    let run = ws.run(&["search", "kalifaat", "--sort", "oldest", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: SearchJson = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json.paths(), ["a.txt", "b.txt", "c.txt"]);
+    let titles: Vec<&str> = json.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["Alfa", "Bravo", "Charlie"]);
+    let snippets: Vec<&str> = json.hits.iter().map(|h| h.snippet.as_str()).collect();
+    assert_eq!(
+        snippets,
+        [
+            "De verkiezingen zijn voorbij.",
+            "",
+            "Charlie Het kalifaat is voorbij."
+        ]
+    );
+    let warnings: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", run.stderr);
+    assert!(
+        warnings[0].starts_with("krant: warning: a.txt: changed since the last `krant index`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        warnings[1].starts_with("krant: warning: b.txt: ") && warnings[1].contains("b.txt is gone"),
+        "{}",
+        run.stderr
+    );
+
+    let show = ws.run(&["show", "b.txt"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(show.stdout.contains("Bravo"), "{}", show.stdout);
+    assert!(show.stderr.contains("b.txt is gone"), "{}", show.stderr);
+
+    // After a run the index and the archive agree again, and nothing is said.
+    ws.index();
+    let run = ws.run(&["search", "voorbij", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let json: SearchJson = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json.sorted_paths(), ["a.txt", "c.txt"]);
+}
+
+#[test]
+fn a_moved_archive_still_lists_its_hits_and_is_named_once() {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa\nHet kalifaat in Mosul.")
+        .article("b.txt", "2017-02", "Bravo\nHet kalifaat in Raqqa.");
+    ws.index();
+    std::fs::rename(ws.corpus_path(""), ws.root().join("elders")).unwrap();
+
+    let run = ws.run(&["search", "kalifaat", "--sort", "oldest", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: SearchJson = serde_json::from_str(&run.stdout).unwrap();
+    let listed: Vec<(&str, &str, &str)> = json
+        .hits
+        .iter()
+        .map(|h| (h.path.as_str(), h.title.as_str(), h.snippet.as_str()))
+        .collect();
+    assert_eq!(listed, [("a.txt", "Alfa", ""), ("b.txt", "Bravo", "")]);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the corpus folder recorded in the index cannot be found"),
+        "{}",
+        run.stderr
     );
 }

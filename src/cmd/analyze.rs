@@ -26,7 +26,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<ExitCode> {
         Mode::Index
     };
     let explained = DutchAnalyzer::new().explain(&config.text, mode);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => {
             let tokens: Vec<TokenJson> = explained
@@ -67,5 +67,6 @@ pub fn run(config: &AnalyzeConfig) -> Result<ExitCode> {
             }
         }
     }
+    std::io::Write::flush(&mut out)?;
     Ok(ExitCode::SUCCESS)
 }

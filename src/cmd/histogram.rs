@@ -19,7 +19,7 @@ pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
         Some((first, last)) => series(first, last, config.period, &matching, &totals),
         None => Vec::new(),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => output::print_histogram_json(
             &mut out,
@@ -37,5 +37,6 @@ pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
             Style::new(config.global.stdout_color),
         )?,
     }
+    std::io::Write::flush(&mut out)?;
     Ok(super::found(matching.values().any(|&c| c > 0)))
 }

@@ -19,7 +19,7 @@ pub fn run(config: &KwicConfig) -> Result<ExitCode> {
     let lines = concordance(&articles, &matcher, analyzer, config.width, config.sort);
     let total = lines.len();
     let shown = &lines[..total.min(config.limit)];
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Tsv => output::print_kwic_tsv(&mut out, shown)?,
         OutputFormat::Json => output::print_kwic_json(&mut out, &query.text, shown, total)?,
@@ -31,5 +31,10 @@ pub fn run(config: &KwicConfig) -> Result<ExitCode> {
             Style::new(config.global.stdout_color),
         )?,
     }
+    std::io::Write::flush(&mut out)?;
+    super::warn_about_texts(
+        &config.global,
+        articles.iter().map(|a| (a.path.as_str(), &a.text_state)),
+    );
     Ok(super::found(total > 0))
 }

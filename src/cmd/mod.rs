@@ -17,9 +17,15 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Result;
 
 use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig};
-use crate::index::{Found, KrantIndex, Searcher, inspect};
+use crate::index::{Found, KrantIndex, Searcher, TextState, inspect};
 use crate::output::{self, Messages};
 use crate::synonyms::Synonyms;
+
+/// Standard output, buffered: a page of results is one write, not one per line. Each
+/// command flushes it before returning, so a closed pipe is reported like any write.
+pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
 
 /// Opens the index for reading. On a fresh clone there is no index yet but there is
 /// `./corpus`: index it first (saying so), so the first command just works.
@@ -57,4 +63,40 @@ pub fn found(anything: bool) -> std::process::ExitCode {
     } else {
         std::process::ExitCode::from(1)
     }
+}
+
+/// Names on stderr the articles whose text, read from the archive, is not the text the
+/// index holds: the results are those of the last `krant index`, their text is today's.
+pub fn warn_about_texts<'a>(
+    global: &Global,
+    articles: impl IntoIterator<Item = (&'a str, &'a TextState)>,
+) {
+    let mut messages = Messages::new(global.stderr_color, global.quiet, global.verbose);
+    let mut said_no_archive = false;
+    for (path, state) in articles {
+        match state {
+            TextState::AsIndexed => {}
+            TextState::NoArchive(root) if !said_no_archive => {
+                said_no_archive = true;
+                messages.warn(
+                    &root.display().to_string(),
+                    "the corpus folder recorded in the index cannot be found; articles are \
+                     shown without their text (if it moved, run `krant index --rebuild NEW-FOLDER`)",
+                );
+            }
+            TextState::NoArchive(_) => {}
+            TextState::Changed => messages.warn(
+                path,
+                "changed since the last `krant index`; its text is shown as it is now \
+                 (run `krant index` to update the index)",
+            ),
+            TextState::Unreadable(reason) => messages.warn(
+                path,
+                &format!(
+                    "{reason}; shown without its text (run `krant index` to update the index)"
+                ),
+            ),
+        }
+    }
+    messages.finish();
 }

@@ -11,7 +11,7 @@ use crate::output::{self, Style};
 pub fn run(config: &SearchConfig) -> Result<ExitCode> {
     let mut searcher = super::open_searcher(&config.global)?;
     let hits = searcher.search(&config.query)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     if config.count_only {
         std::io::Write::write_all(&mut out, format!("{}\n", hits.total).as_bytes())?;
     } else {
@@ -27,6 +27,13 @@ pub fn run(config: &SearchConfig) -> Result<ExitCode> {
                 Style::new(config.global.stdout_color),
             )?,
         }
+        std::io::Write::flush(&mut out)?;
+        super::warn_about_texts(
+            &config.global,
+            hits.hits
+                .iter()
+                .map(|hit| (hit.path.as_str(), &hit.text_state)),
+        );
     }
     Ok(super::found(hits.total > 0))
 }

@@ -30,7 +30,7 @@ pub fn run(config: &ShowConfig) -> Result<ExitCode> {
         }
         None => Vec::new(),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => output::print_article_json(&mut out, &article, &highlights)?,
         _ => output::print_article_text(
@@ -40,5 +40,10 @@ pub fn run(config: &ShowConfig) -> Result<ExitCode> {
             Style::new(config.global.stdout_color),
         )?,
     }
+    std::io::Write::flush(&mut out)?;
+    super::warn_about_texts(
+        &config.global,
+        [(article.path.as_str(), &article.text_state)],
+    );
     Ok(ExitCode::SUCCESS)
 }

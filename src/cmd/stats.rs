@@ -49,10 +49,11 @@ pub fn run(config: &StatsConfig) -> Result<ExitCode> {
         analyzer_version: ANALYZER_VERSION,
         indexed_at: state.map(|s| s.indexed_at),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => output::print_stats_json(&mut out, &stats)?,
         _ => output::print_stats_text(&mut out, &stats, Style::new(config.global.stdout_color))?,
     }
+    std::io::Write::flush(&mut out)?;
     Ok(ExitCode::SUCCESS)
 }

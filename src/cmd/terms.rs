@@ -53,7 +53,7 @@ pub fn run(config: &TermsConfig) -> Result<ExitCode> {
     };
     let stem = token.term.clone();
     let (forms, compounds, (read, total)) = searcher.forms_with_stem(&stem, MAX_ARTICLES)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => {
             let json = TermsJson {
@@ -86,5 +86,6 @@ pub fn run(config: &TermsConfig) -> Result<ExitCode> {
             }
         }
     }
+    std::io::Write::flush(&mut out)?;
     Ok(super::found(!forms.is_empty() || !compounds.is_empty()))
 }

@@ -25,7 +25,7 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
         };
         all.push((query.text.clone(), buckets));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => {
             output::print_trend_json(&mut out, &all, config.period, config.relative)?;
@@ -38,5 +38,6 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
             Style::new(config.global.stdout_color),
         )?,
     }
+    std::io::Write::flush(&mut out)?;
     Ok(super::found(any))
 }

@@ -25,7 +25,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
-pub use reader::{Hit, Hits, Searcher, StoredArticle};
+pub use reader::{Hit, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
 pub use writer::{PreparedArticle, Preparer, Writer, WriterOptions};

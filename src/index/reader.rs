@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
@@ -20,6 +21,7 @@ use super::KrantIndex;
 use super::schema::{Fields, names};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
 use crate::analysis::{DutchAnalyzer, Mode, fold, word_spans};
+use crate::corpus::parse_article;
 use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
 use crate::query::{Expr, Query, Scope, Sort};
@@ -45,6 +47,8 @@ pub struct Hit {
     pub score: Option<f32>,
     /// The best passage, with matches marked.
     pub snippet: Snippet,
+    /// Whether the snippet comes from the text the index holds.
+    pub text_state: TextState,
 }
 
 /// The answer to a query.
@@ -64,6 +68,7 @@ pub struct Searcher {
     synonyms: Vec<Vec<String>>,
     /// Read on the first prefix or fuzzy word.
     vocabulary: Option<Vocabulary>,
+    archive: Archive,
 }
 
 impl Searcher {
@@ -75,7 +80,11 @@ impl Searcher {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .with_context(|| format!("cannot read the index at {}", index.dir.display()))?;
+        let archive = Archive {
+            root: index.state()?.map(|state| state.corpus_root),
+        };
         Ok(Searcher {
+            archive,
             index,
             reader,
             analyzer: DutchAnalyzer::new(),
@@ -214,7 +223,7 @@ impl Searcher {
         let matcher = self.matcher(query.expr.as_ref());
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
-            let article = stored(&searcher, address, fields)?;
+            let article = stored(&searcher, address, fields, &self.archive)?;
             let snippet = make_snippet(&article.text, &matcher, &mut self.analyzer);
             hits.push(Hit {
                 path: article.path,
@@ -222,6 +231,7 @@ impl Searcher {
                 title: article.title,
                 score,
                 snippet,
+                text_state: article.text_state,
             });
         }
         Ok(Hits { total, hits })
@@ -242,7 +252,7 @@ impl Searcher {
             .context("counting failed")
     }
 
-    /// Every matching article, oldest first (then by path), read from the store.
+    /// Every matching article, oldest first (then by path), with its text from the archive.
     pub fn articles(
         &mut self,
         expr: Option<&Expr>,
@@ -266,7 +276,7 @@ impl Searcher {
             .search(&query, &TopDocs::with_limit(total).order_by(order))
             .context("search failed")?;
         top.into_iter()
-            .map(|(_, address)| stored(&searcher, address, self.index.fields))
+            .map(|(_, address)| stored(&searcher, address, self.index.fields, &self.archive))
             .collect()
     }
 
@@ -281,7 +291,7 @@ impl Searcher {
             .search(&query, &TopDocs::with_limit(1).order_by_score())
             .context("lookup failed")?;
         top.first()
-            .map(|&(_, address)| stored(&searcher, address, self.index.fields))
+            .map(|&(_, address)| stored(&searcher, address, self.index.fields, &self.archive))
             .transpose()
     }
 
@@ -305,7 +315,7 @@ impl Searcher {
 
     /// The word forms of the archive whose stem is `stem`, with the number of articles
     /// each occurs in, most frequent first; and, separately, the compounds that have it as
-    /// a part. Exact: reads the stored text of the articles that match the stem (at most
+    /// a part. Exact: reads the text of the articles that match the stem (at most
     /// `max_articles` of them; the second value says how many were read of how many).
     pub fn forms_with_stem(
         &mut self,
@@ -327,8 +337,8 @@ impl Searcher {
         let mut compounds: HashMap<String, u64> = HashMap::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (_, address) in &top {
-            let doc: TantivyDocument = searcher.doc(*address)?;
-            let text = first_str(&doc, fields.body);
+            let article = stored(&searcher, *address, fields, &self.archive)?;
+            let text = &article.text;
             seen.clear();
             for (start, end) in word_spans(text) {
                 seen.insert(self.analyzer.normalize(&text[start..end]));
@@ -357,7 +367,7 @@ impl Searcher {
 /// Word forms with the number of articles each occurs in.
 pub type FormCounts = Vec<(String, u64)>;
 
-/// An article as the index stores it.
+/// An indexed article, with its text read from the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredArticle {
     /// Path relative to the corpus root.
@@ -366,14 +376,74 @@ pub struct StoredArticle {
     pub date: ArticleDate,
     /// Title.
     pub title: String,
-    /// The whole text.
+    /// The whole text, as the file holds it now (empty when it cannot be read).
     pub text: String,
+    /// Whether `text` is the text the index holds.
+    pub text_state: TextState,
+}
+
+/// Whether an article's text, read from its file, is the text the index holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextState {
+    /// The file is as it was indexed.
+    AsIndexed,
+    /// The file changed after the last `krant index`: the text is the current one.
+    Changed,
+    /// The file cannot be read, or is no longer an article: the text is empty.
+    Unreadable(String),
+    /// The corpus folder itself is gone (moved, or on a disk not mounted): no text.
+    NoArchive(PathBuf),
+}
+
+/// Where articles' text comes from: their files. The index keeps no copy (a copy would
+/// make the index nearly twice as big); it checks each file against the content hash
+/// it indexed, so a change since the last run is reported, never silent.
+#[derive(Debug, Clone)]
+struct Archive {
+    root: Option<PathBuf>,
+}
+
+impl Archive {
+    fn read(&self, path: &str, indexed_hash: Option<u64>) -> (String, TextState) {
+        let Some(root) = &self.root else {
+            return (String::new(), TextState::NoArchive(PathBuf::new()));
+        };
+        let file = root.join(path);
+        let bytes = match std::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                let state = match err.kind() {
+                    std::io::ErrorKind::NotFound if !root.is_dir() => {
+                        TextState::NoArchive(root.clone())
+                    }
+                    std::io::ErrorKind::NotFound => {
+                        TextState::Unreadable(format!("{} is gone", file.display()))
+                    }
+                    _ => TextState::Unreadable(format!("{}: {err}", file.display())),
+                };
+                return (String::new(), state);
+            }
+        };
+        let state = if indexed_hash == Some(xxhash_rust::xxh3::xxh3_64(&bytes)) {
+            TextState::AsIndexed
+        } else {
+            TextState::Changed
+        };
+        match parse_article(path, &bytes) {
+            Ok(article) => (article.text, state),
+            Err(reason) => (
+                String::new(),
+                TextState::Unreadable(format!("no longer an article ({reason})")),
+            ),
+        }
+    }
 }
 
 fn stored(
     searcher: &tantivy::Searcher,
     address: DocAddress,
     fields: Fields,
+    archive: &Archive,
 ) -> Result<StoredArticle> {
     let doc: TantivyDocument = searcher
         .doc(address)
@@ -383,12 +453,20 @@ fn stored(
         .and_then(|v| v.as_u64())
         .and_then(ArticleDate::from_sort_key)
         .context("an indexed article has no valid date")?;
-    let text = first_str(&doc, fields.body);
+    let hash = searcher
+        .segment_reader(address.segment_ord)
+        .fast_fields()
+        .u64(names::HASH)
+        .context("cannot read the content hashes")?
+        .first(address.doc_id);
+    let path = first_str(&doc, fields.path).to_owned();
+    let (text, text_state) = archive.read(&path, hash);
     Ok(StoredArticle {
-        path: first_str(&doc, fields.path).to_owned(),
+        title: first_str(&doc, fields.headline).to_owned(),
+        path,
         date,
-        title: crate::corpus::title_of(text),
-        text: text.to_owned(),
+        text,
+        text_state,
     })
 }
 

@@ -4,22 +4,19 @@ use tantivy::IndexSettings;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::store::Compressor;
 
 use super::encoded::ENCODED_NAME;
 
 /// Bumped whenever the fields or their options change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
-/// Stored text is compressed with zstd (level 3) in 16 KB blocks. On the benchmark
-/// archive zstd stores the text in 16.3 MB where lz4 took 26.7 MB (10,000 articles,
-/// 35.5 MB); 16 KB blocks cost 1.1 MB more than 64 KB ones but halve the time to fetch
-/// ten hits for their snippets (see BENCHMARKS.md).
+/// The store holds only path, date and title (the text is read from the archive), so it
+/// is small either way: lz4 takes 9.6 MB where zstd took 6.9 MB (100,000 articles), and
+/// spares each fetched hit a zstd context (see BENCHMARKS.md).
 pub fn settings() -> IndexSettings {
     IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(3),
-        }),
+        docstore_compression: Compressor::Lz4,
         docstore_blocksize: 16 * 1024,
         ..IndexSettings::default()
     }
@@ -35,8 +32,10 @@ pub mod names {
     pub const TITLE: &str = "title";
     /// Analyzed text (stems, with positions).
     pub const TEXT: &str = "text";
-    /// The text as written, stored for snippets and `show`.
-    pub const BODY: &str = "body";
+    /// The title as written, stored so that a result list stays readable when the
+    /// archive is out of reach. The text itself is not stored: snippets, `show` and
+    /// `kwic` read it from the article's file (see `reader::ArchiveText`).
+    pub const HEADLINE: &str = "headline";
     /// Content hash of the file, to tell a touched file from an edited one.
     pub const HASH: &str = "hash";
 }
@@ -54,8 +53,8 @@ pub struct Fields {
     pub text: Field,
     /// See [`names::HASH`].
     pub hash: Field,
-    /// See [`names::BODY`].
-    pub body: Field,
+    /// See [`names::HEADLINE`].
+    pub headline: Field,
 }
 
 /// Builds the schema.
@@ -69,11 +68,10 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         path: builder.add_text_field(names::PATH, STRING | STORED | FAST),
         date: builder.add_u64_field(names::DATE, INDEXED | STORED | FAST),
-        // Not stored: the title is the first line of the stored body.
         title: builder.add_text_field(names::TITLE, analyzed.clone()),
         text: builder.add_text_field(names::TEXT, analyzed),
         hash: builder.add_u64_field(names::HASH, FAST),
-        body: builder.add_text_field(names::BODY, STORED),
+        headline: builder.add_text_field(names::HEADLINE, STORED),
     };
     (builder.build(), fields)
 }
@@ -86,6 +84,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         title: schema.get_field(names::TITLE)?,
         text: schema.get_field(names::TEXT)?,
         hash: schema.get_field(names::HASH)?,
-        body: schema.get_field(names::BODY)?,
+        headline: schema.get_field(names::HEADLINE)?,
     })
 }

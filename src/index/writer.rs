@@ -228,7 +228,7 @@ impl Preparer {
         doc.add_text(f.path, &article.path);
         doc.add_u64(f.date, article.date.sort_key());
         doc.add_u64(f.hash, hash);
-        doc.add_text(f.body, &article.text);
+        doc.add_text(f.headline, &article.title);
         doc.add_text(f.text, text);
         doc.add_text(f.title, title);
         PreparedArticle {

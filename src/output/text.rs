@@ -182,6 +182,7 @@ mod tests {
                     text: "het kalifaat viel".into(),
                     highlights: vec![(4, 12)],
                 },
+                text_state: crate::index::TextState::AsIndexed,
             }],
         };
         let range = MonthRange {
