@@ -67,7 +67,7 @@ print(f"Machine: {os.cpu_count()} cores ({cpu()}), "
 print("### Full index build\n")
 print("| engine | median time | CPU, mean user + sys | articles/s | MB/s | peak RSS | index size | size / archive |")
 print("|---|---|---|---|---|---|---|---|")
-for name, r, rss, size in (("krant (Dutch analysis, stored text)", k, k_rss, k_size),
+for name, r, rss, size in (("krant (Dutch analysis, titles stored)", k, k_rss, k_size),
                            ("tantivy-cli 0.24 (default tokenizer, nothing stored)", t, t_rss, t_size)):
     m = median(r)
     print(f"| {name} | {ms(m)} | {cpu_seconds(r):.1f} s | {articles / m:,.0f} | {archive / 1e6 / m:.1f} "

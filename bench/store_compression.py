@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""How small could krant's stored text be? Compares tantivy's block compression (zstd over
-blocks of several articles, what krant does now with 16 KB blocks) with per-article zstd
+"""How small could krant's stored text be? Kept for the record: since schema 4 krant stores no
+text (it reads each hit's file). Compares tantivy's block compression (zstd over blocks of
+several articles, what krant did with 16 KB blocks) with per-article zstd
 using a dictionary trained on the archive, on a random sample of its articles.
 
     pip install zstandard==0.25.0
