@@ -184,26 +184,47 @@ impl Pass<'_> {
     }
 }
 
-#[derive(Clone)]
+/// One cached word. Its strings live in the analyzer's arena, one after the other (the
+/// stem, the form, the parts' stems), and the entry itself sits in the hash table: a
+/// token costs one table probe and one read of adjacent bytes. Stored as separate
+/// heap strings they cost a cache miss each, which on a large archive was most of the
+/// time spent here (see BENCHMARKS.md).
+#[derive(Clone, Copy)]
 struct Cached {
-    stem: Box<str>,
-    /// The folded word itself, when the stem differs from it.
-    form: Option<Box<str>>,
-    /// Whether `form` was already emitted (index side).
+    /// Where the stem starts in the arena; the form follows it.
+    start: u32,
+    /// Where the parts' stems start in the arena, separated by [`PART_SEPARATOR`].
+    parts_start: u32,
+    stem_len: u16,
+    /// The length of the folded word when the stem differs from it, else 0.
+    form_len: u16,
+    parts_len: u16,
+    /// Whether the form was already emitted (index side).
     form_emitted: bool,
-    /// Stems of the compound's parts; computed on first index-side use.
-    parts: Option<Box<[Box<str>]>>,
+    /// Whether the compound's parts were computed (on first index-side use).
+    parts_known: bool,
 }
+
+/// The longest folded word the cache takes: [`MAX_WORD_CHARS`] characters of up to
+/// 4 bytes, with room for folding's expansions; the lengths in [`Cached`] are `u16`.
+const MAX_CACHED_BYTES: usize = 4096;
+
+/// Between two parts' stems in the arena; no word contains it.
+const PART_SEPARATOR: char = '\0';
+
+/// The cache is emptied when its arena reaches this size, so that offsets fit in `u32`
+/// (words are at most [`MAX_WORD_CHARS`] characters, so entries reach it first).
+const ARENA_CAPACITY: usize = 1 << 30;
 
 /// The Dutch analyzer. Cheap to clone; each clone keeps its own stem cache.
 #[derive(Clone, Default)]
 pub struct DutchAnalyzer {
     stemmer: DutchStemmer,
-    /// 128-bit hash of the folded word → index into `entries`: one lookup per token, no
-    /// pointer to chase and no string to compare (a collision among even millions of
-    /// words has a probability near 10⁻²⁵).
-    cache: FxHashMap<u128, u32>,
-    entries: Vec<Cached>,
+    /// 128-bit hash of the folded word → its entry: no string to compare (a collision
+    /// among even millions of words has a probability near 10⁻²⁵).
+    cache: FxHashMap<u128, Cached>,
+    /// The cached words' strings.
+    arena: String,
     folded: String,
     joined: String,
     parts: Vec<(usize, usize)>,
@@ -269,8 +290,11 @@ impl DutchAnalyzer {
     /// The stem of a folded word, as the analyzer computes it (overrides and repairs
     /// included), without stop-word handling.
     pub fn stem_folded(&mut self, folded: &str) -> String {
-        let entry = self.entry(folded, false);
-        self.entries[entry].stem.to_string()
+        if folded.len() > MAX_CACHED_BYTES {
+            return self.stemmer.stem(folded).0.to_string();
+        }
+        let (_, entry) = self.entry(folded, false);
+        self.stem_of(&entry).to_owned()
     }
 
     fn run(
@@ -378,23 +402,22 @@ impl DutchAnalyzer {
         }
         let split_compounds =
             mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
-        let index = self.entry(&folded, split_compounds);
+        let (key, entry) = self.entry(&folded, split_compounds);
         if let Some(trace) = pass.trace.as_deref_mut() {
             let steps = self.steps(surface, &folded, kind);
-            let entry = &self.entries[index];
             trace.push(Explained {
                 position,
                 text: text[start..end].to_owned(),
-                term: Some(entry.stem.to_string()),
+                term: Some(self.stem_of(&entry).to_owned()),
                 kind,
                 steps,
             });
             if split_compounds {
-                for part in entry.parts.iter().flatten() {
+                for part in self.parts_of(&entry) {
                     trace.push(Explained {
                         position,
                         text: text[start..end].to_owned(),
-                        term: Some(part.to_string()),
+                        term: Some(part.to_owned()),
                         kind: TokenKind::CompoundPart,
                         steps: vec![format!(
                             "compound split of '{folded}' with the OpenTaal dictionary"
@@ -402,7 +425,7 @@ impl DutchAnalyzer {
                     });
                 }
             }
-            if mode == Mode::Index && entry.form.is_some() {
+            if mode == Mode::Index && entry.form_len > 0 {
                 trace.push(Explained {
                     position,
                     text: text[start..end].to_owned(),
@@ -416,16 +439,15 @@ impl DutchAnalyzer {
                 });
             }
         }
-        let entry = &self.entries[index];
         (pass.sink)(TokenView {
-            term: &entry.stem,
+            term: self.stem_of(&entry),
             position,
             start,
             end,
             kind,
         });
         if split_compounds {
-            for part in entry.parts.iter().flatten() {
+            for part in self.parts_of(&entry) {
                 (pass.sink)(TokenView {
                     term: part,
                     position,
@@ -435,50 +457,92 @@ impl DutchAnalyzer {
                 });
             }
         }
-        if mode == Mode::Index
-            && !entry.form_emitted
-            && let Some(form) = &entry.form
-        {
+        if mode == Mode::Index && !entry.form_emitted && entry.form_len > 0 {
             (pass.sink)(TokenView {
-                term: form,
+                term: self.form_of(&entry),
                 position,
                 start,
                 end,
                 kind: TokenKind::Form,
             });
-            self.entries[index].form_emitted = true;
+            if let Some(cached) = self.cache.get_mut(&key) {
+                cached.form_emitted = true;
+            }
         }
         self.folded = folded;
     }
 
-    /// The cache entry of `folded` (with its compound parts, if asked), made if new.
-    fn entry(&mut self, folded: &str, with_parts: bool) -> usize {
+    /// The cache entry of `folded` (with its compound parts, if asked), made if new, and
+    /// its key.
+    fn entry(&mut self, folded: &str, with_parts: bool) -> (u128, Cached) {
+        debug_assert!(
+            folded.len() <= MAX_CACHED_BYTES,
+            "too long to cache: {folded}"
+        );
         let key = xxhash_rust::xxh3::xxh3_128(folded.as_bytes());
-        let index = match self.cache.get(&key) {
-            Some(&index) => index as usize,
+        let mut entry = match self.cache.get(&key) {
+            Some(&entry) => entry,
             None => {
-                if self.entries.len() >= STEM_CACHE_CAPACITY {
+                if self.cache.len() >= STEM_CACHE_CAPACITY || self.arena.len() >= ARENA_CAPACITY {
                     self.cache.clear();
-                    self.entries.clear();
+                    self.arena.clear();
                 }
                 let (stem, _) = self.stemmer.stem(folded);
-                let form = (stem != folded).then(|| folded.into());
-                self.entries.push(Cached {
-                    stem: stem.into(),
-                    form,
+                let start = self.arena.len();
+                self.arena.push_str(&stem);
+                let form_len = if *stem != *folded {
+                    self.arena.push_str(folded);
+                    folded.len()
+                } else {
+                    0
+                };
+                let entry = Cached {
+                    start: start as u32,
+                    parts_start: 0,
+                    stem_len: stem.len() as u16,
+                    form_len: form_len as u16,
+                    parts_len: 0,
                     form_emitted: false,
-                    parts: None,
-                });
-                let index = self.entries.len() - 1;
-                self.cache.insert(key, index as u32);
-                index
+                    parts_known: false,
+                };
+                self.cache.insert(key, entry);
+                entry
             }
         };
-        if with_parts && self.entries[index].parts.is_none() {
-            let parts = self.compound_parts(folded, &self.entries[index].stem);
-            self.entries[index].parts = Some(parts);
+        if with_parts && !entry.parts_known {
+            let parts = self.compound_parts(folded, self.stem_of(&entry));
+            let parts_start = self.arena.len();
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    self.arena.push(PART_SEPARATOR);
+                }
+                self.arena.push_str(part);
+            }
+            entry.parts_start = parts_start as u32;
+            entry.parts_len = (self.arena.len() - parts_start) as u16;
+            entry.parts_known = true;
+            self.cache.insert(key, entry);
         }
-        index
+        (key, entry)
+    }
+
+    fn stem_of(&self, entry: &Cached) -> &str {
+        let start = entry.start as usize;
+        &self.arena[start..start + entry.stem_len as usize]
+    }
+
+    /// The folded word; empty when it is its own stem.
+    fn form_of(&self, entry: &Cached) -> &str {
+        let start = entry.start as usize + entry.stem_len as usize;
+        &self.arena[start..start + entry.form_len as usize]
+    }
+
+    fn parts_of(&self, entry: &Cached) -> impl Iterator<Item = &str> {
+        let start = entry.parts_start as usize;
+        let joined = &self.arena[start..start + entry.parts_len as usize];
+        joined
+            .split(PART_SEPARATOR)
+            .filter(move |_| !joined.is_empty())
     }
 
     /// Stems of a compound's parts that differ from the compound's own stem.
@@ -564,6 +628,37 @@ mod tests {
     fn same(a: &str, b: &str) -> bool {
         let mut analyzer = DutchAnalyzer::new();
         analyzer.terms(a) == analyzer.terms(b)
+    }
+
+    #[test]
+    fn the_cache_gives_what_a_fresh_analyzer_gives_whatever_met_a_word_first() {
+        let text = "Het vluchtelingenprobleem en de vluchtelingen; vluchtelingenprobleem.";
+        let index_side = |analyzer: &mut DutchAnalyzer| -> Vec<(usize, String, TokenKind)> {
+            analyzer
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .map(|t| (t.position, t.term, t.kind))
+                .collect()
+        };
+        let fresh = index_side(&mut DutchAnalyzer::new());
+        // Met on the query side first, the compound's parts are added to its entry later.
+        let mut warmed = DutchAnalyzer::new();
+        warmed.terms("vluchtelingenprobleem vluchtelingen");
+        let mut warmed_tokens = index_side(&mut warmed);
+        // A form is emitted once per analyzer, so compare without forms the second time.
+        let without_forms = |tokens: &[(usize, String, TokenKind)]| -> Vec<(usize, String)> {
+            tokens
+                .iter()
+                .filter(|t| t.2 != TokenKind::Form)
+                .map(|t| (t.0, t.1.clone()))
+                .collect()
+        };
+        assert_eq!(warmed_tokens, fresh);
+        assert!(fresh.iter().any(|t| t.2 == TokenKind::CompoundPart));
+        assert!(fresh.iter().any(|t| t.2 == TokenKind::Form));
+        warmed_tokens = index_side(&mut warmed);
+        assert_eq!(without_forms(&warmed_tokens), without_forms(&fresh));
+        assert!(!warmed_tokens.iter().any(|t| t.2 == TokenKind::Form));
     }
 
     #[test]
