@@ -171,6 +171,15 @@ impl Searcher {
         Ok((query, term_union))
     }
 
+    /// The number of articles a query matches: no ranking, no article read.
+    pub fn count(&mut self, query: &Query) -> Result<usize> {
+        let (tantivy_query, _) =
+            self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
+        tantivy_query
+            .count(&self.reader.searcher())
+            .context("counting failed")
+    }
+
     /// Runs a query.
     pub fn search(&mut self, query: &Query) -> Result<Hits> {
         let fields = self.index.fields;
