@@ -461,7 +461,7 @@ fn a_moved_archive_still_lists_its_hits_and_is_named_once() {
         "{}",
         run.stderr
     );
-    // Counting reads no article.
+    // Counting needs no article text: with the archive gone it still answers, silently.
     let count = ws.run(&["search", "kalifaat", "--count"]);
     assert_eq!((count.code, count.stdout.as_str()), (0, "2\n"));
     assert_eq!(count.stderr, "");

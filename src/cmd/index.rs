@@ -522,7 +522,7 @@ fn read_one(
     let stamp = Stamp {
         size: file.size,
         mtime_ns: file.mtime_ns,
-        hash: xxhash_rust::xxh3::xxh3_64(&bytes),
+        hash: crate::corpus::content_hash(&bytes),
     };
     if indexed_hash == Some(stamp.hash) {
         return Outcome::Unchanged(stamp);
@@ -592,7 +592,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "not even an article").unwrap();
-        let hash = xxhash_rust::xxh3::xxh3_64(b"not even an article");
+        let hash = crate::corpus::content_hash(b"not even an article");
         assert!(matches!(
             read_one(&file(&path), Some(hash), None),
             Outcome::Unchanged(Stamp { hash: h, .. }) if h == hash

@@ -117,6 +117,13 @@ pub fn walk_observed(
     walk
 }
 
+/// The content hash of a file's bytes: what the index records per article, so that a
+/// re-run can tell a touched file from an edited one and a search can tell whether a
+/// file still holds the text that was indexed. Both sides must use this one function.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
 /// Whether a file name marks an article candidate: it ends in `.txt`, in any case.
 pub fn is_article_name(name: &std::ffi::OsStr) -> bool {
     let name = name.as_encoded_bytes();

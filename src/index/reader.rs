@@ -433,7 +433,7 @@ impl Archive {
                 return (String::new(), state);
             }
         };
-        let state = if indexed_hash == Some(xxhash_rust::xxh3::xxh3_64(&bytes)) {
+        let state = if indexed_hash == Some(crate::corpus::content_hash(&bytes)) {
             TextState::AsIndexed
         } else {
             TextState::Changed
