@@ -22,10 +22,11 @@ mod compound;
 mod fold;
 mod sorted_lines;
 mod stem;
+mod stem_table;
 mod stopwords;
 mod words;
 
-use rustc_hash::FxHashMap;
+use stem_table::{StemTable, key_of};
 
 pub use compound::split as split_compound;
 pub use fold::{fold, fold_into};
@@ -41,8 +42,13 @@ pub const ANALYZER_VERSION: u32 = 2;
 /// data or URLs run together, and would only bloat the term dictionary.
 pub const MAX_WORD_CHARS: usize = 64;
 
-/// Stems cached per analyzer before the cache is emptied, bounding its memory.
-const STEM_CACHE_CAPACITY: usize = 200_000;
+/// Stems cached per analyzer before the cache is emptied, bounding its memory (8 MB of
+/// table: three quarters of 2¹⁸ slots of 32 bytes).
+const STEM_CACHE_CAPACITY: usize = 3 << 16;
+
+/// Words whose cache slots are being fetched ahead of their lookup. About this many
+/// words' scanning and folding hide one fetch from memory; more only hold more strings.
+const LOOKAHEAD: usize = 8;
 
 /// Which side of the search the text is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +163,7 @@ pub struct Explained {
 
 /// What stays the same for every word of one analysis pass.
 struct Pass<'a> {
+    text: &'a str,
     mode: Mode,
     sink: &'a mut dyn FnMut(TokenView<'_>),
     trace: Option<&'a mut Vec<Explained>>,
@@ -189,7 +196,7 @@ impl Pass<'_> {
 /// token costs one table probe and one read of adjacent bytes. Stored as separate
 /// heap strings they cost a cache miss each, which on a large archive was most of the
 /// time spent here (see BENCHMARKS.md).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Cached {
     /// Where the stem starts in the arena; the form follows it.
     start: u32,
@@ -220,14 +227,27 @@ const ARENA_CAPACITY: usize = 1 << 30;
 #[derive(Clone, Default)]
 pub struct DutchAnalyzer {
     stemmer: DutchStemmer,
-    /// 128-bit hash of the folded word → its entry: no string to compare (a collision
-    /// among even millions of words has a probability near 10⁻²⁵).
-    cache: FxHashMap<u128, Cached>,
+    /// 128-bit hash of the folded word → its entry.
+    cache: StemTable<Cached>,
     /// The cached words' strings.
     arena: String,
     folded: String,
     joined: String,
     parts: Vec<(usize, usize)>,
+    /// Words folded and hashed, their cache slots prefetched, waiting for their lookup.
+    pending: Vec<Pending>,
+    /// The pending words' folded forms, one after the other.
+    pending_text: String,
+}
+
+/// A word between folding and lookup (see [`DutchAnalyzer::emit`]).
+#[derive(Clone, Copy)]
+struct Pending {
+    key: u128,
+    folded: (usize, usize),
+    token: (usize, usize, usize),
+    kind: TokenKind,
+    split_compounds: bool,
 }
 
 impl std::fmt::Debug for DutchAnalyzer {
@@ -293,7 +313,8 @@ impl DutchAnalyzer {
         if folded.len() > MAX_CACHED_BYTES {
             return self.stemmer.stem(folded).0.to_string();
         }
-        let (_, entry) = self.entry(folded, false);
+        let key = key_of(xxhash_rust::xxh3::xxh3_128(folded.as_bytes()));
+        let entry = self.entry(key, folded, false);
         self.stem_of(&entry).to_owned()
     }
 
@@ -306,6 +327,7 @@ impl DutchAnalyzer {
         candidate: Option<&dyn Fn(&str) -> Candidate>,
     ) {
         let mut pass = Pass {
+            text,
             mode,
             sink,
             trace,
@@ -349,6 +371,7 @@ impl DutchAnalyzer {
             position += if mode == Mode::Index { parts.len() } else { 1 };
         }
         self.parts = parts;
+        self.resolve_pending(self.pending.len(), &mut pass);
     }
 
     /// One written word: dropped if a stop word, else emitted.
@@ -374,7 +397,8 @@ impl DutchAnalyzer {
         self.emit(&surface, text, (start, end, position), kind, pass);
     }
 
-    /// Folds, stems and emits a term (and, on the index side, a compound's parts).
+    /// Folds a term and queues it for [`Self::resolve`]: its cache slot is fetched from
+    /// memory while the next words are scanned and folded.
     fn emit(
         &mut self,
         surface: &str,
@@ -402,9 +426,71 @@ impl DutchAnalyzer {
         }
         let split_compounds =
             mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
-        let (key, entry) = self.entry(&folded, split_compounds);
-        if let Some(trace) = pass.trace.as_deref_mut() {
-            let steps = self.steps(surface, &folded, kind);
+        let key = key_of(xxhash_rust::xxh3::xxh3_128(folded.as_bytes()));
+        let token = (start, end, position);
+        if pass.trace.is_some() {
+            // Explaining: word by word, with the surface at hand for the steps.
+            self.resolve(
+                &folded,
+                key,
+                token,
+                kind,
+                split_compounds,
+                Some(surface),
+                pass,
+            );
+        } else {
+            self.cache.prefetch(key);
+            let from = self.pending_text.len();
+            self.pending_text.push_str(&folded);
+            self.pending.push(Pending {
+                key,
+                folded: (from, self.pending_text.len()),
+                token,
+                kind,
+                split_compounds,
+            });
+            if self.pending.len() == 2 * LOOKAHEAD {
+                self.resolve_pending(LOOKAHEAD, pass);
+            }
+        }
+        self.folded = folded;
+    }
+
+    /// Looks up and emits the first `count` pending words.
+    fn resolve_pending(&mut self, count: usize, pass: &mut Pass<'_>) {
+        let mut pending = std::mem::take(&mut self.pending);
+        let mut pending_text = std::mem::take(&mut self.pending_text);
+        for word in pending.drain(..count) {
+            let folded = &pending_text[word.folded.0..word.folded.1];
+            let (key, kind, split) = (word.key, word.kind, word.split_compounds);
+            self.resolve(folded, key, word.token, kind, split, None, pass);
+        }
+        if pending.is_empty() {
+            pending_text.clear();
+        }
+        self.pending = pending;
+        self.pending_text = pending_text;
+    }
+
+    /// Stems and emits a folded term (and, on the index side, a compound's parts and
+    /// the form). `surface`, the word as written, is given when explaining.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve(
+        &mut self,
+        folded: &str,
+        key: u128,
+        (start, end, position): (usize, usize, usize),
+        kind: TokenKind,
+        split_compounds: bool,
+        surface: Option<&str>,
+        pass: &mut Pass<'_>,
+    ) {
+        let mode = pass.mode;
+        let text = pass.text;
+        let entry = self.entry(key, folded, split_compounds);
+        if let (Some(trace), Some(surface)) = (pass.trace.as_deref_mut(), surface) {
+            let steps = self.steps(surface, folded, kind);
             trace.push(Explained {
                 position,
                 text: text[start..end].to_owned(),
@@ -429,7 +515,7 @@ impl DutchAnalyzer {
                 trace.push(Explained {
                     position,
                     text: text[start..end].to_owned(),
-                    term: Some(folded.clone()),
+                    term: Some(folded.to_owned()),
                     kind: TokenKind::Form,
                     steps: vec![
                         "the unstemmed form, kept in the index's vocabulary for prefix and \
@@ -465,23 +551,25 @@ impl DutchAnalyzer {
                 end,
                 kind: TokenKind::Form,
             });
-            if let Some(cached) = self.cache.get_mut(&key) {
-                cached.form_emitted = true;
-            }
+            self.cache.insert(
+                key,
+                Cached {
+                    form_emitted: true,
+                    ..entry
+                },
+            );
         }
-        self.folded = folded;
     }
 
-    /// The cache entry of `folded` (with its compound parts, if asked), made if new, and
-    /// its key.
-    fn entry(&mut self, folded: &str, with_parts: bool) -> (u128, Cached) {
+    /// The cache entry of `folded`, whose key is `key` (with its compound parts, if
+    /// asked), made if new.
+    fn entry(&mut self, key: u128, folded: &str, with_parts: bool) -> Cached {
         debug_assert!(
             folded.len() <= MAX_CACHED_BYTES,
             "too long to cache: {folded}"
         );
-        let key = xxhash_rust::xxh3::xxh3_128(folded.as_bytes());
-        let mut entry = match self.cache.get(&key) {
-            Some(&entry) => entry,
+        let mut entry = match self.cache.get(key) {
+            Some(entry) => entry,
             None => {
                 if self.cache.len() >= STEM_CACHE_CAPACITY || self.arena.len() >= ARENA_CAPACITY {
                     self.cache.clear();
@@ -523,7 +611,7 @@ impl DutchAnalyzer {
             entry.parts_known = true;
             self.cache.insert(key, entry);
         }
-        (key, entry)
+        entry
     }
 
     fn stem_of(&self, entry: &Cached) -> &str {
@@ -659,6 +747,37 @@ mod tests {
         warmed_tokens = index_side(&mut warmed);
         assert_eq!(without_forms(&warmed_tokens), without_forms(&fresh));
         assert!(!warmed_tokens.iter().any(|t| t.2 == TokenKind::Form));
+    }
+
+    #[test]
+    fn words_looked_up_ahead_come_out_as_explained_word_by_word() {
+        // Longer than the look-ahead queue, with word groups, compounds, stop words and a
+        // repeated word whose form is emitted only the first time.
+        let text = "De corona-crisis en het vluchtelingenprobleem: België, foto's van de \
+                    NAVO in Den Haag. Vluchtelingen kwamen; de vluchtelingen bleven, en de \
+                    coronacrisis duurde voort in 2020 en 30.000 mensen vluchtten naar Mosul.";
+        for mode in [Mode::Index, Mode::Query] {
+            let looked_up_ahead: Vec<(usize, String, TokenKind)> = DutchAnalyzer::new()
+                .tokens(text, mode)
+                .into_iter()
+                .map(|t| (t.position, t.term, t.kind))
+                .collect();
+            // Explaining shows a form at each occurrence; it is indexed at the first.
+            let mut forms_seen = std::collections::HashSet::new();
+            let explained: Vec<(usize, String, TokenKind)> = DutchAnalyzer::new()
+                .explain(text, mode)
+                .into_iter()
+                .filter_map(|e| Some((e.position, e.term?, e.kind)))
+                .filter(|t| t.2 != TokenKind::Form || forms_seen.insert(t.1.clone()))
+                .collect();
+            assert!(looked_up_ahead.len() > 2 * LOOKAHEAD, "{mode:?}");
+            // Explaining lists a form beside its word, not after the compound's parts.
+            let sorted = |mut tokens: Vec<(usize, String, TokenKind)>| {
+                tokens.sort_by_key(|t| t.0);
+                tokens
+            };
+            assert_eq!(sorted(looked_up_ahead), sorted(explained), "{mode:?}");
+        }
     }
 
     #[test]
