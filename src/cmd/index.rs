@@ -38,8 +38,13 @@ use crate::report::{IndexReport, SkippedFile};
 /// first build (7% of its CPU time, BENCHMARKS.md).
 const COMMIT_EVERY: Duration = Duration::from_secs(60);
 
-/// Results waiting for the writer, per reading thread: bounds memory whatever the corpus.
-const QUEUE_PER_THREAD: usize = 16;
+/// Results a reading thread hands over at once. One at a time, the hand-over woke the
+/// writing thread, and through it tantivy's, for every article: some 300,000 context
+/// switches on 100,000 articles (BENCHMARKS.md).
+const BATCH: usize = 16;
+
+/// Batches waiting for the writer, per reading thread: bounds memory whatever the corpus.
+const QUEUE_PER_THREAD: usize = 2;
 
 /// Runs `krant index` and prints its summary. The first Ctrl-C (or SIGTERM) stops the run
 /// after committing the work done so far; a second one exits at once (the last commit
@@ -271,7 +276,7 @@ pub fn sync(
                         messages.note(&shown(&file.path), "not valid UTF-8; read as Windows-1252");
                     }
                     if let (Some(writer), Some(prepared)) = (writer.as_mut(), prepared) {
-                        writer.add(*prepared)?;
+                        writer.add(*prepared, was_indexed)?;
                     }
                     if was_indexed {
                         report.updated += 1;
@@ -475,13 +480,15 @@ fn read_in_parallel<'f>(
 ) -> Result<()> {
     let threads = threads.clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(threads * QUEUE_PER_THREAD);
+    let (sender, receiver) =
+        mpsc::sync_channel::<Vec<(usize, Outcome)>>(threads * QUEUE_PER_THREAD);
     thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
             let next = &next;
             scope.spawn(move || {
                 let mut analyzer = DutchAnalyzer::new();
+                let mut batch = Vec::with_capacity(BATCH);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || stop.load(Ordering::Relaxed) {
@@ -493,14 +500,22 @@ fn read_in_parallel<'f>(
                         indexed.get(&file.path).copied(),
                         preparer.as_ref().map(|p| (p, &mut analyzer)),
                     );
-                    if sender.send((i, outcome)).is_err() {
-                        break;
+                    batch.push((i, outcome));
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if sender.send(full).is_err() {
+                            return;
+                        }
                     }
+                }
+                if !batch.is_empty() {
+                    // Fails only when the writing side stopped, which reports why.
+                    let _ = sender.send(batch);
                 }
             });
         }
         drop(sender);
-        for (i, outcome) in receiver {
+        for (i, outcome) in receiver.into_iter().flatten() {
             if let Err(err) = consume(files[i], outcome) {
                 stop.store(true, Ordering::Relaxed);
                 return Err(err);

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use rustc_hash::FxHashSet;
+use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::encoded::Encoder;
@@ -20,6 +21,12 @@ use crate::error::failure;
 
 /// tantivy refuses less than this per indexing thread.
 const MIN_BYTES_PER_THREAD: usize = 15_000_000;
+
+/// Operations handed to tantivy at once. One at a time, each add woke an indexing
+/// thread (BENCHMARKS.md). tantivy queues up to 10,000 hand-overs, so this also bounds
+/// the articles waiting in its queue (40,000); 4 is what its batches hold without an
+/// allocation.
+const OPERATIONS_PER_HANDOVER: usize = 4;
 
 /// How to open the writer.
 #[derive(Debug, Clone)]
@@ -39,6 +46,8 @@ pub struct Writer {
     vocabulary: Vocabulary,
     /// Forms met since the last commit, perhaps already in `vocabulary`.
     new_forms: FxHashSet<Box<str>>,
+    /// Adds and deletes not yet handed to tantivy, in order.
+    operations: Vec<UserOperation>,
     _lock: File,
 }
 
@@ -103,6 +112,7 @@ impl Writer {
             writer,
             vocabulary,
             new_forms: FxHashSet::default(),
+            operations: Vec::new(),
             _lock: lock,
         })
     }
@@ -124,23 +134,33 @@ impl Writer {
         }
     }
 
-    /// Adds a prepared article, replacing any article with the same path.
-    pub fn add(&mut self, prepared: PreparedArticle) -> Result<()> {
+    /// Adds a prepared article; with `replacing`, in place of the indexed article with
+    /// the same path. (A delete where nothing can match is not free: tantivy looks each
+    /// one up in every new segment.)
+    pub fn add(&mut self, prepared: PreparedArticle, replacing: bool) -> Result<()> {
         self.new_forms.extend(prepared.forms);
-        self.writer.delete_term(Term::from_field_text(
-            self.index.fields.path,
-            &prepared.path,
-        ));
+        if replacing {
+            self.remove(&prepared.path);
+        }
+        self.operations.push(UserOperation::Add(prepared.doc));
+        if self.operations.len() >= OPERATIONS_PER_HANDOVER {
+            self.hand_over()?;
+        }
+        Ok(())
+    }
+
+    /// Passes the waiting operations to tantivy, in order.
+    fn hand_over(&mut self) -> Result<()> {
         self.writer
-            .add_document(prepared.doc)
+            .run(self.operations.drain(..))
             .map_err(|e| write_failure(&self.index.dir, e))?;
         Ok(())
     }
 
     /// Removes the article with this path, if any.
     pub fn remove(&mut self, path: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.index.fields.path, path));
+        let term = Term::from_field_text(self.index.fields.path, path);
+        self.operations.push(UserOperation::Delete(term));
     }
 
     /// Makes every change so far durable and visible, atomically, with `state`.
@@ -155,6 +175,7 @@ impl Writer {
                 .save_with(&self.index.dir.join(VOCABULARY_FILE), &added)?;
             self.new_forms.clear();
         }
+        self.hand_over()?;
         let payload = serde_json::to_string(state)?;
         let mut prepared = self
             .writer
@@ -169,6 +190,7 @@ impl Writer {
 
     /// Drops every change since the last commit.
     pub fn rollback(&mut self) -> Result<()> {
+        self.operations.clear();
         self.writer
             .rollback()
             .context("cannot roll back the index")?;
