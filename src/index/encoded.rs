@@ -56,36 +56,44 @@ impl Tokenizer for EncodedTokenizer {
     type TokenStream<'a> = EncodedStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> EncodedStream<'a> {
+        // Bytes, not chars: the separators are ASCII and no term contains them, so every
+        // cut falls on a character boundary.
         self.len = 0;
+        let bytes = text.as_bytes();
         let mut position: Option<usize> = None;
-        let mut rest = text;
-        while !rest.is_empty() {
-            let skipped = rest.len() - rest.trim_start_matches([NEXT, SAME]).len();
-            let advance = rest[..skipped].matches(NEXT).count();
-            rest = &rest[skipped..];
-            position = match position {
-                None => Some(advance.saturating_sub(1)),
-                Some(p) => Some(p + advance),
-            };
-            let end = rest.find([NEXT, SAME]).unwrap_or(rest.len());
-            if end > 0 {
-                let at = position.unwrap_or(0);
+        let mut at = 0;
+        while at < bytes.len() {
+            let mut advance = 0;
+            while at < bytes.len() && (bytes[at] == NEXT as u8 || bytes[at] == SAME as u8) {
+                advance += usize::from(bytes[at] == NEXT as u8);
+                at += 1;
+            }
+            position = Some(match position {
+                None => advance.saturating_sub(1),
+                Some(p) => p + advance,
+            });
+            let start = at;
+            while at < bytes.len() && bytes[at] != NEXT as u8 && bytes[at] != SAME as u8 {
+                at += 1;
+            }
+            if at > start {
+                let term = &text[start..at];
+                let position = position.unwrap_or(0);
                 if let Some(token) = self.tokens.get_mut(self.len) {
                     token.text.clear();
-                    token.text.push_str(&rest[..end]);
-                    token.position = at;
+                    token.text.push_str(term);
+                    token.position = position;
                 } else {
                     self.tokens.push(Token {
                         offset_from: 0,
                         offset_to: 0,
-                        position: at,
-                        text: rest[..end].to_owned(),
+                        position,
+                        text: term.to_owned(),
                         position_length: 1,
                     });
                 }
                 self.len += 1;
             }
-            rest = &rest[end..];
         }
         EncodedStream {
             tokens: &mut self.tokens[..self.len],
