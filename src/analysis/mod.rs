@@ -313,7 +313,7 @@ impl DutchAnalyzer {
         if folded.len() > MAX_CACHED_BYTES {
             return self.stemmer.stem(folded).0.to_string();
         }
-        let key = key_of(xxhash_rust::xxh3::xxh3_128(folded.as_bytes()));
+        let key = key_of(folded);
         let entry = self.entry(key, folded, false);
         self.stem_of(&entry).to_owned()
     }
@@ -426,7 +426,7 @@ impl DutchAnalyzer {
         }
         let split_compounds =
             mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
-        let key = key_of(xxhash_rust::xxh3::xxh3_128(folded.as_bytes()));
+        let key = key_of(&folded);
         let token = (start, end, position);
         if pass.trace.is_some() {
             // Explaining: word by word, with the surface at hand for the steps.

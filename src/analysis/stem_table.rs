@@ -39,8 +39,12 @@ impl<V> Default for StemTable<V> {
     }
 }
 
-/// The table key of a word's 128-bit hash.
-pub(super) fn key_of(hash: u128) -> u128 {
+/// The table key of a word: its 128-bit hash.
+pub(super) fn key_of(word: &str) -> u128 {
+    key_of_hash(xxhash_rust::xxh3::xxh3_128(word.as_bytes()))
+}
+
+fn key_of_hash(hash: u128) -> u128 {
     if hash == EMPTY { 1 } else { hash }
 }
 
@@ -138,8 +142,8 @@ mod tests {
     #[test]
     fn keys_find_their_values_across_collisions_growth_and_clearing() {
         let mut table: StemTable<u32> = StemTable::default();
-        assert_eq!(table.get(key_of(7)), None);
-        table.prefetch(key_of(7));
+        assert_eq!(table.get(key_of("zeven")), None);
+        table.prefetch(key_of("zeven"));
         // Same home slot for all: 4096 apart in the high half, below any table size here.
         let keys: Vec<u128> = (1..=3000u128).map(|n| colliding(n * 4096)).collect();
         for (i, &key) in keys.iter().enumerate() {
@@ -162,8 +166,9 @@ mod tests {
     #[test]
     fn a_zero_hash_is_a_key_like_any_other() {
         let mut table: StemTable<u8> = StemTable::default();
-        table.insert(key_of(0), 1);
-        assert_eq!(table.get(key_of(0)), Some(1));
+        table.insert(key_of_hash(0), 1);
+        assert_eq!(table.get(key_of_hash(0)), Some(1));
+        assert_ne!(key_of_hash(0), EMPTY);
         assert_eq!(table.len(), 1);
     }
 }

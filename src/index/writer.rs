@@ -135,8 +135,8 @@ impl Writer {
     }
 
     /// Adds a prepared article; with `replacing`, in place of the indexed article with
-    /// the same path. (A delete where nothing can match is not free: tantivy looks each
-    /// one up in every new segment.)
+    /// the same path. A new article needs no delete, and tantivy would apply each one
+    /// to every segment it writes.
     pub fn add(&mut self, prepared: PreparedArticle, replacing: bool) -> Result<()> {
         self.new_forms.extend(prepared.forms);
         if replacing {
