@@ -240,11 +240,19 @@ pub struct DutchAnalyzer {
     pending_text: String,
 }
 
-/// A word between folding and lookup (see [`DutchAnalyzer::emit`]).
-#[derive(Clone, Copy)]
+/// A folded word waiting for its lookup (see [`DutchAnalyzer::emit`]).
+#[derive(Clone)]
 struct Pending {
-    key: u128,
+    /// Where its folded form lies in `pending_text`.
     folded: (usize, usize),
+    lookup: Lookup,
+}
+
+/// What [`DutchAnalyzer::resolve`] needs of a folded word besides its text.
+#[derive(Clone, Copy)]
+struct Lookup {
+    key: u128,
+    /// Start, end and position.
     token: (usize, usize, usize),
     kind: TokenKind,
     split_compounds: bool,
@@ -426,29 +434,22 @@ impl DutchAnalyzer {
         }
         let split_compounds =
             mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
-        let key = key_of(&folded);
-        let token = (start, end, position);
+        let lookup = Lookup {
+            key: key_of(&folded),
+            token: (start, end, position),
+            kind,
+            split_compounds,
+        };
         if pass.trace.is_some() {
             // Explaining: word by word, with the surface at hand for the steps.
-            self.resolve(
-                &folded,
-                key,
-                token,
-                kind,
-                split_compounds,
-                Some(surface),
-                pass,
-            );
+            self.resolve(&folded, lookup, Some(surface), pass);
         } else {
-            self.cache.prefetch(key);
+            self.cache.prefetch(lookup.key);
             let from = self.pending_text.len();
             self.pending_text.push_str(&folded);
             self.pending.push(Pending {
-                key,
                 folded: (from, self.pending_text.len()),
-                token,
-                kind,
-                split_compounds,
+                lookup,
             });
             if self.pending.len() == 2 * LOOKAHEAD {
                 self.resolve_pending(LOOKAHEAD, pass);
@@ -463,8 +464,7 @@ impl DutchAnalyzer {
         let mut pending_text = std::mem::take(&mut self.pending_text);
         for word in pending.drain(..count) {
             let folded = &pending_text[word.folded.0..word.folded.1];
-            let (key, kind, split) = (word.key, word.kind, word.split_compounds);
-            self.resolve(folded, key, word.token, kind, split, None, pass);
+            self.resolve(folded, word.lookup, None, pass);
         }
         if pending.is_empty() {
             pending_text.clear();
@@ -475,17 +475,19 @@ impl DutchAnalyzer {
 
     /// Stems and emits a folded term (and, on the index side, a compound's parts and
     /// the form). `surface`, the word as written, is given when explaining.
-    #[allow(clippy::too_many_arguments)]
     fn resolve(
         &mut self,
         folded: &str,
-        key: u128,
-        (start, end, position): (usize, usize, usize),
-        kind: TokenKind,
-        split_compounds: bool,
+        lookup: Lookup,
         surface: Option<&str>,
         pass: &mut Pass<'_>,
     ) {
+        let Lookup {
+            key,
+            token: (start, end, position),
+            kind,
+            split_compounds,
+        } = lookup;
         let mode = pass.mode;
         let text = pass.text;
         let entry = self.entry(key, folded, split_compounds);

@@ -55,7 +55,7 @@ impl<V: Copy + Default> StemTable<V> {
 
     /// The slots the table can hold before it must grow (at most three quarters full,
     /// which keeps linear probing short).
-    pub(super) fn capacity(&self) -> usize {
+    fn capacity(&self) -> usize {
         self.slots.len() / 4 * 3
     }
 
