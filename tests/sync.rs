@@ -390,11 +390,16 @@ fn texts_come_from_the_archive_and_say_when_it_changed_since_the_last_run() {
     .article("b.txt", "2017-02", "Bravo\nHet kalifaat viel in Raqqa.")
     .article("c.txt", "2017-03", "Charlie\nHet kalifaat is voorbij.");
     ws.index();
-    ws.article("a.txt", "2017-01", "Alfa\nDe verkiezingen zijn voorbij.")
-        .remove("b.txt");
+    ws.article(
+        "a.txt",
+        "2017-01",
+        "Alfa herzien\nDe verkiezingen zijn voorbij.",
+    )
+    .remove("b.txt");
 
     // The hits are the last run's; the texts are today's, and stderr names each file
-    // whose text is not the one indexed.
+    // whose text is not the one indexed. Titles are the indexed ones: read from the
+    // file when it is as indexed (c.txt), from the index otherwise (a.txt, b.txt).
     let run = ws.run(&["search", "kalifaat", "--sort", "oldest", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: SearchJson = serde_json::from_str(&run.stdout).unwrap();

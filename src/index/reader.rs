@@ -413,9 +413,11 @@ struct Archive {
 }
 
 impl Archive {
-    fn read(&self, path: &str, indexed_hash: Option<u64>) -> (String, TextState) {
+    /// The file's text and how it relates to the index; with the title parsed from it
+    /// when the file is as indexed (then it is the title the index stored).
+    fn read(&self, path: &str, indexed_hash: Option<u64>) -> (String, Option<String>, TextState) {
         let Some(root) = &self.root else {
-            return (String::new(), TextState::NoArchive(PathBuf::new()));
+            return (String::new(), None, TextState::NoArchive(PathBuf::new()));
         };
         let file = root.join(path);
         let bytes = match std::fs::read(&file) {
@@ -430,7 +432,7 @@ impl Archive {
                     }
                     _ => TextState::Unreadable(format!("{}: {err}", file.display())),
                 };
-                return (String::new(), state);
+                return (String::new(), None, state);
             }
         };
         let state = if indexed_hash == Some(crate::corpus::content_hash(&bytes)) {
@@ -439,39 +441,60 @@ impl Archive {
             TextState::Changed
         };
         match parse_article(path, &bytes) {
-            Ok(article) => (article.text, state),
+            Ok(article) => {
+                let title = (state == TextState::AsIndexed).then_some(article.title);
+                (article.text, title, state)
+            }
             Err(reason) => (
                 String::new(),
+                None,
                 TextState::Unreadable(format!("no longer an article ({reason})")),
             ),
         }
     }
 }
 
+/// A hit's path, date and title, and its text from the archive. Path, date and content
+/// hash come from the fast columns and the title from the file when it is as indexed: a
+/// fresh `krant search` process then reads none of the document store, whose blocks it
+/// would have to fault in and decompress (BENCHMARKS.md, fifth session). The store's
+/// title is read only for a file that changed or cannot be read.
 fn stored(
     searcher: &tantivy::Searcher,
     address: DocAddress,
     fields: Fields,
     archive: &Archive,
 ) -> Result<StoredArticle> {
-    let doc: TantivyDocument = searcher
-        .doc(address)
-        .context("cannot read a stored article")?;
-    let date = doc
-        .get_first(fields.date)
-        .and_then(|v| v.as_u64())
+    let columns = searcher.segment_reader(address.segment_ord).fast_fields();
+    let doc = address.doc_id;
+    let column_error = || "cannot read the index's columns";
+    let date = columns
+        .u64(names::DATE)
+        .context(column_error())?
+        .first(doc)
         .and_then(ArticleDate::from_sort_key)
         .context("an indexed article has no valid date")?;
-    let hash = searcher
-        .segment_reader(address.segment_ord)
-        .fast_fields()
-        .u64(names::HASH)
-        .context("cannot read the content hashes")?
-        .first(address.doc_id);
-    let path = first_str(&doc, fields.path).to_owned();
-    let (text, text_state) = archive.read(&path, hash);
+    let hash = columns.u64(names::HASH).context(column_error())?.first(doc);
+    let paths = columns
+        .str(names::PATH)
+        .context(column_error())?
+        .context("the index has no path column")?;
+    let mut path = String::new();
+    if let Some(ord) = paths.term_ords(doc).next() {
+        paths.ord_to_str(ord, &mut path).context(column_error())?;
+    }
+    let (text, title, text_state) = archive.read(&path, hash);
+    let title = match title {
+        Some(title) => title,
+        None => {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .context("cannot read a stored article")?;
+            first_str(&doc, fields.headline).to_owned()
+        }
+    };
     Ok(StoredArticle {
-        title: first_str(&doc, fields.headline).to_owned(),
+        title,
         path,
         date,
         text,
