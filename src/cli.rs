@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -74,7 +74,7 @@ Examples:
 
 Re-running is cheap: unchanged files are not read again, edited files are replaced and
 deleted files removed, so the index always holds exactly the articles in the folder.")]
-    Index(IndexArgs),
+    Index(Deferred<IndexArgs>),
     /// Search the index.
     #[command(after_help = "\
 Query language:
@@ -94,55 +94,55 @@ Examples:
   krant search mosul --sort newest --format csv > mosul.csv
   krant search raqqa --format paths | xargs wc -w
   krant search --from 2019 --to 2019   list 2019's articles, newest first")]
-    Search(SearchArgs),
+    Search(Deferred<SearchArgs>),
     /// Count matching articles per month or year, as a bar chart.
     #[command(after_help = "\
 Examples:
   krant histogram kalifaat
   krant histogram vluchtelingen --from 2015 --to 2016 --relative
   krant histogram IS --by year --format csv")]
-    Histogram(HistogramArgs),
+    Histogram(Deferred<HistogramArgs>),
     /// Compare several queries over time, side by side.
     #[command(after_help = "\
 Examples:
   krant trend kalifaat vluchtelingen brexit
   krant trend mosul raqqa --by year --relative --format json")]
-    Trend(TrendArgs),
+    Trend(Deferred<TrendArgs>),
     /// Keyword in context: every occurrence, aligned in a centre column.
     #[command(after_help = "\
 Examples:
   krant kwic kalifaat
   krant kwic vluchteling --width 30 --sort left
   krant kwic '\"de zomer van 2014\"' --format tsv > zomer.tsv")]
-    Kwic(KwicArgs),
+    Kwic(Deferred<KwicArgs>),
     /// Print one article.
     #[command(after_help = "\
 Examples:
   krant show 003_5a7d77b3f7003312.txt
   krant show 003_5a7d77b3f7003312.txt --highlight 'kalifaat OR Raqqa'")]
-    Show(ShowArgs),
+    Show(Deferred<ShowArgs>),
     /// Describe the index: articles, months, size, versions.
-    Stats(StatsArgs),
+    Stats(Deferred<StatsArgs>),
     /// Show how text is analyzed: each token, and which filter made or changed it.
     #[command(after_help = "\
 Examples:
   krant analyze 'De vluchtelingen in België'
   krant analyze --query 'IS-strijders \"de zomer\"'
   krant analyze vluchtelingenprobleem --format json")]
-    Analyze(AnalyzeArgs),
+    Analyze(Deferred<AnalyzeArgs>),
     /// List the word forms in the index that share a word's stem, with counts.
     #[command(after_help = "\
 Examples:
   krant terms vluchteling     vluchtelingen, vluchteling, … and compounds such as vluchtelingenkamp
   krant terms gewond --format json")]
-    Terms(TermsArgs),
+    Terms(Deferred<TermsArgs>),
     /// Print a shell completion script (bash, zsh, fish, …).
     #[command(after_help = "\
 Install:
   krant completions bash > ~/.local/share/bash-completion/completions/krant
   krant completions zsh > ~/.zfunc/_krant        (with fpath+=~/.zfunc in .zshrc)
   krant completions fish > ~/.config/fish/completions/krant.fish")]
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
     /// Print the manual page (roff).
     #[command(after_help = "\
 Install:
@@ -443,4 +443,107 @@ pub enum SummaryFormat {
     Text,
     /// One JSON object.
     Json,
+}
+
+/// A subcommand's arguments, declared to clap only when that subcommand runs
+/// (`Command::defer`). Building every subcommand's arguments and help on each start took
+/// a measurable part of a search process (BENCHMARKS.md, fifth session); `--help`,
+/// completions and the manual page still see them all.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args_for_update))
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+/// Adds a subcommand's arguments without letting the `Args` struct's doc comment replace
+/// the subcommand's description: deferred, they are added after the description is set.
+fn keeping_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    use clap::builder::Resettable;
+    let kept = |text: Option<&clap::builder::StyledStr>| {
+        text.cloned().map_or(Resettable::Reset, Resettable::Value)
+    };
+    let (about, long_about) = (kept(cmd.get_about()), kept(cmd.get_long_about()));
+    augment(cmd).about(about).long_about(long_about)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn deferred_subcommands_keep_their_description_and_get_their_arguments() {
+        let mut cli = Cli::command();
+        cli.build();
+        let about = |name: &str| {
+            let sub = cli.find_subcommand(name).expect(name);
+            sub.get_about().map(ToString::to_string).unwrap_or_default()
+        };
+        assert_eq!(about("search"), "Search the index");
+        assert_eq!(
+            about("index"),
+            "Build or update the index of a corpus folder"
+        );
+        assert_eq!(
+            about("completions"),
+            "Print a shell completion script (bash, zsh, fish, …)"
+        );
+        let longs = |name: &str| -> Vec<String> {
+            let sub = cli.find_subcommand(name).expect(name);
+            sub.get_arguments()
+                .filter_map(|a| a.get_long().map(str::to_owned))
+                .collect()
+        };
+        let search = longs("search");
+        for long in ["from", "to", "limit", "format", "index", "color"] {
+            assert!(search.iter().any(|l| l == long), "--{long} in {search:?}");
+        }
+        assert!(longs("index").iter().any(|l| l == "rebuild"));
+    }
+
+    #[test]
+    fn a_deferred_subcommand_parses_its_own_and_the_global_arguments() {
+        let cli = Cli::try_parse_from([
+            "krant", "search", "kalifaat", "--from", "2017", "--index", "/x",
+        ])
+        .unwrap();
+        assert_eq!(cli.index, Some(PathBuf::from("/x")));
+        let Command::Search(Deferred(args)) = cli.command else {
+            panic!("not a search: {:?}", cli.command);
+        };
+        assert_eq!(args.query, ["kalifaat"]);
+        assert_eq!(args.range.from.as_deref(), Some("2017"));
+        let err = Cli::try_parse_from(["krant", "search", "--bogus"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::UnknownArgument);
+    }
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, HitsFormat, IndexArgs, KwicFormat, KwicSortArg,
-    PeriodArg, SearchArgs, SortArg, SummaryFormat, TableFormat,
+    Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HitsFormat, IndexArgs, KwicFormat,
+    KwicSortArg, PeriodArg, SearchArgs, SortArg, SummaryFormat, TableFormat,
 };
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
@@ -241,9 +241,9 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         synonyms: cli.synonyms.clone(),
     };
     Ok(match cli.command {
-        Command::Index(args) => Config::Index(index_config(global, args)),
-        Command::Search(args) => Config::Search(search_config(global, args)?),
-        Command::Histogram(args) => Config::Histogram(HistogramConfig {
+        Command::Index(Deferred(args)) => Config::Index(index_config(global, args)),
+        Command::Search(Deferred(args)) => Config::Search(search_config(global, args)?),
+        Command::Histogram(Deferred(args)) => Config::Histogram(HistogramConfig {
             query: parse_query(&args.query.join(" "))?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
             period: period(args.timeline.by),
@@ -251,7 +251,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             format: table_format(args.timeline.format),
             global,
         }),
-        Command::Trend(args) => Config::Trend(TrendConfig {
+        Command::Trend(Deferred(args)) => Config::Trend(TrendConfig {
             queries: args
                 .queries
                 .iter()
@@ -263,7 +263,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             format: table_format(args.timeline.format),
             global,
         }),
-        Command::Kwic(args) => {
+        Command::Kwic(Deferred(args)) => {
             let query = parse_query(&args.query.join(" "))?;
             if query.expr.is_none() {
                 return Err(failure("kwic needs a query", "e.g. krant kwic kalifaat"));
@@ -286,27 +286,27 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 global,
             })
         }
-        Command::Show(args) => Config::Show(ShowConfig {
+        Command::Show(Deferred(args)) => Config::Show(ShowConfig {
             path: args.path,
             highlight: args.highlight.as_deref().map(parse_query).transpose()?,
             format: summary_format(args.format),
             global,
         }),
-        Command::Stats(args) => Config::Stats(StatsConfig {
+        Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
             format: summary_format(args.format),
             global,
         }),
-        Command::Analyze(args) => Config::Analyze(AnalyzeConfig {
+        Command::Analyze(Deferred(args)) => Config::Analyze(AnalyzeConfig {
             text: args.text.join(" "),
             query_side: args.query,
             format: summary_format(args.format),
         }),
-        Command::Terms(args) => Config::Terms(TermsConfig {
+        Command::Terms(Deferred(args)) => Config::Terms(TermsConfig {
             word: args.word,
             format: summary_format(args.format),
             global,
         }),
-        Command::Completions(args) => Config::Completions(args.shell),
+        Command::Completions(Deferred(args)) => Config::Completions(args.shell),
         Command::Man => Config::Man,
     })
 }
