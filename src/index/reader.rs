@@ -230,9 +230,10 @@ impl Searcher {
         };
 
         let matcher = self.matcher(query.expr.as_ref());
+        let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
-            let article = stored(&searcher, address, fields, &self.archive)?;
+            let article = articles.read(address)?;
             let snippet = make_snippet(&article.text, &matcher, &mut self.analyzer);
             hits.push(Hit {
                 path: article.path,
@@ -284,8 +285,9 @@ impl Searcher {
         let top = searcher
             .search(&query, &TopDocs::with_limit(total).order_by(order))
             .context("search failed")?;
+        let mut articles = ArticleReader::new(&searcher, self.index.fields, &self.archive);
         top.into_iter()
-            .map(|(_, address)| stored(&searcher, address, self.index.fields, &self.archive))
+            .map(|(_, address)| articles.read(address))
             .collect()
     }
 
@@ -300,7 +302,9 @@ impl Searcher {
             .search(&query, &TopDocs::with_limit(1).order_by_score())
             .context("lookup failed")?;
         top.first()
-            .map(|&(_, address)| stored(&searcher, address, self.index.fields, &self.archive))
+            .map(|&(_, address)| {
+                ArticleReader::new(&searcher, self.index.fields, &self.archive).read(address)
+            })
             .transpose()
     }
 
@@ -345,8 +349,9 @@ impl Searcher {
         let mut forms: HashMap<String, u64> = HashMap::new();
         let mut compounds: HashMap<String, u64> = HashMap::new();
         let mut seen: HashSet<String> = HashSet::new();
+        let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
         for (_, address) in &top {
-            let article = stored(&searcher, *address, fields, &self.archive)?;
+            let article = articles.read(*address)?;
             let text = &article.text;
             seen.clear();
             for (start, end) in word_spans(text) {
@@ -454,52 +459,90 @@ impl Archive {
     }
 }
 
-/// A hit's path, date and title, and its text from the archive. Path, date and content
-/// hash come from the fast columns and the title from the file when it is as indexed: a
-/// fresh `krant search` process then reads none of the document store, whose blocks it
-/// would have to fault in and decompress (BENCHMARKS.md, fifth session). The store's
-/// title is read only for a file that changed or cannot be read.
-fn stored(
-    searcher: &tantivy::Searcher,
-    address: DocAddress,
+/// Reads hits' articles: path, date and content hash from the fast columns, the title
+/// from the file when it is as indexed, the text from the file. A fresh `krant search`
+/// process then reads none of the document store, whose blocks it would fault in and
+/// decompress (BENCHMARKS.md, fifth session); the store's title is read only for a file
+/// that changed or cannot be read. Each segment's columns are opened once per reader:
+/// opening the path column's dictionary per hit cost more than the store did.
+struct ArticleReader<'a> {
+    searcher: &'a tantivy::Searcher,
     fields: Fields,
-    archive: &Archive,
-) -> Result<StoredArticle> {
-    let columns = searcher.segment_reader(address.segment_ord).fast_fields();
-    let doc = address.doc_id;
-    let column_error = || "cannot read the index's columns";
-    let date = columns
-        .u64(names::DATE)
-        .context(column_error())?
-        .first(doc)
-        .and_then(ArticleDate::from_sort_key)
-        .context("an indexed article has no valid date")?;
-    let hash = columns.u64(names::HASH).context(column_error())?.first(doc);
-    let paths = columns
-        .str(names::PATH)
-        .context(column_error())?
-        .context("the index has no path column")?;
-    let mut path = String::new();
-    if let Some(ord) = paths.term_ords(doc).next() {
-        paths.ord_to_str(ord, &mut path).context(column_error())?;
-    }
-    let (text, title, text_state) = archive.read(&path, hash);
-    let title = match title {
-        Some(title) => title,
-        None => {
-            let doc: TantivyDocument = searcher
-                .doc(address)
-                .context("cannot read a stored article")?;
-            first_str(&doc, fields.headline).to_owned()
+    archive: &'a Archive,
+    columns: Vec<Option<HitColumns>>,
+}
+
+/// The columns of one segment that a hit's article is read from.
+struct HitColumns {
+    dates: tantivy::columnar::Column<u64>,
+    hashes: tantivy::columnar::Column<u64>,
+    paths: tantivy::columnar::StrColumn,
+}
+
+impl<'a> ArticleReader<'a> {
+    fn new(searcher: &'a tantivy::Searcher, fields: Fields, archive: &'a Archive) -> Self {
+        ArticleReader {
+            searcher,
+            fields,
+            archive,
+            columns: (0..searcher.segment_readers().len())
+                .map(|_| None)
+                .collect(),
         }
-    };
-    Ok(StoredArticle {
-        title,
-        path,
-        date,
-        text,
-        text_state,
-    })
+    }
+
+    fn read(&mut self, address: DocAddress) -> Result<StoredArticle> {
+        let doc = address.doc_id;
+        let columns = match &mut self.columns[address.segment_ord as usize] {
+            Some(columns) => columns,
+            slot => {
+                let fast = self
+                    .searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields();
+                let error = "cannot read the index's columns";
+                slot.insert(HitColumns {
+                    dates: fast.u64(names::DATE).context(error)?,
+                    hashes: fast.u64(names::HASH).context(error)?,
+                    paths: fast
+                        .str(names::PATH)
+                        .context(error)?
+                        .context("the index has no path column")?,
+                })
+            }
+        };
+        let date = columns
+            .dates
+            .first(doc)
+            .and_then(ArticleDate::from_sort_key)
+            .context("an indexed article has no valid date")?;
+        let hash = columns.hashes.first(doc);
+        let mut path = String::new();
+        if let Some(ord) = columns.paths.term_ords(doc).next() {
+            columns
+                .paths
+                .ord_to_str(ord, &mut path)
+                .context("cannot read an article's path")?;
+        }
+        let (text, title, text_state) = self.archive.read(&path, hash);
+        let title = match title {
+            Some(title) => title,
+            None => {
+                let doc: TantivyDocument = self
+                    .searcher
+                    .doc(address)
+                    .context("cannot read a stored article")?;
+                first_str(&doc, self.fields.headline).to_owned()
+            }
+        };
+        Ok(StoredArticle {
+            title,
+            path,
+            date,
+            text,
+            text_state,
+        })
+    }
 }
 
 /// Counts matching documents per month from the date column.
