@@ -8,12 +8,15 @@ use tantivy::store::Compressor;
 
 use super::encoded::ENCODED_NAME;
 
-/// Bumped whenever the fields or their options change.
-pub const SCHEMA_VERSION: u32 = 4;
+/// Bumped whenever the fields or their options change, or how tantivy writes them: 5 keeps
+/// the path column's dictionary uncompressed (schema 4's is zstd, which krant no longer
+/// builds tantivy with).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The store holds only path, date and title (the text is read from the archive), so it
 /// is small either way: lz4 takes 9.6 MB where zstd took 6.9 MB (100,000 articles), and
-/// spares each fetched hit a zstd context (see BENCHMARKS.md).
+/// spares a fetched hit a zstd context (see BENCHMARKS.md). Searches read it only for a
+/// hit whose file changed since it was indexed.
 pub fn settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Lz4,
