@@ -11,6 +11,7 @@ pub mod stats;
 pub mod terms;
 pub mod trend;
 
+use std::mem::ManuallyDrop;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
@@ -29,7 +30,12 @@ pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
 
 /// Opens the index for reading. On a fresh clone there is no index yet but there is
 /// `./corpus`: index it first (saying so), so the first command just works.
-pub fn open_searcher(global: &Global) -> Result<Searcher> {
+///
+/// The searcher is never dropped: the command ends the process, whose exit unmaps the
+/// index files at once, where dropping unmaps them one by one (about 5% of a search
+/// process's samples; BENCHMARKS.md, fifth session). It holds no buffered output and no
+/// lock to release.
+pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
     let index_dir = &global.index_dir;
     let corpus = Path::new(DEFAULT_CORPUS_DIR);
     if inspect(index_dir)? == Found::Nothing && corpus.is_dir() {
@@ -50,10 +56,10 @@ pub fn open_searcher(global: &Global) -> Result<Searcher> {
         }
     }
     let searcher = Searcher::new(KrantIndex::open(index_dir)?)?;
-    Ok(match &global.synonyms {
+    Ok(ManuallyDrop::new(match &global.synonyms {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
         None => searcher,
-    })
+    }))
 }
 
 /// Exit code 0 when something was found, 1 when not.
