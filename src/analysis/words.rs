@@ -74,11 +74,10 @@ impl<'a> WordScanner<'a> {
     pub fn next_group(&mut self, parts: &mut Vec<(usize, usize)>) -> bool {
         parts.clear();
         let text = self.text;
-        let Some(offset) = text[self.pos..].find(is_word_start) else {
+        let Some(mut i) = next_word_start(text, self.pos) else {
             self.pos = text.len();
             return false;
         };
-        let mut i = self.pos + offset;
         loop {
             let (start, end, next) = read_part(text, i);
             parts.push((start, end));
@@ -118,15 +117,47 @@ pub fn word_groups(text: &str) -> impl Iterator<Item = WordGroup> + '_ {
 /// Reads one part starting at byte `i`: its byte range (without trailing invisible
 /// characters) and the byte offset after it.
 fn read_part(text: &str, i: usize) -> (usize, usize, usize) {
+    // Bytes while the text is ASCII (nearly always), characters from the first that is not.
+    let bytes = text.as_bytes();
     let mut end = i;
-    for (offset, c) in text[i..].char_indices() {
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end == bytes.len() || bytes[end].is_ascii() {
+        return (i, end, end);
+    }
+    let from = end;
+    for (offset, c) in text[from..].char_indices() {
         if is_word_char(c) {
-            end = i + offset + c.len_utf8();
+            end = from + offset + c.len_utf8();
         } else if !is_ignorable(c) {
-            return (i, end, i + offset);
+            return (i, end, from + offset);
         }
     }
     (i, end, text.len())
+}
+
+/// The byte offset of the first word character at or after `from`: bytes while they are
+/// ASCII, a character's test only where one is not.
+fn next_word_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if is_word_start(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Whether `rest` starts with exactly three digits (then a non-digit or the end):
@@ -224,5 +255,49 @@ mod tests {
             groups("Belgie\u{0308} en"),
             [vec!["Belgie\u{0308}"], vec!["en"]]
         );
+    }
+
+    /// The character-by-character rules the byte paths of [`read_part`] and
+    /// [`next_word_start`] must agree with.
+    fn reference_part(text: &str, i: usize) -> (usize, usize, usize) {
+        let mut end = i;
+        for (offset, c) in text[i..].char_indices() {
+            if is_word_char(c) {
+                end = i + offset + c.len_utf8();
+            } else if !is_ignorable(c) {
+                return (i, end, i + offset);
+            }
+        }
+        (i, end, text.len())
+    }
+
+    #[test]
+    fn byte_paths_agree_with_the_character_rules() {
+        let alphabet: Vec<char> = "ab Z9-'.,\u{00AD}\u{200B}éËĳß\u{0308}\u{2019}!\n€3"
+            .chars()
+            .collect();
+        // A fixed linear congruential sequence: many mixed texts, the same on every run.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            for (i, _) in text.char_indices() {
+                if is_word_start(text[i..].chars().next().unwrap()) {
+                    assert_eq!(
+                        read_part(&text, i),
+                        reference_part(&text, i),
+                        "{text:?} at {i}"
+                    );
+                }
+                let expected = text[i..].find(is_word_start).map(|o| i + o);
+                assert_eq!(next_word_start(&text, i), expected, "{text:?} from {i}");
+            }
+            state = state.wrapping_add(text.len() as u64);
+        }
     }
 }
