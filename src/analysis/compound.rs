@@ -4,11 +4,6 @@
 //! `data/LICENSE-OpenTaal.txt`). Used on the index side only: the parts are indexed beside
 //! the whole word, so a search for `probleem` finds the compound.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use rustc_hash::FxHashMap;
-
 use super::sorted_lines;
 
 /// `word<TAB>Zipf × 10`, sorted.
@@ -27,36 +22,10 @@ const LEXICALIZED_ZIPF10: u8 = 45;
 /// Most parts a compound is split into.
 const MAX_PARTS: usize = 4;
 
-/// Lookups answered by binary search before the hash table is built.
-const LOOKUPS_BEFORE_TABLE: usize = 20_000;
-
 /// The frequency class (Zipf × 10) of a dictionary word, or `None` if it is not one.
-/// A search splits a few words of its hits: binary search over the text, which costs
-/// nothing to set up, answers those. Indexing probes many substrings of every new word,
-/// so after [`LOOKUPS_BEFORE_TABLE`] lookups the process builds a hash table (building it
-/// up front took ~2 ms, a third of a search process).
 fn zipf10(word: &str) -> Option<u8> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
-    static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
-    if let Some(table) = TABLE.get() {
-        return table.get(word).copied();
-    }
-    if LOOKUPS.fetch_add(1, Ordering::Relaxed) < LOOKUPS_BEFORE_TABLE {
-        return sorted_lines::lookup(WORDS, word).and_then(|zipf| zipf.parse().ok());
-    }
-    TABLE
-        .get_or_init(|| {
-            let lines = WORDS.lines().filter(|line| !line.starts_with('#'));
-            let mut table =
-                FxHashMap::with_capacity_and_hasher(lines.clone().count(), Default::default());
-            table.extend(lines.filter_map(|line| {
-                let (word, zipf) = line.split_once('\t')?;
-                Some((word, zipf.parse().ok()?))
-            }));
-            table
-        })
-        .get(word)
-        .copied()
+    static TABLE: sorted_lines::LazyTable = sorted_lines::LazyTable::new(WORDS);
+    TABLE.get(word).and_then(|zipf| zipf.parse().ok())
 }
 
 fn known(word: &str) -> bool {
@@ -165,7 +134,7 @@ mod tests {
         assert_eq!(zipf10("probleem"), Some(54));
         assert_eq!(zipf10("xyz"), None);
         // Past the binary-search phase, the table gives the same answers.
-        for _ in 0..LOOKUPS_BEFORE_TABLE {
+        for _ in 0..sorted_lines::LOOKUPS_BEFORE_TABLE {
             zipf10("probleem");
         }
         assert_eq!(zipf10("probleem"), Some(54));

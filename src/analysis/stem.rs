@@ -9,7 +9,8 @@ const OVERRIDES_TSV: &str = include_str!("../../data/stem_overrides.tsv");
 
 /// The override of a folded word, if the table has one.
 pub fn override_of(word: &str) -> Option<&'static str> {
-    sorted_lines::lookup(OVERRIDES_TSV, word).and_then(|rest| rest.split('\t').next())
+    static OVERRIDES: sorted_lines::LazyTable = sorted_lines::LazyTable::new(OVERRIDES_TSV);
+    OVERRIDES.get(word).and_then(|rest| rest.split('\t').next())
 }
 
 /// A repair of a stem ending, with the reason it is needed.
