@@ -630,9 +630,11 @@ impl DutchAnalyzer {
     fn parts_of(&self, entry: &Cached) -> impl Iterator<Item = &str> {
         let start = entry.parts_start as usize;
         let joined = &self.arena[start..start + entry.parts_len as usize];
-        joined
-            .split(PART_SEPARATOR)
-            .filter(move |_| !joined.is_empty())
+        // Most words have no parts: no splitter is set up for them (it ran for every token).
+        (!joined.is_empty())
+            .then(|| joined.split(PART_SEPARATOR))
+            .into_iter()
+            .flatten()
     }
 
     /// Stems of a compound's parts that differ from the compound's own stem.
