@@ -463,8 +463,8 @@ impl Archive {
 /// from the file when it is as indexed, the text from the file. A fresh `krant search`
 /// process then reads none of the document store, whose blocks it would fault in and
 /// decompress (BENCHMARKS.md, fifth session); the store's title is read only for a file
-/// that changed or cannot be read. Each segment's columns are opened once per reader:
-/// opening the path column's dictionary per hit cost more than the store did.
+/// that changed or cannot be read. Each segment's columns are opened once per reader,
+/// not once per hit.
 struct ArticleReader<'a> {
     searcher: &'a tantivy::Searcher,
     fields: Fields,

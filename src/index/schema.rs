@@ -10,13 +10,13 @@ use super::encoded::ENCODED_NAME;
 
 /// Bumped whenever the fields or their options change, or how tantivy writes them: 5 keeps
 /// the path column's dictionary uncompressed (schema 4's is zstd, which krant no longer
-/// builds tantivy with).
+/// builds tantivy with) and stores only the title.
 pub const SCHEMA_VERSION: u32 = 5;
 
-/// The store holds only path, date and title (the text is read from the archive), so it
-/// is small either way: lz4 takes 9.6 MB where zstd took 6.9 MB (100,000 articles), and
-/// spares a fetched hit a zstd context (see BENCHMARKS.md). Searches read it only for a
-/// hit whose file changed since it was indexed.
+/// The store holds only the titles (path and date are columns; the text is read from the
+/// archive), and a search reads it only for a hit whose file changed since it was
+/// indexed. lz4: with path, date and title it took 9.6 MB where zstd took 6.9 MB (100,000
+/// articles), and it spares a fetched hit a zstd context (see BENCHMARKS.md).
 pub fn settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Lz4,
@@ -37,7 +37,7 @@ pub mod names {
     pub const TEXT: &str = "text";
     /// The title as written, stored so that a result list stays readable when the
     /// archive is out of reach. The text itself is not stored: snippets, `show` and
-    /// `kwic` read it from the article's file (see `reader::ArchiveText`).
+    /// `kwic` read it from the article's file (see `reader::Archive`).
     pub const HEADLINE: &str = "headline";
     /// Content hash of the file, to tell a touched file from an edited one.
     pub const HASH: &str = "hash";
@@ -69,8 +69,8 @@ pub fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
-        path: builder.add_text_field(names::PATH, STRING | STORED | FAST),
-        date: builder.add_u64_field(names::DATE, INDEXED | STORED | FAST),
+        path: builder.add_text_field(names::PATH, STRING | FAST),
+        date: builder.add_u64_field(names::DATE, INDEXED | FAST),
         title: builder.add_text_field(names::TITLE, analyzed.clone()),
         text: builder.add_text_field(names::TEXT, analyzed),
         hash: builder.add_u64_field(names::HASH, FAST),
