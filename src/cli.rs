@@ -452,14 +452,6 @@ pub enum SummaryFormat {
 #[derive(Debug)]
 pub struct Deferred<T>(pub T);
 
-impl<T> std::ops::Deref for Deferred<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
 impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
         T::from_arg_matches(matches).map(Deferred)
