@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Estimates what indexing a docs-only term per adjacent pair of frequent words would cost:
+how many words reach a document-frequency threshold, and which share of word positions
+hold a pair of two such words (stop words excluded).
+
+    python3 bench/phrase_pairs.py ARCHIVE [SAMPLE [MIN_DF ...]]
+
+An estimate, not krant's analysis: words are lower-cased runs of letters and digits, not
+stems, and the sample is drawn at random (seed 1) from the archive's files.
+"""
+import collections
+import os
+import random
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def stop_words():
+    source = open(os.path.join(HERE, "..", "src", "analysis", "stopwords.rs")).read()
+    body = source.split("pub const STOP_WORDS: &[&str] = &[")[1].split("];")[0]
+    return set(re.findall(r'"([^"]+)"', body))
+
+
+def main():
+    root = sys.argv[1]
+    sample_size = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
+    thresholds = [float(t) for t in sys.argv[3:]] or [0.02, 0.05, 0.10]
+    stop = stop_words()
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs)
+    random.seed(1)
+    sample = random.sample(files, min(sample_size, len(files)))
+    doc_freq = collections.Counter()
+    docs = []
+    for path in sample:
+        text = open(path, encoding="utf-8", errors="replace").read().lower()
+        words = re.findall(r"\w+", text)[3:]  # past the `date YYYY-MM` header
+        docs.append(words)
+        doc_freq.update(set(w for w in words if w not in stop))
+    print("min_df\twords\tpair_positions_pct")
+    for threshold in thresholds:
+        frequent = {w for w, c in doc_freq.items() if c >= threshold * len(sample)}
+        positions = pairs = 0
+        for words in docs:
+            for a, b in zip(words, words[1:]):
+                positions += 1
+                pairs += a in frequent and b in frequent
+        print(f"{threshold}\t{len(frequent)}\t{100 * pairs / positions:.1f}")
+
+
+if __name__ == "__main__":
+    main()
