@@ -17,6 +17,20 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def pair_term(first, second):
+    """krant's pair term of two stems (src/index/pairs.rs), for checking it from outside:
+    `python3 -c 'import phrase_pairs as p; print(p.pair_term("jaar", "leed"))'` in bench/.
+    Needs `pip install xxhash`."""
+    import xxhash
+
+    mask = (1 << 64) - 1
+    a = xxhash.xxh3_64(first.encode()).intdigest()
+    b = xxhash.xxh3_64(second.encode()).intdigest()
+    rotated = ((a << 17) | (a >> 47)) & mask
+    mixed = ((rotated ^ b) * 0x9E3779B97F4A7C15) & mask
+    return f"{mixed >> 48:04x}"
+
+
 def stop_words():
     source = open(os.path.join(HERE, "..", "src", "analysis", "stopwords.rs")).read()
     body = source.split("pub const STOP_WORDS: &[&str] = &[")[1].split("];")[0]

@@ -349,3 +349,60 @@ fn an_or_scores_the_sum_of_its_matching_parts() {
         score("kalifaat", mosul) + score("mosul*", mosul)
     ));
 }
+
+/// Forty articles in which `jaar` and `geleden` are frequent enough to be paired: the
+/// phrase must find exactly the articles that hold it, through every way the pair can be
+/// written (a word group's part included), before and after the archive changes.
+#[test]
+fn a_phrase_of_frequent_words_finds_exactly_its_articles_through_the_pairs() {
+    let ws = Workspace::new();
+    let kinds = [
+        // Holds the phrase.
+        "Twee jaar geleden kwam de politie.",
+        // Both words, apart.
+        "Het jaar is voorbij; lang geleden kwam de politie.",
+        // Both words, the other way round.
+        "Geleden jaar kwam de politie.",
+        // A stop word in between keeps its position: no phrase.
+        "Een jaar van geleden kwam de politie.",
+        // The phrase through a word group's last part.
+        "Het corona-jaar geleden kwam de politie.",
+    ];
+    let mut expected = Vec::new();
+    for i in 0..40 {
+        let path = format!("2017/{i:02}.txt");
+        let kind = i % kinds.len();
+        ws.article(&path, "2017-05", &format!("Bericht {i}\n{}", kinds[kind]));
+        if kind == 0 || kind == 4 {
+            expected.push(path);
+        }
+    }
+    ws.index();
+    let (_, stats) = {
+        let run = ws.run(&["stats", "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        (run, json)
+    };
+    // Otherwise the phrase would not go through the pairs at all.
+    assert!(stats["frequent_terms"].as_u64().unwrap() >= 2, "{stats}");
+    assert_eq!(ws.matches(&["\"jaar geleden\""]), expected);
+    assert_eq!(ws.matches(&["\"twee jaar geleden\""]).len(), 8);
+    // Both words anywhere: every article.
+    assert_eq!(ws.matches(&["jaar geleden"]).len(), 40);
+
+    // New and edited articles are paired with the terms the index was built with.
+    ws.article("2018/nieuw.txt", "2018-01", "Nieuw\nDrie jaar geleden al.");
+    ws.article(
+        "2017/00.txt",
+        "2017-05",
+        "Bericht 0\nGeen jaar, geen geleden.",
+    );
+    ws.index();
+    expected.retain(|p| p != "2017/00.txt");
+    expected.push("2018/nieuw.txt".to_owned());
+    expected.sort();
+    assert_eq!(ws.matches(&["\"jaar geleden\""]), expected);
+    let rebuilt = ws.run(&["index", "corpus", "--rebuild"]);
+    assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
+    assert_eq!(ws.matches(&["\"jaar geleden\""]), expected);
+}

@@ -26,6 +26,9 @@ mod stem_table;
 mod stopwords;
 mod words;
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 use stem_table::{StemTable, key_of};
 
 pub use compound::split as split_compound;
@@ -120,6 +123,9 @@ pub struct TokenView<'a> {
     pub end: usize,
     /// What the token stands for.
     pub kind: TokenKind,
+    /// Whether the term is one of the analyzer's frequent terms
+    /// ([`DutchAnalyzer::with_frequent_terms`]); never for a form.
+    pub frequent: bool,
 }
 
 impl TokenView<'_> {
@@ -206,10 +212,22 @@ struct Cached {
     /// The length of the folded word when the stem differs from it, else 0.
     form_len: u16,
     parts_len: u16,
-    /// Whether the form was already emitted (index side).
-    form_emitted: bool,
-    /// Whether the compound's parts were computed (on first index-side use).
-    parts_known: bool,
+    /// [`FORM_EMITTED`], [`PARTS_KNOWN`], [`FREQUENT`]: bits, not booleans, so that an
+    /// entry and its key still fill one 32-byte slot.
+    flags: u8,
+}
+
+/// The form was already emitted (index side).
+const FORM_EMITTED: u8 = 1;
+/// The compound's parts were computed (on first index-side use).
+const PARTS_KNOWN: u8 = 2;
+/// The stem is one of the analyzer's frequent terms ([`DutchAnalyzer::with_frequent_terms`]).
+const FREQUENT: u8 = 4;
+
+impl Cached {
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
 }
 
 /// The longest folded word the cache takes: [`MAX_WORD_CHARS`] characters of up to
@@ -238,6 +256,8 @@ pub struct DutchAnalyzer {
     pending: Vec<Pending>,
     /// The pending words' folded forms, one after the other.
     pending_text: String,
+    /// Terms whose tokens come out marked [`TokenView::frequent`].
+    frequent_terms: Arc<FxHashSet<Box<str>>>,
 }
 
 /// A folded word waiting for its lookup (see [`DutchAnalyzer::emit`]).
@@ -268,6 +288,16 @@ impl DutchAnalyzer {
     /// A fresh analyzer with an empty stem cache.
     pub fn new() -> DutchAnalyzer {
         DutchAnalyzer::default()
+    }
+
+    /// This analyzer, marking tokens of these terms [`TokenView::frequent`]. The mark is
+    /// kept in the stem cache, so a token pays nothing for it.
+    pub fn with_frequent_terms(mut self, terms: Arc<FxHashSet<Box<str>>>) -> DutchAnalyzer {
+        // Entries made before carry the old marks.
+        self.cache.clear();
+        self.arena.clear();
+        self.frequent_terms = terms;
+        self
     }
 
     /// Feeds every term of `text` to `sink`, in order of position.
@@ -533,6 +563,7 @@ impl DutchAnalyzer {
             start,
             end,
             kind,
+            frequent: entry.has(FREQUENT),
         });
         if split_compounds {
             for part in self.parts_of(&entry) {
@@ -542,21 +573,24 @@ impl DutchAnalyzer {
                     start,
                     end,
                     kind: TokenKind::CompoundPart,
+                    // Parts are few: looked up here rather than given bits in the entry.
+                    frequent: !self.frequent_terms.is_empty() && self.frequent_terms.contains(part),
                 });
             }
         }
-        if mode == Mode::Index && !entry.form_emitted && entry.form_len > 0 {
+        if mode == Mode::Index && !entry.has(FORM_EMITTED) && entry.form_len > 0 {
             (pass.sink)(TokenView {
                 term: self.form_of(&entry),
                 position,
                 start,
                 end,
                 kind: TokenKind::Form,
+                frequent: false,
             });
             self.cache.insert(
                 key,
                 Cached {
-                    form_emitted: true,
+                    flags: entry.flags | FORM_EMITTED,
                     ..entry
                 },
             );
@@ -592,14 +626,17 @@ impl DutchAnalyzer {
                     stem_len: stem.len() as u16,
                     form_len: form_len as u16,
                     parts_len: 0,
-                    form_emitted: false,
-                    parts_known: false,
+                    flags: if self.frequent_terms.contains(&*stem) {
+                        FREQUENT
+                    } else {
+                        0
+                    },
                 };
                 self.cache.insert(key, entry);
                 entry
             }
         };
-        if with_parts && !entry.parts_known {
+        if with_parts && !entry.has(PARTS_KNOWN) {
             let parts = self.compound_parts(folded, self.stem_of(&entry));
             let parts_start = self.arena.len();
             for (i, part) in parts.iter().enumerate() {
@@ -610,7 +647,7 @@ impl DutchAnalyzer {
             }
             entry.parts_start = parts_start as u32;
             entry.parts_len = (self.arena.len() - parts_start) as u16;
-            entry.parts_known = true;
+            entry.flags |= PARTS_KNOWN;
             self.cache.insert(key, entry);
         }
         entry

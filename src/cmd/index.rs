@@ -20,14 +20,14 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analysis::DutchAnalyzer;
+use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
 use crate::corpus::{self, CorpusFile, Encoding, SkipReason, WalkOptions};
 use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
 use crate::index::{
-    self, CatalogEntry, Found, IndexState, KrantIndex, PreparedArticle, Preparer, STAMPS_FILE,
-    Stamp, Writer, WriterOptions,
+    self, CatalogEntry, Found, FrequentTermCounter, FrequentTerms, IndexState, KrantIndex,
+    PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, Writer, WriterOptions,
 };
 use crate::output::{self, Messages};
 use crate::report::{IndexReport, SkippedFile};
@@ -251,6 +251,11 @@ pub fn sync(
     let mut files_read = 0usize;
     let mut uncommitted = false;
     let mut last_commit = Instant::now();
+    if let Some(writer) = writer.as_mut()
+        && writer.chooses_frequent_terms()
+    {
+        writer.set_frequent_terms(sample_frequent_terms(&to_read, config.threads, stop));
+    }
     let preparer = writer.as_ref().map(Writer::preparer);
     read_in_parallel(
         &to_read,
@@ -319,7 +324,7 @@ pub fn sync(
                 && last_commit.elapsed() >= COMMIT_EVERY
             {
                 let articles = indexed.len() + report.added - report.removed;
-                writer.commit(&state(&root, articles))?;
+                writer.commit(state(&root, articles))?;
                 uncommitted = false;
                 last_commit = Instant::now();
             }
@@ -336,7 +341,7 @@ pub fn sync(
         report.unchanged + report.added + report.updated
     };
     if let Some(mut writer) = writer {
-        writer.commit(&state(&root, report.articles))?;
+        writer.commit(state(&root, report.articles))?;
         // With nothing read and nothing gone, the stamps are the ones loaded.
         let stamps_changed = files_to_read > 0 || stamps.len() != old_stamps.len();
         if !report.interrupted
@@ -393,6 +398,8 @@ fn state(root: &Path, articles: usize) -> IndexState {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
         articles: articles as u64,
+        // The writer records its own.
+        frequent_terms: Vec::new(),
     }
 }
 
@@ -482,12 +489,13 @@ fn read_in_parallel<'f>(
     let next = AtomicUsize::new(0);
     let (sender, receiver) =
         mpsc::sync_channel::<Vec<(usize, Outcome)>>(threads * QUEUE_PER_THREAD);
+    let preparer = preparer.as_ref();
     thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
             let next = &next;
             scope.spawn(move || {
-                let mut analyzer = DutchAnalyzer::new();
+                let mut analyzer = preparer.map_or_else(DutchAnalyzer::new, Preparer::analyzer);
                 let mut batch = Vec::with_capacity(BATCH);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -498,7 +506,7 @@ fn read_in_parallel<'f>(
                     let outcome = read_one(
                         file,
                         indexed.get(&file.path).copied(),
-                        preparer.as_ref().map(|p| (p, &mut analyzer)),
+                        preparer.map(|p| (p, &mut analyzer)),
                     );
                     batch.push((i, outcome));
                     if batch.len() == BATCH {
@@ -523,6 +531,57 @@ fn read_in_parallel<'f>(
         }
         Ok(())
     })
+}
+
+/// Chooses the terms to pair from up to [`SAMPLE_ARTICLES`] of `files`, spread evenly
+/// over them, read on `threads` threads. Unreadable files and non-articles are left out;
+/// the indexing proper reports them.
+fn sample_frequent_terms(
+    files: &[&CorpusFile],
+    threads: usize,
+    stop: &AtomicBool,
+) -> FrequentTerms {
+    let step = files.len().div_ceil(SAMPLE_ARTICLES).max(1);
+    let sample: Vec<&CorpusFile> = files.iter().step_by(step).copied().collect();
+    let threads = threads.clamp(1, sample.len().max(1));
+    let counters: Vec<FrequentTermCounter> = thread::scope(|scope| {
+        let workers: Vec<_> = sample
+            .chunks(sample.len().div_ceil(threads).max(1))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut analyzer = DutchAnalyzer::new();
+                    let mut counter = FrequentTermCounter::default();
+                    for file in chunk {
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let Ok(bytes) = std::fs::read(&file.full_path) else {
+                            continue;
+                        };
+                        let Ok(article) = corpus::parse_article(&file.path, &bytes) else {
+                            continue;
+                        };
+                        counter.next_article();
+                        analyzer.analyze(&article.text, Mode::Index, |t| {
+                            if t.kind != TokenKind::Form {
+                                counter.term(t.term);
+                            }
+                        });
+                    }
+                    counter
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap_or_default())
+            .collect()
+    });
+    let mut total = FrequentTermCounter::default();
+    for counter in counters {
+        total.merge(counter);
+    }
+    total.finish()
 }
 
 fn read_one(

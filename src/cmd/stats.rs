@@ -44,6 +44,7 @@ pub fn run(config: &StatsConfig) -> Result<ExitCode> {
         index: config.global.index_dir.display().to_string(),
         index_bytes: searcher.index().size_on_disk(),
         word_forms: searcher.word_forms()?,
+        frequent_terms: searcher.frequent_terms(),
         corpus: state.as_ref().map(|s| s.corpus_root.display().to_string()),
         schema_version: SCHEMA_VERSION,
         analyzer_version: ANALYZER_VERSION,

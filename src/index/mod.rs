@@ -8,23 +8,28 @@
 //!   reading unchanged files;
 //! - `forms.fst`: the word forms of the archive, for prefix and fuzzy words.
 //!
-//! The corpus root, the time of the last run and the article count travel in tantivy's
-//! commit payload, so they change atomically with the documents.
+//! The corpus root, the time of the last run, the article count and the frequent terms
+//! (see `pairs`) travel in tantivy's commit payload, so they change atomically with the
+//! documents.
 
 mod encoded;
+mod pairs;
 mod reader;
 pub mod schema;
 mod stamps;
 mod vocabulary;
 mod writer;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
+use tantivy::index::SegmentId;
 
+pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
@@ -68,6 +73,10 @@ pub struct IndexState {
     pub indexed_at: u64,
     /// Articles in the index after that commit.
     pub articles: u64,
+    /// The terms whose adjacent pairs the index holds (see `pairs`), sorted: chosen when
+    /// the index was built from scratch, and kept with the articles indexed with them.
+    #[serde(default)]
+    pub frequent_terms: Vec<String>,
 }
 
 /// One indexed article as the columns know it.
@@ -189,15 +198,21 @@ impl KrantIndex {
 
     /// What the last commit recorded, or `None` if nothing was ever committed.
     pub fn state(&self) -> Result<Option<IndexState>> {
+        Ok(self.committed()?.1)
+    }
+
+    /// The last commit's segments and what it recorded.
+    fn committed(&self) -> Result<(BTreeSet<SegmentId>, Option<IndexState>)> {
         let metas = self
             .index
             .load_metas()
             .context("cannot read the index metadata")?;
-        metas
+        let state = metas
             .payload
             .as_deref()
             .map(|p| serde_json::from_str(p).context("the index metadata is damaged"))
-            .transpose()
+            .transpose()?;
+        Ok((metas.segments.iter().map(|s| s.id()).collect(), state))
     }
 
     /// Every committed article's path, date key (`yyyymmdd`) and content hash, read from

@@ -1,15 +1,16 @@
 //! Searching the index: a [`Query`] in, ranked [`Hits`] with snippets out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::index::SegmentId;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, InvertedIndexRangeQuery, Occur,
-    PhraseQuery, Query as TantivyQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, InvertedIndexRangeQuery,
+    Occur, PhraseQuery, Query as TantivyQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
@@ -18,9 +19,10 @@ use tantivy::{
 };
 
 use super::KrantIndex;
+use super::pairs::{FrequentTerms, pair_term};
 use super::schema::{Fields, names};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
-use crate::analysis::{DutchAnalyzer, Mode, fold, word_spans};
+use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
 use crate::corpus::parse_article;
 use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
@@ -69,6 +71,8 @@ pub struct Searcher {
     /// Read on the first prefix or fuzzy word.
     vocabulary: Option<Vocabulary>,
     archive: Archive,
+    /// The terms the index holds pairs of, as of the commit searched.
+    frequent_terms: FrequentTerms,
 }
 
 impl Searcher {
@@ -80,8 +84,22 @@ impl Searcher {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .with_context(|| format!("cannot read the index at {}", index.dir.display()))?;
+        let (segments, state) = index.committed()?;
+        let read: BTreeSet<SegmentId> = reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        // The pairs in the articles read are those of the frequent terms of their commit.
+        // Should a run commit between the two reads, the phrases go without pair filters:
+        // slower, never wrong.
+        let frequent_terms = match &state {
+            Some(state) if segments == read => FrequentTerms::from_list(&state.frequent_terms),
+            _ => FrequentTerms::default(),
+        };
         let archive = Archive {
-            root: index.state()?.map(|state| state.corpus_root),
+            root: state.map(|state| state.corpus_root),
         };
         Ok(Searcher {
             archive,
@@ -90,6 +108,7 @@ impl Searcher {
             analyzer: DutchAnalyzer::new(),
             synonyms: Vec::new(),
             vocabulary: None,
+            frequent_terms,
         })
     }
 
@@ -149,6 +168,7 @@ impl Searcher {
                 fields,
                 analyzer: &mut self.analyzer,
                 vocabulary: self.vocabulary.as_ref().unwrap_or(&none),
+                frequent_terms: &self.frequent_terms,
             };
             let compiled = compiler.compile(&expr).ok_or_else(|| {
                 failure(
@@ -306,6 +326,11 @@ impl Searcher {
                 ArticleReader::new(&searcher, self.index.fields, &self.archive).read(address)
             })
             .transpose()
+    }
+
+    /// The number of frequent terms whose pairs the index holds.
+    pub fn frequent_terms(&self) -> usize {
+        self.frequent_terms.len()
     }
 
     /// The number of word forms kept for prefix and fuzzy words.
@@ -656,6 +681,8 @@ struct Compiler<'a> {
     fields: Fields,
     analyzer: &'a mut DutchAnalyzer,
     vocabulary: &'a Vocabulary,
+    /// The terms the index holds pairs of.
+    frequent_terms: &'a FrequentTerms,
 }
 
 /// Queries that may match in any combination (`Should` clauses).
@@ -713,7 +740,7 @@ impl Compiler<'_> {
                     |t| Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
                 );
                 // `al-bagh*`: the whole words before the prefix must occur too.
-                match phrase(&text[..last_start], *scope, 0, fields, self.analyzer) {
+                match self.phrase(&text[..last_start], *scope, 0) {
                     Some(before) => Some(Box::new(BooleanQuery::new(vec![
                         (Occur::Must, before),
                         (Occur::Must, matches),
@@ -742,10 +769,8 @@ impl Compiler<'_> {
                     |t| Box::new(FuzzyTermQuery::new(t, *distance, true)),
                 ))
             }
-            Expr::Word { text, scope, .. } => phrase(text, *scope, 0, fields, self.analyzer),
-            Expr::Phrase { text, scope, slop } => {
-                phrase(text, *scope, *slop, fields, self.analyzer)
-            }
+            Expr::Word { text, scope, .. } => self.phrase(text, *scope, 0),
+            Expr::Phrase { text, scope, slop } => self.phrase(text, *scope, *slop),
             Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
             Expr::Not(inner) => {
                 let inner = self.compile(inner)?;
@@ -789,9 +814,9 @@ impl Compiler<'_> {
                             scope,
                             prefix: false,
                             fuzzy: None,
-                        } => phrase_alternatives(text, *scope, 0, fields, self.analyzer),
+                        } => self.phrase_alternatives(text, *scope, 0),
                         Expr::Phrase { text, scope, slop } => {
-                            phrase_alternatives(text, *scope, *slop, fields, self.analyzer)
+                            self.phrase_alternatives(text, *scope, *slop)
                         }
                         _ => self.compile(part).map(|q| vec![(Occur::Should, q)]),
                     };
@@ -842,41 +867,196 @@ impl Compiler<'_> {
     }
 }
 
-/// A word or phrase: one term is a term query; several (as in `IS-strijders` or a quoted
-/// phrase) must occur in order, keeping the gaps of words the analyzer dropped.
-fn phrase(
-    text: &str,
-    scope: Scope,
-    slop: u32,
-    fields: Fields,
-    analyzer: &mut DutchAnalyzer,
-) -> Option<Box<dyn TantivyQuery>> {
-    phrase_alternatives(text, scope, slop, fields, analyzer).map(any_of)
+impl Compiler<'_> {
+    /// A word or phrase: one term is a term query; several (as in `IS-strijders` or a
+    /// quoted phrase) must occur in order, keeping the gaps of words the analyzer dropped.
+    fn phrase(&mut self, text: &str, scope: Scope, slop: u32) -> Option<Box<dyn TantivyQuery>> {
+        self.phrase_alternatives(text, scope, slop).map(any_of)
+    }
+
+    /// [`Compiler::phrase`] as one alternative per field.
+    fn phrase_alternatives(&mut self, text: &str, scope: Scope, slop: u32) -> Option<Alternatives> {
+        let tokens = self.analyzer.tokens(text, Mode::Query);
+        let fields = self.fields;
+        match tokens.as_slice() {
+            [] => None,
+            [one] => Some(across_fields(scope, fields, |field| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, &one.term),
+                    IndexRecordOption::WithFreqs,
+                ))
+            })),
+            many => {
+                let pairs = if slop == 0 {
+                    self.pair_filters(many)
+                } else {
+                    Vec::new()
+                };
+                Some(across_fields(scope, fields, |field| {
+                    let terms = many
+                        .iter()
+                        .map(|t| (t.position, Term::from_field_text(field, &t.term)))
+                        .collect();
+                    let phrase = Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
+                    if field != fields.text || pairs.is_empty() {
+                        return phrase;
+                    }
+                    // The pairs lead the intersection (tantivy drives it by the cheapest
+                    // clause) and score nothing, so the phrase's score stays as it was.
+                    let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = pairs
+                        .iter()
+                        .map(|pair| {
+                            let filter: Box<dyn TantivyQuery> = Box::new(ConstScoreQuery::new(
+                                Box::new(TermQuery::new(
+                                    Term::from_field_text(fields.pairs, pair),
+                                    IndexRecordOption::Basic,
+                                )),
+                                0.0,
+                            ));
+                            (Occur::Must, filter)
+                        })
+                        .collect();
+                    clauses.push((Occur::Must, phrase));
+                    Box::new(BooleanQuery::new(clauses))
+                }))
+            }
+        }
+    }
+
+    /// The pair terms an exact phrase's text match must hold: one per two frequent terms
+    /// at adjacent positions.
+    fn pair_filters(&self, tokens: &[AnalyzedToken]) -> Vec<String> {
+        if self.frequent_terms.is_empty() {
+            return Vec::new();
+        }
+        tokens
+            .windows(2)
+            .filter(|w| {
+                w[0].position + 1 == w[1].position
+                    && self.frequent_terms.contains(&w[0].term)
+                    && self.frequent_terms.contains(&w[1].term)
+            })
+            .map(|w| pair_term(&w[0].term, &w[1].term))
+            .collect()
+    }
 }
 
-/// [`phrase`] as one alternative per field.
-fn phrase_alternatives(
-    text: &str,
-    scope: Scope,
-    slop: u32,
-    fields: Fields,
-    analyzer: &mut DutchAnalyzer,
-) -> Option<Alternatives> {
-    let tokens = analyzer.tokens(text, Mode::Query);
-    match tokens.as_slice() {
-        [] => None,
-        [one] => Some(across_fields(scope, fields, |field| {
-            Box::new(TermQuery::new(
-                Term::from_field_text(field, &one.term),
-                IndexRecordOption::WithFreqs,
-            ))
-        })),
-        many => Some(across_fields(scope, fields, |field| {
-            let terms = many
-                .iter()
-                .map(|t| (t.position, Term::from_field_text(field, &t.term)))
-                .collect();
-            Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
-        })),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_article;
+    use crate::index::{IndexState, Writer, WriterOptions};
+    use crate::query::{self, Query};
+
+    /// An index of `texts` (one article each) whose frequent terms are those of `frequent`.
+    fn index_of(texts: &[String], frequent: &str) -> (tempfile::TempDir, KrantIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let options = WriterOptions {
+            threads: 1,
+            memory_bytes: 15_000_000,
+            rebuild: false,
+        };
+        let mut writer = Writer::open(&dir.path().join("index"), &options).unwrap();
+        assert!(writer.chooses_frequent_terms());
+        writer.set_frequent_terms(FrequentTerms::from_list(
+            &DutchAnalyzer::new().terms(frequent),
+        ));
+        let preparer = writer.preparer();
+        let mut analyzer = preparer.analyzer();
+        for (i, text) in texts.iter().enumerate() {
+            let path = format!("{i}.txt");
+            let bytes = format!("date 2017-05 {text}");
+            std::fs::write(corpus.join(&path), &bytes).unwrap();
+            let article = parse_article(&path, bytes.as_bytes()).unwrap();
+            let prepared = preparer.prepare(&article, i as u64, &mut analyzer);
+            writer.add(prepared, false).unwrap();
+        }
+        writer
+            .commit(IndexState {
+                corpus_root: corpus,
+                indexed_at: 0,
+                articles: texts.len() as u64,
+                frequent_terms: Vec::new(),
+            })
+            .unwrap();
+        writer.finish().unwrap();
+        let index = KrantIndex::open(&dir.path().join("index")).unwrap();
+        (dir, index)
+    }
+
+    fn ranked(searcher: &mut Searcher, text: &str) -> Vec<(String, Option<f32>)> {
+        let query = Query {
+            text: text.to_owned(),
+            expr: query::parse(text).unwrap(),
+            range: MonthRange::default(),
+            sort: Sort::Relevance,
+            limit: 100,
+            offset: 0,
+        };
+        let hits = searcher.search(&query).unwrap();
+        assert_eq!(hits.total, hits.hits.len());
+        hits.hits.into_iter().map(|h| (h.path, h.score)).collect()
+    }
+
+    #[test]
+    fn pair_filters_change_neither_the_hits_nor_their_scores() {
+        let texts: Vec<String> = (0..30)
+            .map(|i| match i % 4 {
+                0 => format!(
+                    "Nieuws {i}\nTwee jaar geleden, {i} jaar geleden en nog eens jaar geleden."
+                ),
+                1 => format!("Nieuws {i}\nHet jaar is lang geleden begonnen."),
+                2 => format!("Nieuws {i}\nDe corona-crisis geleden jaar {i}."),
+                _ => format!("Nieuws {i}\nIn het jaar van de crisis geleden."),
+            })
+            .collect();
+        let (_dir, index) = index_of(&texts, "jaar geleden coronacrisis");
+        let mut searcher = Searcher::new(index).unwrap();
+        assert_eq!(searcher.frequent_terms(), 3);
+        for phrase in [
+            "\"jaar geleden\"",
+            "\"twee jaar geleden\"",
+            "\"coronacrisis geleden\"",
+            "\"jaar geleden\" OR nieuws",
+            "\"jaar geleden\" AND NOT 4",
+        ] {
+            let with_pairs = ranked(&mut searcher, phrase);
+            let frequent = std::mem::take(&mut searcher.frequent_terms);
+            let without = ranked(&mut searcher, phrase);
+            searcher.frequent_terms = frequent;
+            assert!(!with_pairs.is_empty(), "{phrase}");
+            assert_eq!(with_pairs, without, "{phrase}");
+        }
+        assert_eq!(ranked(&mut searcher, "\"jaar geleden\"").len(), 8);
+        assert_eq!(ranked(&mut searcher, "\"coronacrisis geleden\"").len(), 7);
+    }
+
+    #[test]
+    fn only_adjacent_frequent_terms_of_an_exact_phrase_make_filters() {
+        let (_dir, index) = index_of(&["Leeg.".to_owned()], "jaar geleden politie");
+        let searcher = Searcher::new(index).unwrap();
+        let mut analyzer = DutchAnalyzer::new();
+        let none = Vocabulary::default();
+        let compiler = Compiler {
+            fields: searcher.index.fields,
+            analyzer: &mut analyzer,
+            vocabulary: &none,
+            frequent_terms: &searcher.frequent_terms,
+        };
+        let mut filters = |text: &str| {
+            let tokens = compiler.analyzer.tokens(text, Mode::Query);
+            compiler.pair_filters(&tokens)
+        };
+        // Stems: `geleden` is `leed`.
+        assert_eq!(
+            filters("jaar geleden politie"),
+            [pair_term("jaar", "leed"), pair_term("leed", "politie")]
+        );
+        // A stop word's gap, a word not frequent, a single word: nothing to pair.
+        assert!(filters("jaar van geleden").is_empty());
+        assert!(filters("twee jaar").is_empty());
+        assert!(filters("jaar").is_empty());
     }
 }

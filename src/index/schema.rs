@@ -10,8 +10,8 @@ use super::encoded::ENCODED_NAME;
 
 /// Bumped whenever the fields or their options change, or how tantivy writes them: 5 keeps
 /// the path column's dictionary uncompressed (schema 4's is zstd, which krant no longer
-/// builds tantivy with) and stores only the title.
-pub const SCHEMA_VERSION: u32 = 5;
+/// builds tantivy with) and stores only the title; 6 adds the pair terms.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The store holds only the titles (path and date are columns; the text is read from the
 /// archive), and a search reads it only for a hit whose file changed since it was
@@ -41,6 +41,9 @@ pub mod names {
     pub const HEADLINE: &str = "headline";
     /// Content hash of the file, to tell a touched file from an edited one.
     pub const HASH: &str = "hash";
+    /// Pairs of adjacent frequent terms of the text, documents only: a filter that spares
+    /// a phrase of frequent words its position checks (see `pairs`).
+    pub const PAIRS: &str = "pairs";
 }
 
 /// Handles to the schema's fields.
@@ -58,6 +61,8 @@ pub struct Fields {
     pub hash: Field,
     /// See [`names::HEADLINE`].
     pub headline: Field,
+    /// See [`names::PAIRS`].
+    pub pairs: Field,
 }
 
 /// Builds the schema.
@@ -75,6 +80,15 @@ pub fn build() -> (Schema, Fields) {
         text: builder.add_text_field(names::TEXT, analyzed),
         hash: builder.add_u64_field(names::HASH, FAST),
         headline: builder.add_text_field(names::HEADLINE, STORED),
+        pairs: builder.add_text_field(
+            names::PAIRS,
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(ENCODED_NAME)
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false),
+            ),
+        ),
     };
     (builder.build(), fields)
 }
@@ -88,5 +102,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         text: schema.get_field(names::TEXT)?,
         hash: schema.get_field(names::HASH)?,
         headline: schema.get_field(names::HEADLINE)?,
+        pairs: schema.get_field(names::PAIRS)?,
     })
 }

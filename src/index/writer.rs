@@ -9,6 +9,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::encoded::Encoder;
+use super::pairs::{FrequentTerms, PairEncoder};
 use super::schema;
 use super::stamps::{self, Stamp};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
@@ -48,6 +49,9 @@ pub struct Writer {
     new_forms: FxHashSet<Box<str>>,
     /// Adds and deletes not yet handed to tantivy, in order.
     operations: Vec<UserOperation>,
+    /// The terms paired in this index's articles; see [`Writer::chooses_frequent_terms`].
+    frequent_terms: FrequentTerms,
+    chooses_frequent_terms: bool,
     _lock: File,
 }
 
@@ -107,14 +111,41 @@ impl Writer {
         } else {
             Vocabulary::load(&dir.join(VOCABULARY_FILE))?
         };
+        // Kept from the last commit, whose articles were paired with them; chosen anew
+        // when no article stays (a new index, a rebuild, a first run that never committed).
+        let committed = if fresh || options.rebuild {
+            None
+        } else {
+            index.state()?
+        };
+        let chooses_frequent_terms = committed.is_none();
+        let frequent_terms = committed
+            .map(|state| FrequentTerms::from_list(&state.frequent_terms))
+            .unwrap_or_default();
         Ok(Writer {
             index,
             writer,
             vocabulary,
             new_forms: FxHashSet::default(),
             operations: Vec::new(),
+            frequent_terms,
+            chooses_frequent_terms,
             _lock: lock,
         })
+    }
+
+    /// Whether this run is to choose the frequent terms ([`Writer::set_frequent_terms`])
+    /// before it prepares any article: true when the index keeps no article.
+    pub fn chooses_frequent_terms(&self) -> bool {
+        self.chooses_frequent_terms
+    }
+
+    /// Sets the terms to pair, when [`Writer::chooses_frequent_terms`]; otherwise the
+    /// committed articles were paired with the recorded ones, which stay.
+    pub fn set_frequent_terms(&mut self, terms: FrequentTerms) {
+        if self.chooses_frequent_terms {
+            self.frequent_terms = terms;
+        }
     }
 
     /// The opened index.
@@ -131,6 +162,7 @@ impl Writer {
     pub fn preparer(&self) -> Preparer {
         Preparer {
             fields: self.index.fields,
+            frequent_terms: self.frequent_terms.clone(),
         }
     }
 
@@ -163,8 +195,10 @@ impl Writer {
         self.operations.push(UserOperation::Delete(term));
     }
 
-    /// Makes every change so far durable and visible, atomically, with `state`.
-    pub fn commit(&mut self, state: &IndexState) -> Result<()> {
+    /// Makes every change so far durable and visible, atomically, with `state` (and the
+    /// frequent terms).
+    pub fn commit(&mut self, mut state: IndexState) -> Result<()> {
+        state.frequent_terms = self.frequent_terms.to_list();
         // The forms first: if the commit then fails, the vocabulary holds a few forms of
         // articles not in the index, which can only widen a prefix or fuzzy search to
         // articles that really have the forms' stems.
@@ -176,7 +210,7 @@ impl Writer {
             self.new_forms.clear();
         }
         self.hand_over()?;
-        let payload = serde_json::to_string(state)?;
+        let payload = serde_json::to_string(&state)?;
         let mut prepared = self
             .writer
             .prepare_commit()
@@ -208,9 +242,10 @@ impl Writer {
 /// Turns articles into index documents. The Dutch analysis runs here, on the threads
 /// that read the files, and tantivy receives ready tokens: every word is scanned, folded
 /// and looked up once, and the work spreads over all reading threads.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Preparer {
     fields: schema::Fields,
+    frequent_terms: FrequentTerms,
 }
 
 /// An article ready for the index writer.
@@ -222,7 +257,14 @@ pub struct PreparedArticle {
 }
 
 impl Preparer {
-    /// The document for `article`, whose file has content hash `hash`.
+    /// The analyzer [`Preparer::prepare`] needs (one per thread): it marks the frequent
+    /// terms.
+    pub fn analyzer(&self) -> DutchAnalyzer {
+        DutchAnalyzer::new().with_frequent_terms(self.frequent_terms.set())
+    }
+
+    /// The document for `article`, whose file has content hash `hash`; `analyzer` comes
+    /// from [`Preparer::analyzer`].
     pub fn prepare(
         &self,
         article: &Article,
@@ -231,21 +273,25 @@ impl Preparer {
     ) -> PreparedArticle {
         let f = self.fields;
         // Terms go to the field's encoded tokens; new forms, from text or title, to the
-        // vocabulary.
+        // vocabulary; pairs of the text's frequent terms to the pair field.
         let mut forms = Vec::new();
-        let mut encode = |source: &str| {
+        let mut pairs = PairEncoder::default();
+        let mut encode = |source: &str, mut pairs: Option<&mut PairEncoder>| {
             let mut encoder = Encoder::default();
             analyzer.analyze(source, Mode::Index, |t| {
                 if t.kind == TokenKind::Form {
                     forms.push(t.term.into());
                 } else {
                     encoder.push(t.term, t.position);
+                    if let Some(pairs) = pairs.as_deref_mut() {
+                        pairs.push(t.term, t.position, t.frequent);
+                    }
                 }
             });
             encoder.finish()
         };
-        let text = encode(&article.text);
-        let title = encode(&article.title);
+        let text = encode(&article.text, Some(&mut pairs));
+        let title = encode(&article.title, None);
         let mut doc = TantivyDocument::default();
         doc.add_text(f.path, &article.path);
         doc.add_u64(f.date, article.date.sort_key());
@@ -253,6 +299,7 @@ impl Preparer {
         doc.add_text(f.headline, &article.title);
         doc.add_text(f.text, text);
         doc.add_text(f.title, title);
+        doc.add_text(f.pairs, pairs.finish());
         PreparedArticle {
             path: article.path.clone(),
             doc,

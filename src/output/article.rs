@@ -68,6 +68,8 @@ pub struct Stats {
     /// Distinct word forms kept for prefix and fuzzy words (those that differ from their
     /// stem).
     pub word_forms: usize,
+    /// Frequent words whose adjacent pairs the index holds, to speed up phrases.
+    pub frequent_terms: usize,
     /// The corpus folder the index was built from.
     pub corpus: Option<String>,
     /// Schema version of the index.
@@ -123,6 +125,11 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
         out,
         "word forms    {} (for prefix and fuzzy words)",
         stats.word_forms
+    )?;
+    writeln!(
+        out,
+        "phrase pairs  of {} frequent words (chosen when the index was built)",
+        stats.frequent_terms
     )?;
     if let Some(corpus) = &stats.corpus {
         writeln!(out, "corpus        {corpus}")?;
