@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Estimates what indexing a docs-only term per adjacent pair of frequent words would cost:
-how many words reach a document-frequency threshold, and which share of word positions
-hold a pair of two such words (stop words excluded).
+"""Estimates what indexing a docs-only term per adjacent pair of frequent words costs: how
+many words reach a document-frequency threshold, which share of word positions hold a pair of
+two such words (stop words excluded), and how many (article, pair) postings that makes beside
+the (article, word) postings. Then the same for other rules of which pairs to index: both
+words above a higher threshold, one word far above, or the product of the two shares (the
+expected share of articles holding both) above a floor.
 
     python3 bench/phrase_pairs.py ARCHIVE [SAMPLE [MIN_DF ...]]
 
@@ -52,15 +55,42 @@ def main():
         words = re.findall(r"\w+", text)[3:]  # past the `date YYYY-MM` header
         docs.append(words)
         doc_freq.update(set(w for w in words if w not in stop))
-    print("min_df\twords\tpair_positions_pct")
-    for threshold in thresholds:
-        frequent = {w for w, c in doc_freq.items() if c >= threshold * len(sample)}
-        positions = pairs = 0
+    share = {w: c / len(sample) for w, c in doc_freq.items()}
+    word_postings = sum(len(set(w for w in words if w not in stop)) for words in docs)
+
+    def cost(pairs_indexed):
+        """Pair positions (% of all positions) and (article, pair) postings (% of words')."""
+        positions = pairs = postings = 0
         for words in docs:
+            seen = set()
             for a, b in zip(words, words[1:]):
                 positions += 1
-                pairs += a in frequent and b in frequent
-        print(f"{threshold}\t{len(frequent)}\t{100 * pairs / positions:.1f}")
+                if a not in stop and b not in stop and pairs_indexed(a, b):
+                    pairs += 1
+                    seen.add((a, b))
+            postings += len(seen)
+        return 100 * pairs / positions, 100 * postings / word_postings
+
+    print("min_df\twords\tpair_positions_pct\tpair_postings_pct_of_words")
+    for threshold in thresholds:
+        frequent = {w for w, s in share.items() if s >= threshold}
+        positions, postings = cost(lambda a, b: a in frequent and b in frequent)
+        print(f"{threshold}\t{len(frequent)}\t{positions:.1f}\t{postings:.1f}")
+    print("\nrule\tpair_positions_pct\tpair_postings_pct_of_words")
+    rules = {
+        "both >= 0.10": lambda a, b: min(share[a], share[b]) >= 0.10,
+        "both >= 0.15": lambda a, b: min(share[a], share[b]) >= 0.15,
+        "both >= 0.20": lambda a, b: min(share[a], share[b]) >= 0.20,
+        "both >= 0.10, one >= 0.25": lambda a, b: min(share[a], share[b]) >= 0.10
+        and max(share[a], share[b]) >= 0.25,
+        "both >= 0.10, product >= 0.03": lambda a, b: min(share[a], share[b]) >= 0.10
+        and share[a] * share[b] >= 0.03,
+        "both >= 0.10, product >= 0.04": lambda a, b: min(share[a], share[b]) >= 0.10
+        and share[a] * share[b] >= 0.04,
+    }
+    for name, rule in rules.items():
+        positions, postings = cost(rule)
+        print(f"{name}\t{positions:.1f}\t{postings:.1f}")
 
 
 if __name__ == "__main__":

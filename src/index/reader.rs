@@ -986,6 +986,59 @@ mod tests {
         (dir, index)
     }
 
+    #[test]
+    fn a_writer_keeps_the_frequent_terms_its_articles_were_paired_with() {
+        let options = WriterOptions {
+            threads: 1,
+            memory_bytes: 15_000_000,
+            rebuild: false,
+        };
+        let (dir, _) = index_of(&["Jaar geleden.".to_owned()], "jaar geleden");
+        let index_dir = dir.path().join("index");
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        assert!(!writer.chooses_frequent_terms());
+        // Refused: the indexed article was paired with the recorded terms.
+        writer.set_frequent_terms(FrequentTerms::from_list(&["mens".to_owned()]));
+        let state = |articles| IndexState {
+            corpus_root: dir.path().join("corpus"),
+            indexed_at: 0,
+            articles,
+            frequent_terms: Vec::new(),
+        };
+        writer.commit(state(1)).unwrap();
+        drop(writer);
+        let recorded = |dir: &std::path::Path| {
+            KrantIndex::open(dir)
+                .unwrap()
+                .state()
+                .unwrap()
+                .unwrap()
+                .frequent_terms
+        };
+        assert_eq!(recorded(&index_dir), ["jaar", "leed"]);
+        // An index left without articles chooses again.
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        writer.remove("0.txt");
+        writer.commit(state(0)).unwrap();
+        drop(writer);
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        assert!(writer.chooses_frequent_terms());
+        writer.set_frequent_terms(FrequentTerms::from_list(&["mens".to_owned()]));
+        writer.commit(state(0)).unwrap();
+        drop(writer);
+        assert_eq!(recorded(&index_dir), ["mens"]);
+        // So does a rebuild.
+        let rebuild = WriterOptions {
+            rebuild: true,
+            ..options
+        };
+        assert!(
+            Writer::open(&index_dir, &rebuild)
+                .unwrap()
+                .chooses_frequent_terms()
+        );
+    }
+
     fn ranked(searcher: &mut Searcher, text: &str) -> Vec<(String, Option<f32>)> {
         let query = Query {
             text: text.to_owned(),

@@ -112,11 +112,12 @@ impl Writer {
             Vocabulary::load(&dir.join(VOCABULARY_FILE))?
         };
         // Kept from the last commit, whose articles were paired with them; chosen anew
-        // when no article stays (a new index, a rebuild, a first run that never committed).
+        // when no article stays (a new index, a rebuild, a first run that never committed
+        // or was stopped before it indexed anything, perhaps while sampling).
         let committed = if fresh || options.rebuild {
             None
         } else {
-            index.state()?
+            index.state()?.filter(|state| state.articles > 0)
         };
         let chooses_frequent_terms = committed.is_none();
         let frequent_terms = committed
