@@ -19,7 +19,7 @@ use tantivy::{
 };
 
 use super::KrantIndex;
-use super::pairs::{FrequentTerms, pair_term};
+use super::pairs::pair_term;
 use super::schema::{Fields, names};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
 use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
@@ -71,8 +71,8 @@ pub struct Searcher {
     /// Read on the first prefix or fuzzy word.
     vocabulary: Option<Vocabulary>,
     archive: Archive,
-    /// The terms the index holds pairs of, as of the commit searched.
-    frequent_terms: FrequentTerms,
+    /// The terms the index holds pairs of, as of the commit searched, sorted.
+    frequent_terms: Vec<String>,
 }
 
 impl Searcher {
@@ -94,13 +94,16 @@ impl Searcher {
         // The pairs in the articles read are those of the frequent terms of their commit.
         // Should a run commit between the two reads, the phrases go without pair filters:
         // slower, never wrong.
-        let frequent_terms = match &state {
-            Some(state) if segments == read => FrequentTerms::from_list(&state.frequent_terms),
-            _ => FrequentTerms::default(),
+        let (root, mut frequent_terms) = match state {
+            Some(state) if segments == read => (Some(state.corpus_root), state.frequent_terms),
+            Some(state) => (Some(state.corpus_root), Vec::new()),
+            None => (None, Vec::new()),
         };
-        let archive = Archive {
-            root: state.map(|state| state.corpus_root),
-        };
+        // Recorded sorted; lookups bisect the list rather than build a set for every search.
+        if !frequent_terms.is_sorted() {
+            frequent_terms.sort_unstable();
+        }
+        let archive = Archive { root };
         Ok(Searcher {
             archive,
             index,
@@ -681,8 +684,8 @@ struct Compiler<'a> {
     fields: Fields,
     analyzer: &'a mut DutchAnalyzer,
     vocabulary: &'a Vocabulary,
-    /// The terms the index holds pairs of.
-    frequent_terms: &'a FrequentTerms,
+    /// The terms the index holds pairs of, sorted.
+    frequent_terms: &'a [String],
 }
 
 /// Queries that may match in any combination (`Should` clauses).
@@ -929,12 +932,15 @@ impl Compiler<'_> {
         if self.frequent_terms.is_empty() {
             return Vec::new();
         }
+        let frequent = |term: &str| {
+            self.frequent_terms
+                .binary_search_by(|f| f.as_str().cmp(term))
+                .is_ok()
+        };
         tokens
             .windows(2)
             .filter(|w| {
-                w[0].position + 1 == w[1].position
-                    && self.frequent_terms.contains(&w[0].term)
-                    && self.frequent_terms.contains(&w[1].term)
+                w[0].position + 1 == w[1].position && frequent(&w[0].term) && frequent(&w[1].term)
             })
             .map(|w| pair_term(&w[0].term, &w[1].term))
             .collect()
@@ -945,7 +951,7 @@ impl Compiler<'_> {
 mod tests {
     use super::*;
     use crate::corpus::parse_article;
-    use crate::index::{IndexState, Writer, WriterOptions};
+    use crate::index::{FrequentTerms, IndexState, Writer, WriterOptions};
     use crate::query::{self, Query};
 
     /// An index of `texts` (one article each) whose frequent terms are those of `frequent`.
