@@ -63,18 +63,15 @@ impl FrequentTerms {
         Arc::clone(&self.terms)
     }
 
-    /// Whether `term` is one of them.
-    pub fn contains(&self, term: &str) -> bool {
+    /// Whether `term` is one of them (the analyzer and the searcher hold their own copies).
+    #[cfg(test)]
+    fn contains(&self, term: &str) -> bool {
         self.terms.contains(term)
     }
 
-    /// How many there are.
-    pub fn len(&self) -> usize {
-        self.terms.len()
-    }
-
     /// Whether there are none (an archive too small to tell).
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
 }
