@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
-use crate::corpus::{self, CorpusFile, Encoding, SkipReason, WalkOptions};
+use crate::corpus::{self, BatchReader, CorpusFile, Encoding, READ_BATCH, SkipReason, WalkOptions};
 use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
 use crate::index::{
@@ -37,11 +37,6 @@ use crate::report::{IndexReport, SkippedFile};
 /// Committing every 25,000 articles as well cost a merge of 8 segments on a 100,000-article
 /// first build (7% of its CPU time, BENCHMARKS.md).
 const COMMIT_EVERY: Duration = Duration::from_secs(60);
-
-/// Results a reading thread hands over at once. One at a time, the hand-over woke the
-/// writing thread, and through it tantivy's, for every article: some 300,000 context
-/// switches on 100,000 articles (BENCHMARKS.md).
-const BATCH: usize = 16;
 
 /// Batches waiting for the writer, per reading thread: bounds memory whatever the corpus.
 const QUEUE_PER_THREAD: usize = 2;
@@ -496,29 +491,34 @@ fn read_in_parallel<'f>(
             let next = &next;
             scope.spawn(move || {
                 let mut analyzer = preparer.map_or_else(DutchAnalyzer::new, Preparer::analyzer);
-                let mut batch = Vec::with_capacity(BATCH);
+                let mut reader = BatchReader::new();
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= files.len() || stop.load(Ordering::Relaxed) {
+                    let first = next.fetch_add(READ_BATCH, Ordering::Relaxed);
+                    if first >= files.len() || stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let file = files[i];
-                    let outcome = read_one(
-                        file,
-                        indexed.get(&file.path).copied(),
-                        preparer.map(|p| (p, &mut analyzer)),
-                    );
-                    batch.push((i, outcome));
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        if sender.send(full).is_err() {
-                            return;
-                        }
+                    let chunk = &files[first..(first + READ_BATCH).min(files.len())];
+                    // A batch read is also handed over as one: one at a time, the hand-over
+                    // woke the writing thread, and through it tantivy's, for every article
+                    // (some 300,000 context switches on 100,000 articles, BENCHMARKS.md).
+                    let outcomes: Vec<(usize, Outcome)> = chunk
+                        .iter()
+                        .zip(reader.read(chunk))
+                        .enumerate()
+                        .map(|(k, (file, contents))| {
+                            let outcome = outcome_of(
+                                file,
+                                contents,
+                                indexed.get(&file.path).copied(),
+                                preparer.map(|p| (p, &mut analyzer)),
+                            );
+                            (first + k, outcome)
+                        })
+                        .collect();
+                    if sender.send(outcomes).is_err() {
+                        // The writing side stopped, and reports why.
+                        return;
                     }
-                }
-                if !batch.is_empty() {
-                    // Fails only when the writing side stopped, which reports why.
-                    let _ = sender.send(batch);
                 }
             });
         }
@@ -551,22 +551,25 @@ fn sample_frequent_terms(
                 scope.spawn(move || {
                     let mut analyzer = DutchAnalyzer::new();
                     let mut counter = FrequentTermCounter::default();
-                    for file in chunk {
+                    let mut reader = BatchReader::new();
+                    for files in chunk.chunks(READ_BATCH) {
                         if stop.load(Ordering::Relaxed) {
                             break;
                         }
-                        let Ok(bytes) = std::fs::read(&file.full_path) else {
-                            continue;
-                        };
-                        let Ok(article) = corpus::parse_article(&file.path, &bytes) else {
-                            continue;
-                        };
-                        counter.next_article();
-                        analyzer.analyze(&article.text, Mode::Index, |t| {
-                            if t.kind != TokenKind::Form {
-                                counter.term(t.term);
-                            }
-                        });
+                        for (file, contents) in files.iter().zip(reader.read(files)) {
+                            let Ok(bytes) = contents else {
+                                continue;
+                            };
+                            let Ok(article) = corpus::parse_article(&file.path, &bytes) else {
+                                continue;
+                            };
+                            counter.next_article();
+                            analyzer.analyze(&article.text, Mode::Index, |t| {
+                                if t.kind != TokenKind::Form {
+                                    counter.term(t.term);
+                                }
+                            });
+                        }
                     }
                     counter
                 })
@@ -584,12 +587,14 @@ fn sample_frequent_terms(
     total.finish()
 }
 
-fn read_one(
+/// What to do with a file read (or not) as `contents`.
+fn outcome_of(
     file: &CorpusFile,
+    contents: std::io::Result<Vec<u8>>,
     indexed_hash: Option<u64>,
     preparer: Option<(&Preparer, &mut DutchAnalyzer)>,
 ) -> Outcome {
-    let bytes = match std::fs::read(&file.full_path) {
+    let bytes = match contents {
         Ok(bytes) => bytes,
         Err(err) => return Outcome::Skipped(SkipReason::Unreadable(io_reason(&err))),
     };
@@ -636,6 +641,12 @@ mod tests {
         }
     }
 
+    /// The outcome of reading `file` as indexing does, with nothing prepared.
+    fn read_one(file: &CorpusFile, indexed_hash: Option<u64>) -> Outcome {
+        let contents = BatchReader::new().read(&[file]).pop().unwrap();
+        outcome_of(file, contents, indexed_hash, None)
+    }
+
     fn skip_reason(outcome: Outcome) -> String {
         match outcome {
             Outcome::Skipped(reason) => reason.to_string(),
@@ -646,7 +657,7 @@ mod tests {
     #[test]
     fn a_file_that_vanished_before_reading_is_skipped_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
-        let outcome = read_one(&file(&dir.path().join("gone.txt")), None, None);
+        let outcome = read_one(&file(&dir.path().join("gone.txt")), None);
         assert_eq!(
             skip_reason(outcome),
             "cannot read: it vanished while indexing"
@@ -657,7 +668,7 @@ mod tests {
     fn an_unreadable_path_is_skipped_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         // Reading a folder fails even for root, unlike a file without permissions.
-        let outcome = read_one(&file(dir.path()), None, None);
+        let outcome = read_one(&file(dir.path()), None);
         assert_eq!(skip_reason(outcome), "cannot read: it is a folder");
     }
 
@@ -668,7 +679,7 @@ mod tests {
         std::fs::write(&path, "not even an article").unwrap();
         let hash = crate::corpus::content_hash(b"not even an article");
         assert!(matches!(
-            read_one(&file(&path), Some(hash), None),
+            read_one(&file(&path), Some(hash)),
             Outcome::Unchanged(Stamp { hash: h, .. }) if h == hash
         ));
     }

@@ -2,12 +2,14 @@
 
 mod article;
 mod decode;
+mod read;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
+pub use read::{BatchReader, READ_BATCH};
 use walkdir::WalkDir;
 
 /// A candidate article file found by the walk, with what `stat` said about it.
