@@ -20,6 +20,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+# src/index/pairs.rs's BUCKET_BITS.
+BUCKET_BITS = 14
+
+
 def pair_term(first, second):
     """krant's pair term of two stems (src/index/pairs.rs), for checking it from outside:
     `python3 -c 'import phrase_pairs as p; print(p.pair_term("jaar", "leed"))'` in bench/.
@@ -31,7 +35,7 @@ def pair_term(first, second):
     b = xxhash.xxh3_64(second.encode()).intdigest()
     rotated = ((a << 17) | (a >> 47)) & mask
     mixed = ((rotated ^ b) * 0x9E3779B97F4A7C15) & mask
-    return f"{mixed >> 48:04x}"
+    return f"{mixed >> (64 - BUCKET_BITS):04x}"
 
 
 def stop_words():

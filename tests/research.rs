@@ -255,7 +255,7 @@ fn stats_describe_the_index() {
         s["per_year"],
         serde_json::json!([{"year": 2017, "articles": 6}])
     );
-    assert_eq!(s["schema_version"], 6);
+    assert_eq!(s["schema_version"], 7);
     assert!(s["index_bytes"].as_u64().unwrap() > 1000);
     assert!(s["corpus"].as_str().unwrap().ends_with("corpus"));
     assert!(s["indexed_at"].as_u64().unwrap() > 1_700_000_000);

@@ -10,8 +10,9 @@ use super::encoded::ENCODED_NAME;
 
 /// Bumped whenever the fields or their options change, or how tantivy writes them: 5 keeps
 /// the path column's dictionary uncompressed (schema 4's is zstd, which krant no longer
-/// builds tantivy with) and stores only the title; 6 adds the pair terms.
-pub const SCHEMA_VERSION: u32 = 6;
+/// builds tantivy with) and stores only the title; 6 adds the pair terms; 7 hashes them into
+/// 2¹⁴ buckets instead of 2¹⁶.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The store holds only the titles (path and date are columns; the text is read from the
 /// archive), and a search reads it only for a hit whose file changed since it was
