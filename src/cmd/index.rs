@@ -492,18 +492,31 @@ fn read_in_parallel<'f>(
             scope.spawn(move || {
                 let mut analyzer = preparer.map_or_else(DutchAnalyzer::new, Preparer::analyzer);
                 let mut reader = BatchReader::new();
-                loop {
+                let claim = || {
                     let first = next.fetch_add(READ_BATCH, Ordering::Relaxed);
-                    if first >= files.len() || stop.load(Ordering::Relaxed) {
+                    (first < files.len())
+                        .then(|| (first, &files[first..(first + READ_BATCH).min(files.len())]))
+                };
+                let mut current = claim();
+                if let Some((_, chunk)) = current {
+                    reader.start(chunk);
+                }
+                while let Some((first, chunk)) = current {
+                    if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let chunk = &files[first..(first + READ_BATCH).min(files.len())];
+                    // The next batch is read while this one is analyzed.
+                    let following = claim();
+                    if let Some((_, chunk)) = following {
+                        reader.start(chunk);
+                    }
+                    let contents = reader.finish();
                     // A batch read is also handed over as one: one at a time, the hand-over
                     // woke the writing thread, and through it tantivy's, for every article
                     // (some 300,000 context switches on 100,000 articles, BENCHMARKS.md).
                     let outcomes: Vec<(usize, Outcome)> = chunk
                         .iter()
-                        .zip(reader.read(chunk))
+                        .zip(contents)
                         .enumerate()
                         .map(|(k, (file, contents))| {
                             let outcome = outcome_of(
@@ -519,6 +532,7 @@ fn read_in_parallel<'f>(
                         // The writing side stopped, and reports why.
                         return;
                     }
+                    current = following;
                 }
             });
         }
@@ -552,11 +566,18 @@ fn sample_frequent_terms(
                     let mut analyzer = DutchAnalyzer::new();
                     let mut counter = FrequentTermCounter::default();
                     let mut reader = BatchReader::new();
-                    for files in chunk.chunks(READ_BATCH) {
+                    let mut batches = chunk.chunks(READ_BATCH).peekable();
+                    if let Some(first) = batches.peek() {
+                        reader.start(first);
+                    }
+                    while let Some(files) = batches.next() {
                         if stop.load(Ordering::Relaxed) {
                             break;
                         }
-                        for (file, contents) in files.iter().zip(reader.read(files)) {
+                        if let Some(following) = batches.peek() {
+                            reader.start(following);
+                        }
+                        for (file, contents) in files.iter().zip(reader.finish()) {
                             let Ok(bytes) = contents else {
                                 continue;
                             };
