@@ -88,7 +88,7 @@ impl BatchReader {
         self.wait_while(|batches| {
             batches.iter().filter(|b| b.in_flight > 0).count() >= BATCHES_IN_FLIGHT
         });
-        let mut batch = Batch {
+        let batch = Batch {
             number: self.next_batch,
             files: files
                 .iter()
@@ -100,13 +100,15 @@ impl BatchReader {
             in_flight: 0,
         };
         self.next_batch += 1;
+        // Queued before its reads are submitted, so that a failing ring's `abandon_ring`
+        // leaks this batch's buffers too.
+        self.batches.push_back(batch);
         #[cfg(target_os = "linux")]
-        if let Some(ring) = self.ring.as_mut()
-            && !linux::submit(ring, &mut batch)
+        if let (Some(ring), Some(batch)) = (self.ring.as_mut(), self.batches.back_mut())
+            && !linux::submit(ring, batch)
         {
             self.abandon_ring();
         }
-        self.batches.push_back(batch);
     }
 
     /// The contents of each file of the oldest batch not finished yet, in order; an error
