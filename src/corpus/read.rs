@@ -70,14 +70,6 @@ impl BatchReader {
         }
     }
 
-    /// Whether batches go to the kernel together.
-    pub fn is_batched(&self) -> bool {
-        #[cfg(target_os = "linux")]
-        return self.ring.is_some();
-        #[cfg(not(target_os = "linux"))]
-        return false;
-    }
-
     /// Starts reading `files` (at most [`READ_BATCH`]).
     pub fn start(&mut self, files: &[&CorpusFile]) {
         assert!(
@@ -127,6 +119,7 @@ impl BatchReader {
     }
 
     /// Starts and finishes one batch (nothing else may be in flight).
+    #[cfg(test)]
     pub fn read(&mut self, files: &[&CorpusFile]) -> Vec<io::Result<Vec<u8>>> {
         debug_assert!(self.batches.is_empty());
         self.start(files);
