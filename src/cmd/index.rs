@@ -27,7 +27,8 @@ use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
 use crate::index::{
     self, CatalogEntry, Found, FrequentTermCounter, FrequentTerms, IndexState, KrantIndex,
-    PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, Writer, WriterOptions,
+    PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, TURN_BYTES, Writer,
+    WriterOptions,
 };
 use crate::output::{self, Messages};
 use crate::report::{IndexReport, SkippedFile};
@@ -127,6 +128,7 @@ pub fn sync(
                 threads: config.threads,
                 memory_bytes: config.memory_bytes,
                 rebuild: config.rebuild,
+                turn_bytes: takes_turns(config.threads).then_some(TURN_BYTES),
             },
         )?)
     };
@@ -469,6 +471,14 @@ fn display_path(corpus_arg: &Path, rel: &str) -> String {
     }
 }
 
+/// Whether the reading threads and tantivy's indexing threads take turns on the cores
+/// (see `index::turns`): when `threads` of each outnumber the cores. With cores to
+/// spare, both sides run at once.
+fn takes_turns(threads: usize) -> bool {
+    let cores = thread::available_parallelism().map_or(1, usize::from);
+    threads * 2 > cores
+}
+
 /// Reads, hashes and parses `files` on `threads` threads, handing each outcome to
 /// `consume` on the calling thread (which owns the index writer). Stops early, cleanly,
 /// when `consume` fails or `stop` is set.
@@ -511,6 +521,9 @@ fn read_in_parallel<'f>(
                         reader.start(chunk);
                     }
                     let contents = reader.finish();
+                    if let Some(preparer) = preparer {
+                        preparer.wait_turn();
+                    }
                     // A batch read is also handed over as one: one at a time, the hand-over
                     // woke the writing thread, and through it tantivy's, for every article
                     // (some 300,000 context switches on 100,000 articles, BENCHMARKS.md).

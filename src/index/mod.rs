@@ -17,6 +17,7 @@ mod pairs;
 mod reader;
 pub mod schema;
 mod stamps;
+mod turns;
 mod vocabulary;
 mod writer;
 
@@ -33,7 +34,7 @@ pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
-pub use writer::{PreparedArticle, Preparer, Writer, WriterOptions};
+pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
 
 use crate::analysis::ANALYZER_VERSION;
 use crate::error::failure;

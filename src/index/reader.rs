@@ -956,15 +956,25 @@ mod tests {
 
     /// An index of `texts` (one article each) whose frequent terms are those of `frequent`.
     fn index_of(texts: &[String], frequent: &str) -> (tempfile::TempDir, KrantIndex) {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
         let options = WriterOptions {
             threads: 1,
             memory_bytes: 15_000_000,
             rebuild: false,
+            turn_bytes: None,
         };
-        let mut writer = Writer::open(&dir.path().join("index"), &options).unwrap();
+        index_with(texts, frequent, &options)
+    }
+
+    /// [`index_of`], written with `options`.
+    fn index_with(
+        texts: &[String],
+        frequent: &str,
+        options: &WriterOptions,
+    ) -> (tempfile::TempDir, KrantIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let mut writer = Writer::open(&dir.path().join("index"), options).unwrap();
         assert!(writer.chooses_frequent_terms());
         writer.set_frequent_terms(FrequentTerms::from_list(
             &DutchAnalyzer::new().terms(frequent),
@@ -976,6 +986,7 @@ mod tests {
             let bytes = format!("date 2017-05 {text}");
             std::fs::write(corpus.join(&path), &bytes).unwrap();
             let article = parse_article(&path, bytes.as_bytes()).unwrap();
+            preparer.wait_turn();
             let prepared = preparer.prepare(&article, i as u64, &mut analyzer);
             writer.add(prepared, false).unwrap();
         }
@@ -998,6 +1009,7 @@ mod tests {
             threads: 1,
             memory_bytes: 15_000_000,
             rebuild: false,
+            turn_bytes: None,
         };
         let (dir, _) = index_of(&["Jaar geleden.".to_owned()], "jaar geleden");
         let index_dir = dir.path().join("index");
@@ -1090,6 +1102,44 @@ mod tests {
         }
         assert_eq!(ranked(&mut searcher, "\"jaar geleden\"").len(), 8);
         assert_eq!(ranked(&mut searcher, "\"coronacrisis geleden\"").len(), 7);
+    }
+
+    #[test]
+    fn articles_indexed_in_turns_with_tantivy_are_found_as_when_handed_over_at_once() {
+        let texts: Vec<String> = (0..60)
+            .map(|i| match i % 3 {
+                0 => format!("Vluchtelingen {i}\nTwee jaar geleden kwamen {i} vluchtelingen."),
+                1 => format!("Politie {i}\nDe politie in België zocht een jaar."),
+                _ => format!("Kalifaat {i}\nIS riep in Mosul het kalifaat uit, jaar {i}."),
+            })
+            .collect();
+        let options = |turn_bytes| WriterOptions {
+            threads: 2,
+            memory_bytes: 30_000_000,
+            rebuild: false,
+            turn_bytes,
+        };
+        let (_at_once_dir, at_once) = index_with(&texts, "jaar geleden", &options(None));
+        // One byte: a turn after every article, each waiting for tantivy to drop it.
+        let (_turns_dir, in_turns) = index_with(&texts, "jaar geleden", &options(Some(1)));
+        let mut at_once = Searcher::new(at_once).unwrap();
+        let mut in_turns = Searcher::new(in_turns).unwrap();
+        for (query, hits) in [
+            ("vluchteling", 20),
+            ("belgie politie", 20),
+            ("\"jaar geleden\"", 20),
+            ("jaar", 60),
+            ("mosul OR politie", 40),
+        ] {
+            let by_path = |searcher: &mut Searcher| {
+                let mut ranked = ranked(searcher, query);
+                ranked.sort_by(|a, b| a.0.cmp(&b.0));
+                ranked
+            };
+            let expected = by_path(&mut at_once);
+            assert_eq!(expected.len(), hits, "{query}");
+            assert_eq!(by_path(&mut in_turns), expected, "{query}");
+        }
     }
 
     #[test]

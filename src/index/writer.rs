@@ -2,6 +2,7 @@
 
 use std::fs::{self, File, TryLockError};
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use rustc_hash::FxHashSet;
@@ -12,6 +13,7 @@ use super::encoded::Encoder;
 use super::pairs::{FrequentTerms, PairEncoder};
 use super::schema;
 use super::stamps::{self, Stamp};
+use super::turns::{HandedDoc, Turns};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect, outdated,
@@ -29,6 +31,11 @@ const MIN_BYTES_PER_THREAD: usize = 15_000_000;
 /// allocation.
 const OPERATIONS_PER_HANDOVER: usize = 4;
 
+/// Bytes of analyzed text (encoded tokens of text, title and pairs) handed to tantivy
+/// per turn (see `turns`): some 3,500 articles of the benchmark's archive, a fifth of a
+/// second's analysis on two threads. 32 MB did no better.
+pub const TURN_BYTES: usize = 8 << 20;
+
 /// How to open the writer.
 #[derive(Debug, Clone)]
 pub struct WriterOptions {
@@ -38,17 +45,26 @@ pub struct WriterOptions {
     pub memory_bytes: usize,
     /// Drop every article and start afresh (also the way out of an outdated index).
     pub rebuild: bool,
+    /// Analyzed bytes per turn when the reading threads and tantivy's take turns on the
+    /// cores (see `turns`; [`TURN_BYTES`]), or `None` for both at once, which is better
+    /// when there are cores enough for both.
+    pub turn_bytes: Option<usize>,
 }
 
 /// The single writer of an index, holding its lock until dropped.
 pub struct Writer {
     index: KrantIndex,
-    writer: IndexWriter,
+    writer: IndexWriter<HandedDoc>,
     vocabulary: Vocabulary,
     /// Forms met since the last commit, perhaps already in `vocabulary`.
     new_forms: FxHashSet<Box<str>>,
     /// Adds and deletes not yet handed to tantivy, in order.
-    operations: Vec<UserOperation>,
+    operations: Vec<UserOperation<HandedDoc>>,
+    /// Bytes of analyzed text in `operations`' adds.
+    waiting_bytes: usize,
+    /// Whose turn it is on the cores, and the documents tantivy has not finished with.
+    turns: Arc<Turns>,
+    turn_bytes: Option<usize>,
     /// The terms paired in this index's articles; see [`Writer::chooses_frequent_terms`].
     frequent_terms: FrequentTerms,
     chooses_frequent_terms: bool,
@@ -129,6 +145,9 @@ impl Writer {
             vocabulary,
             new_forms: FxHashSet::default(),
             operations: Vec::new(),
+            waiting_bytes: 0,
+            turns: Arc::default(),
+            turn_bytes: options.turn_bytes,
             frequent_terms,
             chooses_frequent_terms,
             _lock: lock,
@@ -164,6 +183,7 @@ impl Writer {
         Preparer {
             fields: self.index.fields,
             frequent_terms: self.frequent_terms.clone(),
+            turns: Arc::clone(&self.turns),
         }
     }
 
@@ -175,18 +195,34 @@ impl Writer {
         if replacing {
             self.remove(&prepared.path);
         }
-        self.operations.push(UserOperation::Add(prepared.doc));
-        if self.operations.len() >= OPERATIONS_PER_HANDOVER {
-            self.hand_over()?;
+        self.waiting_bytes += prepared.analyzed_bytes;
+        let doc = self.turns.track(prepared.doc);
+        self.operations.push(UserOperation::Add(doc));
+        match self.turn_bytes {
+            // Both at once: tantivy gets the articles as they come.
+            None if self.operations.len() >= OPERATIONS_PER_HANDOVER => self.hand_over()?,
+            // tantivy's turn; the reading threads wait (see `turns`).
+            Some(turn_bytes) if self.waiting_bytes >= turn_bytes => {
+                let turns = Arc::clone(&self.turns);
+                let turn = turns.tantivy_turn();
+                self.hand_over()?;
+                turn.finish();
+            }
+            _ => {}
         }
         Ok(())
     }
 
-    /// Passes the waiting operations to tantivy, in order.
+    /// Passes the waiting operations to tantivy, in order, a few at a time so that all
+    /// its threads take part.
     fn hand_over(&mut self) -> Result<()> {
-        self.writer
-            .run(self.operations.drain(..))
-            .map_err(|e| write_failure(&self.index.dir, e))?;
+        let mut operations = self.operations.drain(..);
+        while operations.len() > 0 {
+            self.writer
+                .run(operations.by_ref().take(OPERATIONS_PER_HANDOVER))
+                .map_err(|e| write_failure(&self.index.dir, e))?;
+        }
+        self.waiting_bytes = 0;
         Ok(())
     }
 
@@ -226,6 +262,7 @@ impl Writer {
     /// Drops every change since the last commit.
     pub fn rollback(&mut self) -> Result<()> {
         self.operations.clear();
+        self.waiting_bytes = 0;
         self.writer
             .rollback()
             .context("cannot roll back the index")?;
@@ -247,6 +284,7 @@ impl Writer {
 pub struct Preparer {
     fields: schema::Fields,
     frequent_terms: FrequentTerms,
+    turns: Arc<Turns>,
 }
 
 /// An article ready for the index writer.
@@ -255,9 +293,17 @@ pub struct PreparedArticle {
     doc: TantivyDocument,
     /// Word forms this thread's analyzer had not met before.
     forms: Vec<Box<str>>,
+    /// The length of the encoded tokens in `doc`.
+    analyzed_bytes: usize,
 }
 
 impl Preparer {
+    /// Waits while tantivy indexes the articles handed to it: the two sides run in turns
+    /// (see `turns`). Call before preparing each batch of articles.
+    pub fn wait_turn(&self) {
+        self.turns.wait_for_analysis_turn();
+    }
+
     /// The analyzer [`Preparer::prepare`] needs (one per thread): it marks the frequent
     /// terms.
     pub fn analyzer(&self) -> DutchAnalyzer {
@@ -293,6 +339,8 @@ impl Preparer {
         };
         let text = encode(&article.text, Some(&mut pairs));
         let title = encode(&article.title, None);
+        let pairs = pairs.finish();
+        let analyzed_bytes = text.len() + title.len() + pairs.len();
         let mut doc = TantivyDocument::default();
         doc.add_text(f.path, &article.path);
         doc.add_u64(f.date, article.date.sort_key());
@@ -300,11 +348,12 @@ impl Preparer {
         doc.add_text(f.headline, &article.title);
         doc.add_text(f.text, text);
         doc.add_text(f.title, title);
-        doc.add_text(f.pairs, pairs.finish());
+        doc.add_text(f.pairs, pairs);
         PreparedArticle {
             path: article.path.clone(),
             doc,
             forms,
+            analyzed_bytes,
         }
     }
 }
