@@ -2,7 +2,10 @@
 """Same-sitting A/B timing: runs shell commands in turn, round after round, and prints the
 median (p25-p75) wall and user CPU time of each.
 
-    python3 bench/alternate.py ROUNDS CMD_A CMD_B [CMD_C ...]
+    python3 bench/alternate.py [--json FILE NAME_A,NAME_B,...] ROUNDS CMD_A CMD_B ...
+
+With --json, the times also go to FILE in the shape of hyperfine's --export-json, each
+command under its name, for bench/report.py.
 
 This machine's speed drifts by 30-40% within minutes, so two builds are compared by
 alternating them (A B A B ...) rather than by timing one after the other. A command with
@@ -10,6 +13,7 @@ shell operators runs through `sh -c` (about 1.5 ms more here), so it may clean u
 itself, e.g. `"rm -rf /tmp/i && krant index ARCHIVE --index /tmp/i -q"`; others are started
 directly. Output goes to /dev/null.
 """
+import json
 import os
 import shlex
 import subprocess
@@ -27,7 +31,7 @@ def run(command):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         sys.exit(f"failed ({status}): {command}")
-    return wall, usage.ru_utime
+    return wall, usage.ru_utime, usage.ru_stime
 
 
 def quartiles(values):
@@ -41,22 +45,37 @@ def show(seconds):
 
 
 def main():
-    if len(sys.argv) < 4:
+    args = sys.argv[1:]
+    export = None
+    if args[:1] == ["--json"] and len(args) > 2:
+        export, names, args = args[1], args[2].split(","), args[3:]
+    if len(args) < 3 or (export and len(names) != len(args) - 1):
         sys.exit(__doc__)
-    rounds, commands = int(sys.argv[1]), sys.argv[2:]
+    rounds = int(args[0])
+    commands = list(zip(names if export else args[1:], args[1:]))
     walls = [[] for _ in commands]
     users = [[] for _ in commands]
+    systems = [[] for _ in commands]
     for _ in range(rounds):
-        for i, command in enumerate(commands):
-            wall, user = run(command)
+        for i, (_, command) in enumerate(commands):
+            wall, user, system = run(command)
             walls[i].append(wall)
             users[i].append(user)
-    for command, wall, user in zip(commands, walls, users):
+            systems[i].append(system)
+    for (_, command), wall, user in zip(commands, walls, users):
         w, u = quartiles(wall), quartiles(user)
         print(
             f"wall {show(w[0])} ({show(w[1])}-{show(w[2])})  "
             f"user {show(u[0])} ({show(u[1])}-{show(u[2])})  {command}"
         )
+    if export:
+        mean = lambda values: sum(values) / len(values)
+        results = [
+            {"command": name, "times": wall, "mean": mean(wall), "user": mean(user), "system": mean(system)}
+            for (name, _), wall, user, system in zip(commands, walls, users, systems)
+        ]
+        with open(export, "w") as f:
+            json.dump({"results": results}, f, indent=1)
 
 
 main()

@@ -64,7 +64,7 @@ print(f"## {articles:,} articles ({archive / 1e6:.0f} MB), {date.today()}\n")
 print(f"Machine: {os.cpu_count()} cores ({cpu()}), "
       f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
       f"krant {krant_version}; {threads} threads, writer budget {memory_mb} MB for both engines.\n")
-print("### Full index build\n")
+print("### Full index build (5 rounds, the engines in turns)\n")
 print("| engine | median time | CPU, mean user + sys | articles/s | MB/s | peak RSS | index size | size / archive |")
 print("|---|---|---|---|---|---|---|---|")
 for name, r, rss, size in (("krant (Dutch analysis, titles stored)", k, k_rss, k_size),

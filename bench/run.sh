@@ -61,11 +61,11 @@ rm -rf "$out" && mkdir -p "$out"
 kidx="$work/krant-index" tidx="$work/tantivy-index"
 
 echo "== 1. full build" >&2
-hyperfine --runs 5 --export-json "$out/build.json" \
-  --prepare "rm -rf $kidx" -n krant \
-  "$krant index $archive --index $kidx --threads $threads --memory $memory_mb -q" \
-  --prepare "rm -rf $tidx && mkdir -p $tidx && cp $repo/bench/tantivy-cli-meta.json $tidx/meta.json" -n tantivy-cli \
-  "tantivy index -i $tidx -f $docs -t $threads -m ${memory_mb}000000" >&2
+# In turns (krant, tantivy-cli, krant, ...), not each engine's runs back to back: this
+# machine's speed drifts within minutes, and a drift would land on one engine only.
+python3 "$repo/bench/alternate.py" --json "$out/build.json" krant,tantivy-cli 5 \
+  "rm -rf $kidx && $krant index $archive --index $kidx --threads $threads --memory $memory_mb -q" \
+  "rm -rf $tidx && mkdir -p $tidx && cp $repo/bench/tantivy-cli-meta.json $tidx/meta.json && tantivy index -i $tidx -f $docs -t $threads -m ${memory_mb}000000" >&2
 rm -rf "$kidx"
 /usr/bin/time -f '%M' -o "$out/krant-rss" "$krant" index "$archive" --index "$kidx" --threads "$threads" --memory "$memory_mb" -q
 rm -rf "$tidx" && mkdir -p "$tidx" && cp "$repo/bench/tantivy-cli-meta.json" "$tidx/meta.json"
