@@ -34,7 +34,9 @@ impl Encoder {
         let advance = match self.position {
             Some(last) => {
                 debug_assert!(position >= last, "positions go back: {last} → {position}");
-                position - last
+                // Were one to go back, its term would share the last position rather than
+                // wrap round to a position beyond the field's end.
+                position.saturating_sub(last)
             }
             None => position,
         };

@@ -7,7 +7,8 @@
 //! (BENCHMARKS.md), a build that analyzed everything first and indexed it after took 16%
 //! less CPU than one that did both at once; so [`super::Writer`] lets the analyzed
 //! articles pile up to a turn's worth, hands them to tantivy and waits until tantivy is
-//! done with them, while the reading threads, their queue full, wait too.
+//! done with them, while the reading threads wait at their next batch. (A batch already
+//! being analyzed is finished: the overlap is at most one batch a thread.)
 //!
 //! tantivy says nothing when it has indexed a document, but it drops each one as soon as
 //! it has: a [`HandedDoc`] counts itself out of its [`Turns`] when dropped.
