@@ -165,47 +165,12 @@ impl TokenStream for EncodedStream<'_> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn positions_gaps_and_shared_positions_survive_the_round_trip() {
-        let terms = [
-            ("zomer", 1),
-            ("2014", 3),
-            ("corona", 4),
-            ("crisis", 5),
-            ("coronacrisis", 5),
-            ("niet", 7),
-        ];
+    fn encoded(terms: &[(String, usize)]) -> String {
         let mut encoder = Encoder::default();
         for (term, position) in terms {
-            encoder.push(term, position);
+            encoder.push(term, *position);
         }
-        let encoded = encoder.finish();
-        let mut tokenizer = EncodedTokenizer::default();
-        let mut stream = tokenizer.token_stream(&encoded);
-        let mut got = Vec::new();
-        while let Some(token) = stream.next() {
-            got.push((token.text.clone(), token.position));
-        }
-        let expected: Vec<(String, usize)> =
-            terms.iter().map(|&(t, p)| (t.to_owned(), p)).collect();
-        assert_eq!(got, expected);
-    }
-
-    #[test]
-    fn a_token_at_position_zero_and_an_empty_field() {
-        let mut encoder = Encoder::default();
-        encoder.push("irak", 0);
-        encoder.push("syrie", 0);
-        let encoded = encoder.finish();
-        let mut tokenizer = EncodedTokenizer::default();
-        let mut stream = tokenizer.token_stream(&encoded);
-        assert_eq!(stream.next().map(|t| t.position), Some(0));
-        assert_eq!(
-            stream.next().map(|t| (t.text.clone(), t.position)),
-            Some(("syrie".to_owned(), 0))
-        );
-        assert!(stream.next().is_none());
-        assert!(tokenizer.token_stream("").next().is_none());
+        encoder.finish()
     }
 
     fn decoded(encoded: &str) -> Vec<(String, usize)> {
@@ -218,23 +183,43 @@ mod tests {
         got
     }
 
+    fn owned(terms: &[(&str, usize)]) -> Vec<(String, usize)> {
+        terms.iter().map(|&(t, p)| (t.to_owned(), p)).collect()
+    }
+
+    #[test]
+    fn positions_gaps_and_shared_positions_survive_the_round_trip() {
+        let terms = owned(&[
+            ("zomer", 1),
+            ("2014", 3),
+            ("corona", 4),
+            ("crisis", 5),
+            ("coronacrisis", 5),
+            ("niet", 7),
+        ]);
+        assert_eq!(decoded(&encoded(&terms)), terms);
+    }
+
+    #[test]
+    fn a_token_at_position_zero_and_an_empty_field() {
+        let terms = owned(&[("irak", 0), ("syrie", 0)]);
+        assert_eq!(decoded(&encoded(&terms)), terms);
+        assert!(decoded("").is_empty());
+    }
+
     #[test]
     fn long_terms_far_positions_and_other_alphabets_take_more_bytes_and_come_back() {
-        let long = "a".repeat(64 * 64 + 5);
         let terms: Vec<(String, usize)> = vec![
             ("ministerie".to_owned(), 63),
             ("ως".to_owned(), 64),
-            (long.clone(), 64),
+            ("a".repeat(64 * 64 + 5), 64),
             ("ŝtato".to_owned(), 64 + 4096 * 63),
             ("z".repeat(63), 64 + 4096 * 63 + 1),
         ];
-        let mut encoder = Encoder::default();
-        for (term, position) in &terms {
-            encoder.push(term, *position);
-        }
-        let encoded = encoder.finish();
+        let encoded = encoded(&terms);
         assert_eq!(decoded(&encoded), terms);
-        // Two bytes for 64 and for the long term's length; three for the far advance.
+        // Three bytes for the long term's length (4,101) and for the far advance
+        // (258,048); one for every other number (63 and below).
         let numbers: usize = [1 + 1, 1 + 1, 1 + 3, 3 + 1, 1 + 1].iter().sum();
         let term_bytes: usize = terms.iter().map(|(t, _)| t.len()).sum();
         assert_eq!(encoded.len(), numbers + term_bytes);
@@ -242,17 +227,10 @@ mod tests {
 
     #[test]
     fn what_the_encoder_did_not_write_ends_the_stream_without_a_panic() {
-        let mut encoder = Encoder::default();
-        encoder.push("kalifaat", 2);
-        encoder.push("mosul", 3);
-        let encoded = encoder.finish();
-        // Cut inside the second term, inside its length, and after its advance only.
+        let encoded = encoded(&owned(&[("kalifaat", 2), ("mosul", 3)]));
+        // Cut inside the second term, after its length, and after its advance.
         for cut in [encoded.len() - 1, 11, 12] {
-            assert_eq!(
-                decoded(&encoded[..cut]),
-                [("kalifaat".to_owned(), 2)],
-                "{cut}"
-            );
+            assert_eq!(decoded(&encoded[..cut]), owned(&[("kalifaat", 2)]), "{cut}");
         }
         // A length past the end; a number that never ends; a cut inside a character.
         assert!(decoded("\u{0}\u{3f}abc").is_empty());
