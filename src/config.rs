@@ -377,7 +377,9 @@ impl IndexConfig {
         }
     }
 
-    fn all_cores() -> usize {
+    /// The cores this process may use (2 when the system will not say): the default
+    /// thread count, and what `krant index` weighs its threads against.
+    pub fn all_cores() -> usize {
         std::thread::available_parallelism().map_or(2, usize::from)
     }
 }

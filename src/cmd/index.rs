@@ -475,8 +475,7 @@ fn display_path(corpus_arg: &Path, rel: &str) -> String {
 /// (see `index::turns`): when `threads` of each outnumber the cores. With cores to
 /// spare, both sides run at once.
 fn takes_turns(threads: usize) -> bool {
-    let cores = thread::available_parallelism().map_or(1, usize::from);
-    threads * 2 > cores
+    threads * 2 > IndexConfig::all_cores()
 }
 
 /// Reads, hashes and parses `files` on `threads` threads, handing each outcome to

@@ -86,6 +86,12 @@ impl Turns {
         }
     }
 
+    /// Tracked documents not yet dropped.
+    #[cfg(test)]
+    pub(super) fn in_flight(&self) -> usize {
+        self.lock().in_flight
+    }
+
     // A panic elsewhere cannot leave the state half-updated: each change is one store.
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
@@ -144,12 +150,6 @@ mod tests {
     use std::time::Instant;
 
     use super::*;
-
-    impl Turns {
-        fn in_flight(&self) -> usize {
-            self.lock().in_flight
-        }
-    }
 
     #[test]
     fn the_turn_ends_when_tantivy_drops_the_last_document_and_readers_go_on() {

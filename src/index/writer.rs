@@ -213,6 +213,12 @@ impl Writer {
         Ok(())
     }
 
+    /// Documents handed to tantivy that it has not finished with.
+    #[cfg(test)]
+    pub(crate) fn documents_in_flight(&self) -> usize {
+        self.turns.in_flight()
+    }
+
     /// Passes the waiting operations to tantivy, in order, a few at a time so that all
     /// its threads take part.
     fn hand_over(&mut self) -> Result<()> {
