@@ -1,6 +1,7 @@
 //! Links the `krant` executable as position-dependent on Linux: a search is a short
 //! process, and relocating a position-independent executable's ~30,000 pointers at every
-//! start took about 1 ms of it (see BENCHMARKS.md).
+//! start took about 1 ms of it (see BENCHMARKS.md). `scripts/release-build.sh` goes
+//! further and links everything statically.
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");

@@ -57,13 +57,34 @@ build = results("build.json")
 k, t = build["krant"], build["tantivy-cli"]
 k_rss, t_rss = int(read("krant-rss")) / 1024, int(read("tantivy-rss")) / 1024
 k_size, t_size = int(read("krant-size")), int(read("tantivy-size"))
+def linking(path):
+    """'statically' or 'dynamically' linked: whether the ELF executable asks for an interpreter."""
+    import struct
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+            if head[:4] != b"\x7fELF" or head[4] != 2:
+                return "unknown"
+            phoff, = struct.unpack_from("<Q", head, 32)
+            phentsize, phnum = struct.unpack_from("<HH", head, 54)
+            f.seek(phoff)
+            table = f.read(phentsize * phnum)
+    except OSError:
+        return "unknown"
+    types = [struct.unpack_from("<I", table, i * phentsize)[0] for i in range(phnum)]
+    return "dynamically" if 3 in types else "statically"  # 3: PT_INTERP
+
+
+krant_binary = read("krant-binary") if os.path.exists(os.path.join(out, "krant-binary")) else ""
+krant_linking = {"statically": " (statically linked)", "dynamically": " (dynamically linked)"}.get(
+    linking(krant_binary), "")
 krant_version = subprocess.run(["git", "-C", os.path.dirname(__file__), "rev-parse", "--short", "HEAD"],
                                capture_output=True, text=True).stdout.strip()
 
 print(f"## {articles:,} articles ({archive / 1e6:.0f} MB), {date.today()}\n")
 print(f"Machine: {os.cpu_count()} cores ({cpu()}), "
       f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
-      f"krant {krant_version}; {threads} threads, writer budget {memory_mb} MB for both engines.\n")
+      f"krant {krant_version}{krant_linking}; {threads} threads, writer budget {memory_mb} MB for both engines.\n")
 print("### Full index build (5 rounds, the engines in turns)\n")
 print("| engine | median time | CPU, mean user + sys | articles/s | MB/s | peak RSS | index size | size / archive |")
 print("|---|---|---|---|---|---|---|---|")

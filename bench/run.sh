@@ -4,7 +4,8 @@
 #   bench/run.sh [quick|full] [WORKDIR]     quick: 10,000 articles; full: 100,000
 #
 # Installs what it needs (hyperfine, ripgrep, GNU time from Debian; wordfreq from PyPI;
-# tantivy-cli 0.24 from crates.io), builds krant in release mode, generates a deterministic
+# tantivy-cli 0.24 from crates.io), builds krant in release mode (scripts/release-build.sh:
+# statically linked on Linux x86-64, as a release binary would be), generates a deterministic
 # archive (seed 42), then measures on 2 threads:
 #   1. full index build: krant vs tantivy-cli (same text as JSON lines, its default
 #      tokenizer: no stemming, no stored text) — time, articles/s, MB/s, peak RSS, size;
@@ -42,16 +43,16 @@ if ! tantivy --version 2>/dev/null | grep -q '0\.24'; then
 fi
 
 echo "== build" >&2
-(cd "$repo" && cargo build -q --release --bin krant --example gen_archive --example search_latency)
-krant="$repo/target/release/krant"
-latency="$repo/target/release/examples/search_latency"
+bin="$("$repo/scripts/release-build.sh" -q --bin krant --example gen_archive --example search_latency)"
+krant="$bin/krant"
+latency="$bin/examples/search_latency"
 
 archive="$work/archive-$articles"
 if [[ ! -f "$archive/.complete" ]]; then
   echo "== archive ($articles articles)" >&2
   rm -rf "$archive"
   python3 "$repo/bench/export_words.py" "$work/words.tsv"
-  "$repo/target/release/examples/gen_archive" "$work/words.tsv" "$archive" "$articles" 42
+  "$bin/examples/gen_archive" "$work/words.tsv" "$archive" "$articles" 42
   touch "$archive/.complete"
 fi
 docs="$work/docs-$articles.json"
@@ -74,6 +75,7 @@ du -sb "$kidx" | cut -f1 > "$out/krant-size"
 du -sb "$tidx" | cut -f1 > "$out/tantivy-size"
 find "$archive" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}' > "$out/archive-bytes"
 echo "$articles" > "$out/articles"
+echo "$krant" > "$out/krant-binary"
 
 echo "== 2. re-runs" >&2
 hyperfine --warmup 1 --runs 10 --export-json "$out/noop.json" -n "no change" \

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds krant for release and prints the folder the executables are in.
+#
+#   scripts/release-build.sh [CARGO BUILD ARGS…]     e.g. --bin krant --example search_latency
+#
+# On Linux x86-64 the executable is linked statically (glibc included) and
+# position-dependent. A search is a process of a few milliseconds, and a dynamically
+# linked one spends ~0.7 ms of it loading and linking libgcc_s, libm and libc
+# (BENCHMARKS.md, ninth session). Elsewhere this is a plain `cargo build --release`.
+#
+# The flags need an explicit --target: without one, cargo would also pass them to build
+# scripts and proc macros, which cannot be linked statically. Cargo's messages go to
+# stderr; stdout is only the folder.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+if [[ "$(uname -s)-$(uname -m)" == "Linux-x86_64" ]]; then
+  triple=x86_64-unknown-linux-gnu
+  CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
+    cargo build --release --locked --target "$triple" "$@" >&2
+  echo "$repo/target/$triple/release"
+else
+  cargo build --release --locked "$@" >&2
+  echo "$repo/target/release"
+fi
