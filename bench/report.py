@@ -57,27 +57,28 @@ build = results("build.json")
 k, t = build["krant"], build["tantivy-cli"]
 k_rss, t_rss = int(read("krant-rss")) / 1024, int(read("tantivy-rss")) / 1024
 k_size, t_size = int(read("krant-size")), int(read("tantivy-size"))
-def linking(path):
-    """'statically' or 'dynamically' linked: whether the ELF executable asks for an interpreter."""
+
+
+def linked(path):
+    """' (statically linked)' or ' (dynamically linked)': whether the ELF executable at
+    `path` asks for an interpreter (a PT_INTERP program header); '' if it cannot be read."""
     import struct
     try:
         with open(path, "rb") as f:
             head = f.read(64)
             if head[:4] != b"\x7fELF" or head[4] != 2:
-                return "unknown"
+                return ""
             phoff, = struct.unpack_from("<Q", head, 32)
             phentsize, phnum = struct.unpack_from("<HH", head, 54)
             f.seek(phoff)
             table = f.read(phentsize * phnum)
     except OSError:
-        return "unknown"
+        return ""
     types = [struct.unpack_from("<I", table, i * phentsize)[0] for i in range(phnum)]
-    return "dynamically" if 3 in types else "statically"  # 3: PT_INTERP
+    return " (dynamically linked)" if 3 in types else " (statically linked)"
 
 
-krant_binary = read("krant-binary") if os.path.exists(os.path.join(out, "krant-binary")) else ""
-krant_linking = {"statically": " (statically linked)", "dynamically": " (dynamically linked)"}.get(
-    linking(krant_binary), "")
+krant_linking = linked(read("krant-binary")) if os.path.exists(os.path.join(out, "krant-binary")) else ""
 krant_version = subprocess.run(["git", "-C", os.path.dirname(__file__), "rev-parse", "--short", "HEAD"],
                                capture_output=True, text=True).stdout.strip()
 
