@@ -189,18 +189,20 @@ pub fn find_matches(
     // Index-side tokens (compound parts and joined forms match as in the index), but only
     // for words that may match: stemming every word of every hit would dominate a search.
     let hints = matcher.hints();
-    let candidate = |folded: &str| match &hints {
+    // Most words hold no head at all, so that is asked first; a five-letter head holds
+    // its term's three-letter one.
+    let candidate = |folded: &[u8]| match &hints {
         None => Candidate::Compound,
         Some(Hints { word, compound }) => {
-            if compound
+            if !word.iter().any(|p| contains(folded, p.as_bytes())) {
+                Candidate::Skip
+            } else if compound
                 .iter()
-                .any(|(p, len)| folded.len() >= len + 3 && folded.contains(p.as_str()))
+                .any(|(p, len)| folded.len() >= len + 3 && contains(folded, p.as_bytes()))
             {
                 Candidate::Compound
-            } else if word.iter().any(|p| folded.contains(p.as_str())) {
-                Candidate::Word
             } else {
-                Candidate::Skip
+                Candidate::Word
             }
         }
     };
@@ -254,6 +256,22 @@ pub fn find_matches(
         }
     }
     merged
+}
+
+/// Whether `needle` occurs in `haystack`. For a word and a head of a few letters:
+/// `str::contains` prepares a general substring search on every call, which cost more
+/// than the rest of a snippet's scan of a word together.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = haystack.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    haystack[..=last_start]
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && haystack[i + 1..i + needle.len()] == *rest)
 }
 
 /// Where the text after the first line starts, if there is more text.
@@ -439,6 +457,33 @@ mod tests {
         }
         out.push_str(&s.text[last..]);
         out
+    }
+
+    #[test]
+    fn contains_finds_a_needle_anywhere_and_only_whole() {
+        let cases = [
+            ("vluchteling", "vlu", true),
+            ("vluchteling", "ing", true),
+            ("vluchteling", "lin", true),
+            ("vluchteling", "ingx", false),
+            ("vluchteling", "xvl", false),
+            ("aaab", "aab", true),
+            ("ab", "abc", false),
+            ("", "a", false),
+            ("abc", "", true),
+        ];
+        for (haystack, needle, expected) in cases {
+            assert_eq!(
+                contains(haystack.as_bytes(), needle.as_bytes()),
+                expected,
+                "{needle} in {haystack}"
+            );
+            assert_eq!(
+                haystack.contains(needle),
+                expected,
+                "{needle} in {haystack}"
+            );
+        }
     }
 
     #[test]

@@ -152,6 +152,9 @@ pub enum Candidate {
     Compound,
 }
 
+/// Says from a word's folded form (its UTF-8 bytes) how much analysis it needs.
+pub type Judge<'a> = dyn Fn(&[u8]) -> Candidate + 'a;
+
 /// One step of the analysis of a word, for `krant analyze`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explained {
@@ -173,7 +176,7 @@ struct Pass<'a> {
     mode: Mode,
     sink: &'a mut dyn FnMut(TokenView<'_>),
     trace: Option<&'a mut Vec<Explained>>,
-    candidate: Option<&'a dyn Fn(&str) -> Candidate>,
+    candidate: Option<&'a Judge<'a>>,
 }
 
 impl Pass<'_> {
@@ -306,13 +309,13 @@ impl DutchAnalyzer {
     }
 
     /// Index-side analysis of only the words that may matter: `candidate` says, from a
-    /// word's folded form, whether it is skipped (its position kept), stemmed, or also
+    /// word's folded form (its UTF-8 bytes), whether it is skipped (its position kept), stemmed, or also
     /// split as a compound. Snippets use it, so that a search neither stems every word of
     /// ten articles nor loads the compound dictionary for words that cannot match.
     pub fn analyze_candidates(
         &mut self,
         text: &str,
-        candidate: &dyn Fn(&str) -> Candidate,
+        candidate: &Judge<'_>,
         mut sink: impl FnMut(TokenView<'_>),
     ) {
         self.run(text, Mode::Index, &mut sink, None, Some(candidate));
@@ -362,7 +365,7 @@ impl DutchAnalyzer {
         mode: Mode,
         sink: &mut dyn FnMut(TokenView<'_>),
         trace: Option<&mut Vec<Explained>>,
-        candidate: Option<&dyn Fn(&str) -> Candidate>,
+        candidate: Option<&Judge<'_>>,
     ) {
         let mut pass = Pass {
             text,
@@ -381,6 +384,12 @@ impl DutchAnalyzer {
             }
             if parts.len() == 1 {
                 let (start, end) = parts[0];
+                if let Some(judge) = pass.candidate
+                    && skips_ascii_word(&text[start..end], judge)
+                {
+                    position += 1;
+                    continue;
+                }
                 self.word(text, (start, end, position), TokenKind::Word, &mut pass);
                 position += 1;
                 continue;
@@ -457,7 +466,7 @@ impl DutchAnalyzer {
         fold_into(surface, &mut folded);
         let need = pass
             .candidate
-            .map_or(Candidate::Compound, |judge| judge(&folded));
+            .map_or(Candidate::Compound, |judge| judge(folded.as_bytes()));
         if need == Candidate::Skip {
             self.folded = folded;
             return;
@@ -731,6 +740,25 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     word_groups(text).flat_map(|g| g.parts.into_iter())
 }
 
+/// Whether a one-part word is skipped in a candidates pass, judged before the stop-word
+/// check and the fold that [`DutchAnalyzer::word`] makes first: an ASCII word folds to
+/// its lower case, and whatever `word` would make of a skipped word (a stop word, an
+/// over-long word, a folded form) emits nothing either. Most words of a snippet's
+/// article are skipped, and this way they cost a copy and the judgement only. Other
+/// words (`false`) take the full path.
+fn skips_ascii_word(word: &str, judge: &Judge<'_>) -> bool {
+    let mut lower = [0u8; MAX_WORD_CHARS];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    if !word.is_ascii() {
+        return false;
+    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    judge(lower) == Candidate::Skip
+}
+
 /// Whether the second part of a two-part group is the `'s` of a plural or genitive.
 fn is_apostrophe_s(text: &str, first_end: usize, second: (usize, usize)) -> bool {
     let between = &text[first_end..second.0];
@@ -912,5 +940,46 @@ mod tests {
                 .iter()
                 .any(|s| s.contains("override table"))
         );
+    }
+    #[test]
+    fn a_candidates_pass_keeps_exactly_the_full_analysis_of_the_words_it_judges_worth_it() {
+        // Upper case, stop words, a hyphenated group, an apostrophe-s, a compound, a
+        // non-ASCII word and an over-long word: every path of the pass, fast and full.
+        let long = "vlucht".repeat(12);
+        let text = format!(
+            "De Vluchtelingen kwamen uit BELGIË en Belgie, het VLUCHTELINGENPROBLEEM \
+             groeit. Een vluchteling-kamp, de vluchteling's tent en de Vluchtroute {long} \
+             zonder meer; daarna vluchtten ze verder naar het noorden van België."
+        );
+        let judge = |folded: &[u8]| {
+            let folded = std::str::from_utf8(folded).unwrap();
+            if folded.contains("vluchteling") || folded.contains("belg") {
+                Candidate::Compound
+            } else if folded.contains("vlucht") {
+                Candidate::Word
+            } else {
+                Candidate::Skip
+            }
+        };
+        let mut analyzer = DutchAnalyzer::new();
+        let mut kept = Vec::new();
+        analyzer.analyze_candidates(&text, &judge, |t| kept.push(t.to_owned()));
+
+        let full = DutchAnalyzer::new().tokens(&text, Mode::Index);
+        let judged =
+            |t: &AnalyzedToken| judge(fold(&text[t.start..t.end].replace('-', "")).as_bytes());
+        // Words judged `Word` are stemmed but not split: their compound parts are absent.
+        let expected: Vec<&AnalyzedToken> = full
+            .iter()
+            .filter(|t| match judged(t) {
+                Candidate::Skip => false,
+                Candidate::Word => t.kind != TokenKind::CompoundPart,
+                Candidate::Compound => true,
+            })
+            .collect();
+        assert_eq!(kept.iter().collect::<Vec<_>>(), expected);
+        let positions: Vec<usize> = kept.iter().map(|t| t.position).collect();
+        assert!(positions.contains(&1) && positions.iter().any(|&p| p > 20));
+        assert!(kept.iter().any(|t| t.term == "belgie"));
     }
 }

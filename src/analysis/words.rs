@@ -82,6 +82,13 @@ impl<'a> WordScanner<'a> {
             let (start, end, next) = read_part(text, i);
             parts.push((start, end));
             i = next;
+            // Nearly every word ends at a space or a punctuation mark that joins nothing:
+            // those end the group without decoding the characters around them.
+            match text.as_bytes().get(i) {
+                Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+                None => break,
+                _ => {}
+            }
             // A joiner continues the group only between the right kinds of characters.
             let mut ahead = text[i..].chars();
             let (Some(joiner), Some(after)) = (ahead.next(), ahead.next()) else {
