@@ -38,7 +38,8 @@ pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
 pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
     let index_dir = &global.index_dir;
     let corpus = Path::new(DEFAULT_CORPUS_DIR);
-    if inspect(index_dir)? == Found::Nothing && corpus.is_dir() {
+    let mut found = inspect(index_dir)?;
+    if found == Found::Nothing && corpus.is_dir() {
         let mut messages = Messages::new(global.stderr_color, global.quiet, global.verbose);
         messages.info(&format!(
             "no index at {} yet; indexing ./{DEFAULT_CORPUS_DIR} first",
@@ -54,8 +55,9 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
         if !global.quiet {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
         }
+        found = inspect(index_dir)?;
     }
-    let searcher = Searcher::new(KrantIndex::open(index_dir)?)?;
+    let searcher = Searcher::new(KrantIndex::open_found(index_dir, found)?)?;
     Ok(ManuallyDrop::new(match &global.synonyms {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
         None => searcher,

@@ -76,8 +76,57 @@ pub struct IndexState {
     pub articles: u64,
     /// The terms whose adjacent pairs the index holds (see `pairs`), sorted: chosen when
     /// the index was built from scratch, and kept with the articles indexed with them.
-    #[serde(default)]
+    #[serde(default, with = "space_separated")]
     pub frequent_terms: Vec<String>,
+}
+
+/// The frequent terms as one string, separated by spaces, rather than a list. The
+/// payload is itself a string inside tantivy's `meta.json`, which every search parses
+/// three times: as a list, each term's quotes come escaped and take the slow path of
+/// the JSON reader (hundreds of terms; a tenth of a ranged search's instructions). Lists
+/// written by earlier builds are still read.
+mod space_separated {
+    use serde::de::{SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(terms: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+        // No term holds whitespace (the analyzer splits words there); one that did would
+        // only lose its pair filters, which make phrases faster, never different.
+        let kept: Vec<&str> = terms
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty() && !t.contains(char::is_whitespace))
+            .collect();
+        serializer.serialize_str(&kept.join(" "))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<String>, D::Error> {
+        deserializer.deserialize_any(Terms)
+    }
+
+    struct Terms;
+
+    impl<'de> Visitor<'de> for Terms {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("terms separated by spaces, or a list of terms")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Vec<String>, E> {
+            Ok(text.split_whitespace().map(str::to_owned).collect())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut terms = Vec::new();
+            while let Some(term) = seq.next_element::<String>()? {
+                terms.push(term);
+            }
+            Ok(terms)
+        }
+    }
 }
 
 /// One indexed article as the columns know it.
@@ -106,24 +155,31 @@ pub enum Found {
 
 /// Looks at `dir` without changing anything.
 pub fn inspect(dir: &Path) -> Result<Found> {
-    if !dir.exists() {
-        return Ok(Found::Nothing);
-    }
-    if !dir.is_dir() {
-        return Ok(Found::Foreign);
-    }
     let marker_path = dir.join(MARKER_FILE);
-    if !marker_path.exists() {
-        let mut entries = fs::read_dir(dir)
-            .with_context(|| format!("cannot read the index folder {}", dir.display()))?;
-        return Ok(if entries.next().is_none() {
-            Found::Nothing
-        } else {
-            Found::Foreign
-        });
-    }
-    let text = fs::read_to_string(&marker_path)
-        .with_context(|| format!("cannot read {}", marker_path.display()))?;
+    // The marker first: for an index, the one read a search makes here.
+    let text = match fs::read_to_string(&marker_path) {
+        Ok(text) => text,
+        Err(_) if !marker_path.exists() => {
+            if !dir.exists() {
+                return Ok(Found::Nothing);
+            }
+            if !dir.is_dir() {
+                return Ok(Found::Foreign);
+            }
+            let mut entries = fs::read_dir(dir)
+                .with_context(|| format!("cannot read the index folder {}", dir.display()))?;
+            return Ok(if entries.next().is_none() {
+                Found::Nothing
+            } else {
+                Found::Foreign
+            });
+        }
+        Err(e) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("cannot read {}", marker_path.display()))
+            );
+        }
+    };
     let Ok(marker) = serde_json::from_str::<Marker>(&text) else {
         return Ok(Found::Foreign);
     };
@@ -147,7 +203,13 @@ pub struct KrantIndex {
 impl KrantIndex {
     /// Opens the index at `dir` for reading, with a clear error for every way that can fail.
     pub fn open(dir: &Path) -> Result<KrantIndex> {
-        match inspect(dir)? {
+        Self::open_found(dir, inspect(dir)?)
+    }
+
+    /// [`KrantIndex::open`] with what [`inspect`] found at `dir` (a search looks before
+    /// it opens; reading the marker once saves a start-up some syscalls).
+    pub fn open_found(dir: &Path, found: Found) -> Result<KrantIndex> {
+        match found {
             Found::Current => {}
             Found::Nothing => {
                 return Err(failure(
@@ -289,4 +351,53 @@ fn outdated(dir: &Path, marker: &Marker) -> anyhow::Error {
 pub fn recorded_corpus_root(dir: &Path) -> Option<PathBuf> {
     let index = KrantIndex::open(dir).ok()?;
     index.state().ok().flatten().map(|s| s.corpus_root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(frequent_terms: &[&str]) -> IndexState {
+        IndexState {
+            corpus_root: PathBuf::from("/archief"),
+            indexed_at: 1_700_000_000,
+            articles: 3,
+            frequent_terms: frequent_terms.iter().map(|t| (*t).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn frequent_terms_travel_as_one_string_and_come_back_whole() {
+        let written = serde_json::to_string(&state(&["de", "het", "jar", "2017"])).unwrap();
+        assert_eq!(
+            written,
+            r#"{"corpus_root":"/archief","indexed_at":1700000000,"articles":3,"frequent_terms":"de het jar 2017"}"#
+        );
+        let read: IndexState = serde_json::from_str(&written).unwrap();
+        assert_eq!(read, state(&["de", "het", "jar", "2017"]));
+        let none: IndexState =
+            serde_json::from_str(&serde_json::to_string(&state(&[])).unwrap()).unwrap();
+        assert_eq!(none, state(&[]));
+    }
+
+    #[test]
+    fn payloads_of_earlier_builds_are_read_with_their_list_of_terms() {
+        let list = r#"{"corpus_root":"/archief","indexed_at":1700000000,"articles":3,"frequent_terms":["de","jar"]}"#;
+        assert_eq!(
+            serde_json::from_str::<IndexState>(list).unwrap(),
+            state(&["de", "jar"])
+        );
+        let without = r#"{"corpus_root":"/archief","indexed_at":1700000000,"articles":3}"#;
+        assert_eq!(
+            serde_json::from_str::<IndexState>(without).unwrap(),
+            state(&[])
+        );
+    }
+
+    #[test]
+    fn a_term_with_whitespace_is_left_out_rather_than_split() {
+        let written = serde_json::to_string(&state(&["de", "new york", "jar"])).unwrap();
+        let read: IndexState = serde_json::from_str(&written).unwrap();
+        assert_eq!(read, state(&["de", "jar"]));
+    }
 }
