@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::{AnalyzedToken, Candidate, DutchAnalyzer, Mode, TokenKind};
+use crate::analysis::{AnalyzedToken, Candidate, DutchAnalyzer, Mode, Spots, TokenKind, TokenView};
 use crate::query::{Expr, Scope};
 
 /// Characters a snippet aims for.
@@ -207,11 +207,21 @@ pub fn find_matches(
         }
     };
     let mut tokens: Vec<AnalyzedToken> = Vec::new();
-    analyzer.analyze_candidates(text, &candidate, |t| {
+    let keep = |t: TokenView<'_>| {
         if t.kind != TokenKind::Form {
             tokens.push(t.to_owned());
         }
-    });
+    };
+    match &hints {
+        // Fuzzy words: any word may match.
+        None => analyzer.analyze(text, Mode::Index, keep),
+        Some(Hints { word, .. }) => {
+            let heads: Vec<&[u8]> = word.iter().map(String::as_bytes).collect();
+            // Only phrases look at positions; other queries go from spot to spot.
+            let spots = Spots::find(text, &heads, !matcher.phrases.is_empty());
+            analyzer.analyze_candidates(text, &candidate, &spots, keep);
+        }
+    }
     let mut at_position: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, token) in tokens.iter().enumerate() {
         at_position.entry(token.position).or_default().push(i);

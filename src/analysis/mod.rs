@@ -155,6 +155,67 @@ pub enum Candidate {
 /// Says from a word's folded form (its UTF-8 bytes) how much analysis it needs.
 pub type Judge<'a> = dyn Fn(&[u8]) -> Candidate + 'a;
 
+/// Where in a text a word may fold to something that holds one of a few heads (short
+/// strings of folded letters), for [`DutchAnalyzer::analyze_candidates`]: the byte
+/// offsets of the heads in the text's ASCII lower case, of every non-ASCII byte (a word
+/// with one may fold to anything), and of every character that may join parts into one
+/// word (the joined form may hold a head across the joint). A word without any of these
+/// in its bytes is ASCII and its lower case, which is its folded form, holds no head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spots {
+    /// Sorted, without repeats.
+    offsets: Vec<usize>,
+    keep_positions: bool,
+}
+
+impl Spots {
+    /// The spots of `heads` in `text`. With `keep_positions`, a pass still walks every
+    /// word, so that tokens keep the positions a full analysis gives them (phrases need
+    /// them); without, it goes from spot to spot and the positions mean nothing.
+    pub fn find(text: &str, heads: &[&[u8]], keep_positions: bool) -> Spots {
+        let bytes = text.as_bytes();
+        let lower = bytes.to_ascii_lowercase();
+        let mut offsets = Vec::new();
+        for head in heads {
+            offsets.extend(memchr::memmem::find_iter(&lower, head));
+        }
+        for (i, &b) in bytes.iter().enumerate() {
+            let joins =
+                b == b'-' || b == b'\'' || (b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit());
+            if !b.is_ascii() || joins {
+                offsets.push(i);
+            }
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        Spots {
+            offsets,
+            keep_positions,
+        }
+    }
+
+    /// The first spot at or after `from`, moving `cursor` (an index into the spots that
+    /// only moves forward) to it.
+    fn next(&self, from: usize, cursor: &mut usize) -> Option<usize> {
+        while self.offsets.get(*cursor).is_some_and(|&o| o < from) {
+            *cursor += 1;
+        }
+        self.offsets.get(*cursor).copied()
+    }
+
+    /// Whether a spot lies in `start..end`; calls must come in the order of the text.
+    fn any_within(&self, (start, end): (usize, usize), cursor: &mut usize) -> bool {
+        self.next(start, cursor).is_some_and(|o| o < end)
+    }
+}
+
+/// What a candidates pass judges words by.
+#[derive(Clone, Copy)]
+struct Candidates<'a> {
+    judge: &'a Judge<'a>,
+    spots: &'a Spots,
+}
+
 /// One step of the analysis of a word, for `krant analyze`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explained {
@@ -176,7 +237,7 @@ struct Pass<'a> {
     mode: Mode,
     sink: &'a mut dyn FnMut(TokenView<'_>),
     trace: Option<&'a mut Vec<Explained>>,
-    candidate: Option<&'a Judge<'a>>,
+    candidates: Option<Candidates<'a>>,
 }
 
 impl Pass<'_> {
@@ -308,17 +369,21 @@ impl DutchAnalyzer {
         self.run(text, mode, &mut sink, None, None);
     }
 
-    /// Index-side analysis of only the words that may matter: `candidate` says, from a
-    /// word's folded form (its UTF-8 bytes), whether it is skipped (its position kept), stemmed, or also
-    /// split as a compound. Snippets use it, so that a search neither stems every word of
-    /// ten articles nor loads the compound dictionary for words that cannot match.
+    /// Index-side analysis of only the words that may matter: words without a spot are
+    /// skipped unseen, and `judge` says of the others, from the folded form (its UTF-8
+    /// bytes), whether they are skipped (their positions kept), stemmed, or also split as
+    /// compounds. Snippets use it, so that a search neither stems every word of ten
+    /// articles nor loads the compound dictionary for words that cannot match. `judge`
+    /// must skip every word whose folded form holds none of the heads of `spots`.
     pub fn analyze_candidates(
         &mut self,
         text: &str,
-        candidate: &Judge<'_>,
+        judge: &Judge<'_>,
+        spots: &Spots,
         mut sink: impl FnMut(TokenView<'_>),
     ) {
-        self.run(text, Mode::Index, &mut sink, None, Some(candidate));
+        let candidates = Candidates { judge, spots };
+        self.run(text, Mode::Index, &mut sink, None, Some(candidates));
     }
 
     /// Every term of `text`.
@@ -365,27 +430,48 @@ impl DutchAnalyzer {
         mode: Mode,
         sink: &mut dyn FnMut(TokenView<'_>),
         trace: Option<&mut Vec<Explained>>,
-        candidate: Option<&Judge<'_>>,
+        candidates: Option<Candidates<'_>>,
     ) {
         let mut pass = Pass {
             text,
             mode,
             sink,
             trace,
-            candidate,
+            candidates,
         };
         let mut position = 0;
         let mut scanner = WordScanner::new(text);
         let mut parts = std::mem::take(&mut self.parts);
-        while scanner.next_group(&mut parts) {
+        let mut cursor = 0;
+        loop {
+            if let Some(Candidates { spots, .. }) = candidates
+                && !spots.keep_positions
+            {
+                // From the next spot's run of non-blanks: no word spans a blank, so the
+                // scanner finds there the words it would have found walking up to it.
+                let Some(spot) = spots.next(scanner.position(), &mut cursor) else {
+                    break;
+                };
+                let from = scanner.position();
+                if spot > from {
+                    let run_start = text.as_bytes()[from..spot]
+                        .iter()
+                        .rposition(u8::is_ascii_whitespace)
+                        .map_or(from, |blank| from + blank + 1);
+                    scanner.skip_to(run_start);
+                }
+            }
+            if !scanner.next_group(&mut parts) {
+                break;
+            }
             // `foto's`, `auto's`: the apostrophe-s is the plural, the word is the base.
             if parts.len() == 2 && is_apostrophe_s(text, parts[0].1, parts[1]) {
                 parts.pop();
             }
             if parts.len() == 1 {
                 let (start, end) = parts[0];
-                if let Some(judge) = pass.candidate
-                    && skips_ascii_word(&text[start..end], judge)
+                if let Some(Candidates { spots, .. }) = candidates
+                    && !spots.any_within((start, end), &mut cursor)
                 {
                     position += 1;
                     continue;
@@ -465,8 +551,8 @@ impl DutchAnalyzer {
         folded.clear();
         fold_into(surface, &mut folded);
         let need = pass
-            .candidate
-            .map_or(Candidate::Compound, |judge| judge(folded.as_bytes()));
+            .candidates
+            .map_or(Candidate::Compound, |c| (c.judge)(folded.as_bytes()));
         if need == Candidate::Skip {
             self.folded = folded;
             return;
@@ -740,25 +826,6 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     word_groups(text).flat_map(|g| g.parts.into_iter())
 }
 
-/// Whether a one-part word is skipped in a candidates pass, judged before the stop-word
-/// check and the fold that [`DutchAnalyzer::word`] makes first: an ASCII word folds to
-/// its lower case, and whatever `word` would make of a skipped word (a stop word, an
-/// over-long word, a folded form) emits nothing either. Most words of a snippet's
-/// article are skipped, and this way they cost a copy and the judgement only. Other
-/// words (`false`) take the full path.
-fn skips_ascii_word(word: &str, judge: &Judge<'_>) -> bool {
-    let mut lower = [0u8; MAX_WORD_CHARS];
-    let Some(lower) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    if !word.is_ascii() {
-        return false;
-    }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    judge(lower) == Candidate::Skip
-}
-
 /// Whether the second part of a two-part group is the `'s` of a plural or genitive.
 fn is_apostrophe_s(text: &str, first_end: usize, second: (usize, usize)) -> bool {
     let between = &text[first_end..second.0];
@@ -941,16 +1008,12 @@ mod tests {
                 .any(|s| s.contains("override table"))
         );
     }
-    #[test]
-    fn a_candidates_pass_keeps_exactly_the_full_analysis_of_the_words_it_judges_worth_it() {
-        // Upper case, stop words, a hyphenated group, an apostrophe-s, a compound, a
-        // non-ASCII word and an over-long word: every path of the pass, fast and full.
-        let long = "vlucht".repeat(12);
-        let text = format!(
-            "De Vluchtelingen kwamen uit BELGIË en Belgie, het VLUCHTELINGENPROBLEEM \
-             groeit. Een vluchteling-kamp, de vluchteling's tent en de Vluchtroute {long} \
-             zonder meer; daarna vluchtten ze verder naar het noorden van België."
-        );
+    /// The tokens of a candidates pass over `text` (heads `vlu` and `bel`), and those of
+    /// the full analysis of the words the pass's judge keeps.
+    fn candidates_and_expected(
+        text: &str,
+        keep_positions: bool,
+    ) -> (Vec<AnalyzedToken>, Vec<AnalyzedToken>) {
         let judge = |folded: &[u8]| {
             let folded = std::str::from_utf8(folded).unwrap();
             if folded.contains("vluchteling") || folded.contains("belg") {
@@ -961,25 +1024,74 @@ mod tests {
                 Candidate::Skip
             }
         };
-        let mut analyzer = DutchAnalyzer::new();
+        let heads: [&[u8]; 2] = [b"vlu", b"bel"];
         let mut kept = Vec::new();
-        analyzer.analyze_candidates(&text, &judge, |t| kept.push(t.to_owned()));
-
-        let full = DutchAnalyzer::new().tokens(&text, Mode::Index);
-        let judged =
-            |t: &AnalyzedToken| judge(fold(&text[t.start..t.end].replace('-', "")).as_bytes());
+        let spots = Spots::find(text, &heads, keep_positions);
+        DutchAnalyzer::new().analyze_candidates(text, &judge, &spots, |t| kept.push(t.to_owned()));
+        let judged = |t: &AnalyzedToken| {
+            let joined: String = text[t.start..t.end]
+                .chars()
+                .filter(|c| !matches!(c, '-' | '\'' | '.'))
+                .collect();
+            judge(fold(&joined).as_bytes())
+        };
         // Words judged `Word` are stemmed but not split: their compound parts are absent.
-        let expected: Vec<&AnalyzedToken> = full
-            .iter()
+        let expected = DutchAnalyzer::new()
+            .tokens(text, Mode::Index)
+            .into_iter()
             .filter(|t| match judged(t) {
                 Candidate::Skip => false,
                 Candidate::Word => t.kind != TokenKind::CompoundPart,
                 Candidate::Compound => true,
             })
             .collect();
-        assert_eq!(kept.iter().collect::<Vec<_>>(), expected);
+        (kept, expected)
+    }
+
+    /// Upper case, stop words, hyphenated groups (one with a head across the hyphen), an
+    /// apostrophe-s, a compound, non-ASCII words, curly quotes, a word in brackets, a
+    /// thousands dot and an over-long word: every path of a candidates pass.
+    fn candidates_text() -> String {
+        let long = "vlucht".repeat(12);
+        format!(
+            "De Vluchtelingen kwamen uit BELGIË en Belgie, het VLUCHTELINGENPROBLEEM \
+             groeit. Een vluchteling-kamp, de vluchteling's tent en de Vluchtroute {long} \
+             zonder meer; “Vluchten” (vluchtelingen) 30.000 keer vl-uchtelingen.\n\
+             Daarna vluchtten ze verder naar het noorden van België, zei Vlüchteling Bélgica."
+        )
+    }
+
+    #[test]
+    fn a_candidates_pass_keeps_exactly_the_full_analysis_of_the_words_it_judges_worth_it() {
+        let text = candidates_text();
+        let (kept, expected) = candidates_and_expected(&text, true);
+        assert_eq!(kept, expected);
         let positions: Vec<usize> = kept.iter().map(|t| t.position).collect();
         assert!(positions.contains(&1) && positions.iter().any(|&p| p > 20));
         assert!(kept.iter().any(|t| t.term == "belgie"));
+        // Heads that only folding reveals.
+        assert!(kept.iter().any(|t| &text[t.start..t.end] == "Vlüchteling"));
+        assert!(kept.iter().any(|t| &text[t.start..t.end] == "Bélgica"));
+        assert!(
+            kept.iter()
+                .any(|t| t.kind == TokenKind::Joined && t.term.starts_with("vlucht"))
+        );
+    }
+
+    #[test]
+    fn a_candidates_pass_without_positions_finds_the_same_words_going_from_spot_to_spot() {
+        let text = candidates_text();
+        let (kept, expected) = candidates_and_expected(&text, false);
+        let unplaced = |tokens: &[AnalyzedToken]| -> Vec<(usize, usize, String, TokenKind)> {
+            tokens
+                .iter()
+                .map(|t| (t.start, t.end, t.term.clone(), t.kind))
+                .collect()
+        };
+        assert_eq!(unplaced(&kept), unplaced(&expected));
+        assert!(expected.len() > 15, "{expected:?}");
+        // Nothing to look for: nothing is even scanned.
+        let spots = Spots::find("Geen enkel woord hier.", &[b"vlu"], false);
+        assert!(spots.offsets.is_empty());
     }
 }

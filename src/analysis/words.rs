@@ -70,6 +70,17 @@ impl<'a> WordScanner<'a> {
         WordScanner { text, pos: 0 }
     }
 
+    /// The byte offset the next group is looked for from.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Looks for the next group from byte `offset` on, if that is further on; `offset`
+    /// must be a character boundary.
+    pub fn skip_to(&mut self, offset: usize) {
+        self.pos = self.pos.max(offset);
+    }
+
     /// Puts the byte ranges of the next group's parts in `parts`; `false` at the end.
     pub fn next_group(&mut self, parts: &mut Vec<(usize, usize)>) -> bool {
         parts.clear();
