@@ -1008,6 +1008,7 @@ mod tests {
                 .any(|s| s.contains("override table"))
         );
     }
+
     /// The tokens of a candidates pass over `text` (heads `vlu` and `bel`), and those of
     /// the full analysis of the words the pass's judge keeps.
     fn candidates_and_expected(
