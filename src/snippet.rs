@@ -188,38 +188,35 @@ pub fn find_matches(
 ) -> Vec<(usize, usize, String)> {
     // Index-side tokens (compound parts and joined forms match as in the index), but only
     // for words that may match: stemming every word of every hit would dominate a search.
-    let hints = matcher.hints();
-    // Most words hold no head at all, so that is asked first; a five-letter head holds
-    // its term's three-letter one.
-    let candidate = |folded: &[u8]| match &hints {
-        None => Candidate::Compound,
-        Some(Hints { word, compound }) => {
-            if !word.iter().any(|p| contains(folded, p.as_bytes())) {
-                Candidate::Skip
-            } else if compound
-                .iter()
-                .any(|(p, len)| folded.len() >= len + 3 && contains(folded, p.as_bytes()))
-            {
-                Candidate::Compound
-            } else {
-                Candidate::Word
-            }
-        }
-    };
     let mut tokens: Vec<AnalyzedToken> = Vec::new();
     let keep = |t: TokenView<'_>| {
         if t.kind != TokenKind::Form {
             tokens.push(t.to_owned());
         }
     };
-    match &hints {
+    match matcher.hints() {
         // Fuzzy words: any word may match.
         None => analyzer.analyze(text, Mode::Index, keep),
-        Some(Hints { word, .. }) => {
+        Some(Hints { word, compound }) => {
+            // Most words hold no head at all, so that is asked first; a five-letter head
+            // holds its term's three-letter one.
+            let judge = |folded: &[u8]| {
+                if !word.iter().any(|p| contains(folded, p.as_bytes())) {
+                    Candidate::Skip
+                } else if compound
+                    .iter()
+                    .any(|(p, len)| folded.len() >= len + 3 && contains(folded, p.as_bytes()))
+                {
+                    Candidate::Compound
+                } else {
+                    Candidate::Word
+                }
+            };
             let heads: Vec<&[u8]> = word.iter().map(String::as_bytes).collect();
+            let spots = Spots::find(text, &heads);
             // Only phrases look at positions; other queries go from spot to spot.
-            let spots = Spots::find(text, &heads, !matcher.phrases.is_empty());
-            analyzer.analyze_candidates(text, &candidate, &spots, keep);
+            let keep_positions = !matcher.phrases.is_empty();
+            analyzer.analyze_candidates(text, &judge, &spots, keep_positions, keep);
         }
     }
     let mut at_position: HashMap<usize, Vec<usize>> = HashMap::new();

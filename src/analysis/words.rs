@@ -58,6 +58,12 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// Whether an ASCII byte may join parts into one word: the ASCII hyphen and apostrophe,
+/// and the dot of a thousands group. Every other ASCII byte after a part ends its group.
+pub fn is_ascii_joiner(byte: u8) -> bool {
+    matches!(byte, b'-' | b'\'' | b'.')
+}
+
 /// Walks a text group by group, reusing the caller's buffer for the parts.
 pub struct WordScanner<'a> {
     text: &'a str,
@@ -96,7 +102,7 @@ impl<'a> WordScanner<'a> {
             // Nearly every word ends at a space or a punctuation mark that joins nothing:
             // those end the group without decoding the characters around them.
             match text.as_bytes().get(i) {
-                Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+                Some(&b) if b.is_ascii() && !is_ascii_joiner(b) => break,
                 None => break,
                 _ => {}
             }
@@ -204,6 +210,18 @@ mod tests {
         word_groups(text)
             .map(|g| g.parts.iter().map(|&(s, e)| &text[s..e]).collect())
             .collect()
+    }
+
+    #[test]
+    fn the_ascii_joiners_are_the_hyphen_apostrophe_and_thousands_dot_of_the_rules() {
+        for byte in 0..=127u8 {
+            let c = char::from(byte);
+            assert_eq!(
+                is_ascii_joiner(byte),
+                is_hyphen(c) || is_apostrophe(c) || c == '.',
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
