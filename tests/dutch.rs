@@ -119,6 +119,15 @@ fn krant_expectations_all_hold() {
     assert!(count >= 90, "{count}");
 }
 
+/// The lexeme rule by class (verbs, plurals, diminutives, adjectives, affixes, compounds,
+/// false splits, diacritics, acronyms and numbers, Belgian Dutch, loanwords), written
+/// from the rule apart from the code.
+#[test]
+fn lexeme_expectations_all_hold() {
+    let count = all_hold("expectations-lexeme.tsv");
+    assert!(count >= 400, "{count}");
+}
+
 #[test]
 fn analyze_shows_each_filter_and_the_query_side() {
     let ws = Workspace::new();
@@ -139,17 +148,21 @@ fn analyze_shows_each_filter_and_the_query_side() {
         summary,
         [
             (0, None, "word"),
-            (1, Some("gewond"), "word"),
+            (1, Some("wonden"), "word"),
             (1, Some("gewonden"), "form"),
             (2, None, "word"),
             (3, Some("belgie"), "word")
         ]
     );
+    // gewonden → the noun gewonde → the adjective gewond → the participle of wonden.
+    let steps = tokens[1]["steps"].to_string();
     assert!(
-        tokens[1]["steps"][0]
-            .as_str()
-            .unwrap()
-            .contains("override table")
+        steps.contains("lexicon: gewonden → lemma gewond"),
+        "{steps}"
+    );
+    assert!(
+        steps.contains("participle of a verb: the verb's term 'wonden'"),
+        "{steps}"
     );
     let run = ws.run(&["analyze", "--query", "corona-crisis"]);
     assert!(run.stdout.contains("coronacrisis"), "{}", run.stdout);

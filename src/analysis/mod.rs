@@ -7,19 +7,25 @@
 //! 2. Stop words in lower or Title case are dropped (their position stays, so phrases
 //!    keep their gaps); words in capitals (`IS`) are kept ([`stopwords`]).
 //! 3. Lower-case and fold diacritics (`België` → `belgie`, `Ĳssel` → `ijssel`) ([`fold`]).
-//! 4. Stem with Kraaij–Pohlmann, corrected by a reviewed override table and stem-ending
-//!    repairs ([`stem`]).
+//! 4. The word's term by the lexeme rule ([`lemma`]): the lexicon gives a known word's
+//!    lemma and that lemma's key (`steden` → `stad`, `greep` → `grijp`, `geleden` stays
+//!    itself: [`lexicon`]); an unknown word is undone to a known one if it is a regular
+//!    inflection or a compound with a known head; anything else is stemmed by
+//!    Kraaij–Pohlmann ([`stem`]). A word in capitals whose lower case is a stop word
+//!    (`IS`, `OM`) is an acronym and is its own term.
 //! 5. Index side only: the parts of a word group each at their own position plus the
-//!    joined form at the last part's position; compound parts (`vluchtelingenprobleem` →
-//!    `probleem`) at the compound's position ([`compound`]). The query side searches a
-//!    word group by its joined form, which matches both spellings.
-//! 6. Index side only: the folded word itself, once per text, where its stem differs
-//!    (`vluchtelingen` → `vluchteel`), for prefix and fuzzy queries.
+//!    joined form at the last part's position; compound parts (`gemeenteraden` →
+//!    `gemeente`, `raad`) at the compound's position ([`compound`]). The query side
+//!    searches a word group by its joined form, which matches both spellings.
+//! 6. Index side only: the folded word itself, once per text, where its term differs
+//!    (`vluchtelingen` → `vluchteling`), for prefix and fuzzy queries.
 //!
 //! The module knows nothing of tantivy: the index module hands the tokens over.
 
 mod compound;
 mod fold;
+mod lemma;
+mod lexicon;
 mod sorted_lines;
 mod stem;
 mod stem_table;
@@ -28,12 +34,29 @@ mod words;
 
 use std::sync::Arc;
 
+use lexicon::is_name_homograph;
 use rustc_hash::FxHashSet;
 use stem_table::{StemTable, key_of};
 
-pub use compound::split as split_compound;
+pub use lemma::{How, Term};
+
+/// The parts a folded word is split into as a compound, if it is one (for tools that
+/// review the splitter: `examples/compound_review.rs`).
+pub fn compound_split(folded: &str) -> Option<Vec<&str>> {
+    compound::split(folded).map(|parts| parts.iter().map(|p| &folded[p.start..p.end]).collect())
+}
+
+/// Every lemma of the lexicon with its frequency class (Zipf × 10) and whether it is a
+/// verb, for tools that review the lexicon.
+pub fn lexicon_lemmas() -> Vec<(String, u8, bool)> {
+    lexicon::entries()
+        .filter(|(form, entry)| form == entry.lemma)
+        .map(|(form, entry)| (form, entry.zipf10, entry.is_verb() && !entry.is_noun()))
+        .collect()
+}
 pub use fold::{fold, fold_into};
-pub use stem::{DutchStemmer, REPAIRS, StemOrigin, override_of};
+pub use lexicon::{Entry as LexiconEntry, Source as LexiconSource, lookup as lexicon_lookup};
+pub use stem::{DutchStemmer, REPAIRS, StemOrigin};
 pub use stopwords::{STOP_WORDS, is_stop_word};
 pub use words::{
     WordGroup, WordScanner, is_ascii_joiner, is_ignorable, without_ignorables, word_groups,
@@ -41,7 +64,7 @@ pub use words::{
 
 /// Bumped whenever the terms produced for some text change: an index built with another
 /// version would silently miss or mismatch terms, so it must be rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Words longer than this (in characters) are dropped: they are garbage such as encoded
 /// data or URLs run together, and would only bloat the term dictionary.
@@ -179,9 +202,11 @@ impl Spots {
             offsets.extend(memchr::memmem::find_iter(&lower, head));
         }
         for (i, &b) in bytes.iter().enumerate() {
-            // A dot joins only after a digit (`30.000`); sentences' dots would be spots
-            // for nothing (a ranged `kalifaat`: 3.45 M instructions, 3.47 M with them).
-            let joins = is_ascii_joiner(b) && (b != b'.' || i > 0 && bytes[i - 1].is_ascii_digit());
+            // A dot or comma joins only after a digit (`30.000`, `3,4`); sentences' dots
+            // and commas would be spots for nothing (a ranged `kalifaat`: 3.45 M
+            // instructions, 3.47 M with the dots).
+            let joins = is_ascii_joiner(b)
+                && (!matches!(b, b'.' | b',') || i > 0 && bytes[i - 1].is_ascii_digit());
             if !b.is_ascii() || joins {
                 offsets.push(i);
             }
@@ -341,6 +366,21 @@ struct Lookup {
     token: (usize, usize, usize),
     kind: TokenKind,
     split_compounds: bool,
+    /// An acronym (`IS`, `OM`) or a name spelled like a word (`Tienen`): the folded word
+    /// is the term, not looked up and not split.
+    literal: bool,
+}
+
+/// How [`DutchAnalyzer::emit`] reads a word that the list of names spelled like words
+/// holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// As the word (it is not in Title case, or is part of a word group).
+    Ignore,
+    /// As the name.
+    Name,
+    /// Both ways (index side, at the start of a sentence).
+    Both,
 }
 
 impl std::fmt::Debug for DutchAnalyzer {
@@ -420,15 +460,24 @@ impl DutchAnalyzer {
         fold(&without_ignorables(word))
     }
 
-    /// The stem of a folded word, as the analyzer computes it (overrides and repairs
-    /// included), without stop-word handling.
+    /// The term of a folded word, as the analyzer computes it, without stop-word and
+    /// acronym handling.
     pub fn stem_folded(&mut self, folded: &str) -> String {
         if folded.len() > MAX_CACHED_BYTES {
-            return self.stemmer.stem(folded).0.to_string();
+            return lemma::term(&self.stemmer, folded).key;
         }
         let key = key_of(folded);
-        let entry = self.entry(key, folded, false);
+        let entry = self.entry(key, folded, false, false);
         self.stem_of(&entry).to_owned()
+    }
+
+    /// The terms of a folded word's compound parts (index side), other than its own.
+    pub fn compound_part_terms(&mut self, folded: &str) -> Vec<String> {
+        if folded.len() > MAX_CACHED_BYTES {
+            return Vec::new();
+        }
+        let entry = self.entry(key_of(folded), folded, true, false);
+        self.parts_of(&entry).map(str::to_owned).collect()
     }
 
     fn run(
@@ -474,8 +523,11 @@ impl DutchAnalyzer {
             if !scanner.next_group(&mut parts) {
                 break;
             }
-            // `foto's`, `auto's`: the apostrophe-s is the plural, the word is the base.
-            if parts.len() == 2 && is_apostrophe_s(text, parts[0].1, parts[1]) {
+            // `foto's`, `PVV'ers`, `AOW'tje`: an ending after an apostrophe inflects the
+            // word before it, which is the term (`PVV'ers` finds `PVV`).
+            if parts.len() >= 2
+                && is_apostrophe_ending(text, parts[parts.len() - 2].1, parts[parts.len() - 1])
+            {
                 parts.pop();
             }
             if parts.len() == 1 {
@@ -492,15 +544,22 @@ impl DutchAnalyzer {
             }
             let (start, end) = (parts[0].0, parts[parts.len() - 1].1);
             let last = position + parts.len() - 1;
-            if mode == Mode::Index {
+            // A number's groups (`12.000`) are no words of their own: `12` is not `12.000`.
+            if mode == Mode::Index && !is_number(text, &parts) {
                 for (k, &(s, e)) in parts.iter().enumerate() {
                     self.word(text, (s, e, position + k), TokenKind::Part, &mut pass);
                 }
             }
             let mut joined = std::mem::take(&mut self.joined);
             joined.clear();
+            let mut previous_end = None;
             for &(s, e) in &parts {
+                // A decimal comma stays in the number: `3,4` is not `34`.
+                if previous_end.is_some_and(|p| &text[p..s] == ",") {
+                    joined.push(',');
+                }
                 joined.push_str(&without_ignorables(&text[s..e]));
+                previous_end = Some(e);
             }
             let at = if mode == Mode::Index { last } else { position };
             self.emit(
@@ -509,6 +568,7 @@ impl DutchAnalyzer {
                 (start, end, at),
                 TokenKind::Joined,
                 &mut pass,
+                Names::Ignore,
             );
             self.joined = joined;
             position += if mode == Mode::Index { parts.len() } else { 1 };
@@ -537,7 +597,17 @@ impl DutchAnalyzer {
             });
             return;
         }
-        self.emit(&surface, text, (start, end, position), kind, pass);
+        // A word in Title case may be a name that is spelled like a word (`Tienen`,
+        // `Weert`, `Leiden`): in the middle of a sentence it is the name; at the start
+        // of one, the index takes both readings.
+        let names = if !is_title_case(&surface) {
+            Names::Ignore
+        } else if pass.mode == Mode::Index && starts_sentence(text, start) {
+            Names::Both
+        } else {
+            Names::Name
+        };
+        self.emit(&surface, text, (start, end, position), kind, pass, names);
     }
 
     /// Folds a term and queues it for [`Self::resolve`]: its cache slot is fetched from
@@ -549,6 +619,7 @@ impl DutchAnalyzer {
         (start, end, position): (usize, usize, usize),
         kind: TokenKind,
         pass: &mut Pass<'_>,
+        names: Names,
     ) {
         let mode = pass.mode;
         if surface.len() > MAX_WORD_CHARS && surface.chars().count() > MAX_WORD_CHARS {
@@ -567,27 +638,43 @@ impl DutchAnalyzer {
             self.folded = folded;
             return;
         }
-        let split_compounds =
-            mode == Mode::Index && kind != TokenKind::Joined && need == Candidate::Compound;
-        let lookup = Lookup {
-            key: key_of(&folded),
-            token: (start, end, position),
-            kind,
-            split_compounds,
+        let name = names != Names::Ignore && is_name_homograph(&folded);
+        let readings: &[bool] = match (is_acronym(surface), name, names) {
+            (true, _, _) => &[true],
+            (false, true, Names::Both) => &[false, true],
+            (false, true, _) => &[true],
+            (false, false, _) => &[false],
         };
-        if pass.trace.is_some() {
-            // Explaining: word by word, with the surface at hand for the steps.
-            self.resolve(&folded, lookup, Some(surface), pass);
-        } else {
-            self.cache.prefetch(lookup.key);
-            let from = self.pending_text.len();
-            self.pending_text.push_str(&folded);
-            self.pending.push(Pending {
-                folded: (from, self.pending_text.len()),
-                lookup,
-            });
-            if self.pending.len() == 2 * LOOKAHEAD {
-                self.resolve_pending(LOOKAHEAD, pass);
+        for &literal in readings {
+            let split_compounds = mode == Mode::Index
+                && kind != TokenKind::Joined
+                && need == Candidate::Compound
+                && !literal;
+            let lookup = Lookup {
+                key: if literal {
+                    key_of(&folded) ^ LITERAL_SALT
+                } else {
+                    key_of(&folded)
+                },
+                token: (start, end, position),
+                kind,
+                split_compounds,
+                literal,
+            };
+            if pass.trace.is_some() {
+                // Explaining: word by word, with the surface at hand for the steps.
+                self.resolve(&folded, lookup, Some(surface), pass);
+            } else {
+                self.cache.prefetch(lookup.key);
+                let from = self.pending_text.len();
+                self.pending_text.push_str(&folded);
+                self.pending.push(Pending {
+                    folded: (from, self.pending_text.len()),
+                    lookup,
+                });
+                if self.pending.len() >= 2 * LOOKAHEAD {
+                    self.resolve_pending(LOOKAHEAD, pass);
+                }
             }
         }
         self.folded = folded;
@@ -622,12 +709,13 @@ impl DutchAnalyzer {
             token: (start, end, position),
             kind,
             split_compounds,
+            literal,
         } = lookup;
         let mode = pass.mode;
         let text = pass.text;
-        let entry = self.entry(key, folded, split_compounds);
+        let entry = self.entry(key, folded, split_compounds, literal);
         if let (Some(trace), Some(surface)) = (pass.trace.as_deref_mut(), surface) {
-            let steps = self.steps(surface, folded, kind);
+            let steps = self.steps(surface, folded, kind, literal);
             trace.push(Explained {
                 position,
                 text: text[start..end].to_owned(),
@@ -643,7 +731,7 @@ impl DutchAnalyzer {
                         term: Some(part.to_owned()),
                         kind: TokenKind::CompoundPart,
                         steps: vec![format!(
-                            "compound split of '{folded}' with the OpenTaal dictionary"
+                            "a part of the compound '{folded}' (split as its lemma with the lexicon)"
                         )],
                     });
                 }
@@ -704,7 +792,7 @@ impl DutchAnalyzer {
 
     /// The cache entry of `folded`, whose key is `key` (with its compound parts, if
     /// asked), made if new.
-    fn entry(&mut self, key: u128, folded: &str, with_parts: bool) -> Cached {
+    fn entry(&mut self, key: u128, folded: &str, with_parts: bool, literal: bool) -> Cached {
         debug_assert!(
             folded.len() <= MAX_CACHED_BYTES,
             "too long to cache: {folded}"
@@ -716,7 +804,11 @@ impl DutchAnalyzer {
                     self.cache.clear();
                     self.arena.clear();
                 }
-                let (stem, _) = self.stemmer.stem(folded);
+                let stem = if literal {
+                    folded.to_owned()
+                } else {
+                    lemma::term(&self.stemmer, folded).key
+                };
                 let start = self.arena.len();
                 self.arena.push_str(&stem);
                 let form_len = if *stem != *folded {
@@ -742,7 +834,7 @@ impl DutchAnalyzer {
             }
         };
         if with_parts && !entry.has(PARTS_KNOWN) {
-            let parts = self.compound_parts(folded, self.stem_of(&entry));
+            let parts = self.compound_parts(folded);
             let parts_start = self.arena.len();
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
@@ -779,22 +871,14 @@ impl DutchAnalyzer {
             .flatten()
     }
 
-    /// Stems of a compound's parts that differ from the compound's own stem.
-    fn compound_parts(&self, folded: &str, own: &str) -> Box<[Box<str>]> {
-        let mut stems: Vec<Box<str>> = Vec::new();
-        if let Some(parts) = split_compound(folded) {
-            for part in parts {
-                let stem: Box<str> = self.stemmer.stem(part).0.into();
-                if *stem != *own && !stems.contains(&stem) {
-                    stems.push(stem);
-                }
-            }
-        }
-        stems.into_boxed_slice()
+    /// Terms of a compound's parts that differ from the compound's own term.
+    fn compound_parts(&self, folded: &str) -> Vec<&'static str> {
+        let term = lemma::term(&self.stemmer, folded);
+        lemma::part_keys(&term)
     }
 
     /// The steps from a written word to its term, in words, for `krant analyze`.
-    fn steps(&self, surface: &str, folded: &str, kind: TokenKind) -> Vec<String> {
+    fn steps(&self, surface: &str, folded: &str, kind: TokenKind, literal: bool) -> Vec<String> {
         let mut steps = Vec::new();
         match kind {
             TokenKind::Joined => steps.push(format!("word group written as one word: {surface}")),
@@ -804,31 +888,110 @@ impl DutchAnalyzer {
         if surface != folded {
             steps.push(format!("lower-cased and folded: {surface} → {folded}"));
         }
-        let (stem, origin) = self.stemmer.stem(folded);
-        match origin {
-            StemOrigin::Override => {
-                let bare = self.stemmer.bare(folded);
+        if literal {
+            steps.push(if is_acronym(surface) {
+                format!("a stop word in capitals: the acronym {surface}, its own term")
+            } else {
+                format!("the name {surface} (spelled like a word): its own term")
+            });
+            return steps;
+        }
+        let term = lemma::term(&self.stemmer, folded);
+        match &term.how {
+            How::Lexicon(entry) => {
+                if entry.lemma != folded {
+                    let why = match lexicon::exception_reason(folded) {
+                        Some(reason) => format!("{} ({reason})", entry.source.describe()),
+                        None => entry.source.describe().to_owned(),
+                    };
+                    steps.push(format!("lexicon: {folded} → lemma {} ({why})", entry.lemma));
+                } else {
+                    steps.push(format!("lexicon: {folded} is a lemma"));
+                }
+                if entry.key != entry.lemma {
+                    steps.push(key_step(entry));
+                }
+            }
+            How::Inflection { base, entry } => {
                 steps.push(format!(
-                    "override table: {folded} → {stem} (the stemmer would give '{bare}')"
+                    "not in the lexicon; a regular inflection of '{base}' → lemma {}",
+                    entry.lemma
+                ));
+                if entry.key != entry.lemma {
+                    steps.push(key_step(entry));
+                }
+            }
+            How::Compound { parts } => {
+                let head = parts.last().map_or("", |p| &folded[p.start..p.end]);
+                steps.push(format!(
+                    "not in the lexicon; a compound whose head '{head}' is known: term {}",
+                    term.key
                 ));
             }
-            StemOrigin::Stemmer { raw, repair } => {
-                if raw != folded {
-                    steps.push(format!("Kraaij–Pohlmann stem: {folded} → {raw}"));
-                }
+            How::Stemmer(StemOrigin { raw, repair }) => {
+                steps.push(format!(
+                    "not in the lexicon; Kraaij–Pohlmann stem: {folded} → {raw}"
+                ));
                 if let Some(repair) = repair {
                     steps.push(format!(
-                        "ending repaired -{} → -{}: {raw} → {stem} ({})",
-                        repair.from, repair.to, repair.reason
+                        "ending repaired -{} → -{}: {raw} → {} ({})",
+                        repair.from, repair.to, term.key, repair.reason
                     ));
                 }
             }
         }
-        if steps.is_empty() {
-            steps.push("unchanged".to_owned());
-        }
         steps
     }
+}
+
+/// Why a lemma's key differs from it, in words.
+fn key_step(entry: &LexiconEntry) -> String {
+    if entry.is_verb() {
+        format!(
+            "the verb {} shares the term '{}' with the noun that is its stem",
+            entry.lemma, entry.key
+        )
+    } else {
+        format!(
+            "{} is a participle of a verb: the verb's term '{}'",
+            entry.lemma, entry.key
+        )
+    }
+}
+
+/// A stop word written in capitals, two letters or more: an acronym (`IS`, `OM`, `ME`),
+/// not the word, so its term is not the word's lemma.
+fn is_acronym(surface: &str) -> bool {
+    surface.len() >= 2
+        && surface.bytes().all(|b| b.is_ascii_uppercase())
+        && STOP_WORDS
+            .binary_search(&surface.to_ascii_lowercase().as_str())
+            .is_ok()
+}
+
+/// Salts the cache key of a literal word (an acronym or a name), whose term differs from
+/// its lower case's.
+const LITERAL_SALT: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
+
+/// A capital and then no capital (`Tienen`, not `TIENEN` or `tienen`).
+fn is_title_case(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
+}
+
+/// Whether the word at byte `start` opens a sentence: only blanks and opening quotes or
+/// brackets lie between it and the start of the text, a line break, or the end of the
+/// last sentence.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | ':' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '\'' | '‘' | '“' | '„' | '«' | '(' | '[' | '-' | '–' | '—' => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Byte ranges of every word part of `text`, in order (`corona-crisis` gives two).
@@ -836,11 +999,28 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     word_groups(text).flat_map(|g| g.parts.into_iter())
 }
 
-/// Whether the second part of a two-part group is the `'s` of a plural or genitive.
-fn is_apostrophe_s(text: &str, first_end: usize, second: (usize, usize)) -> bool {
-    let between = &text[first_end..second.0];
-    let s = &text[second.0..second.1];
-    !between.contains('-') && (s == "s" || s == "S")
+/// Whether the last part of a group is an ending joined by an apostrophe: the `'s` of a
+/// plural or genitive, the `'er`/`'ers` of a party's members, the `'tje(s)` of a
+/// diminutive.
+fn is_apostrophe_ending(text: &str, before_end: usize, last: (usize, usize)) -> bool {
+    let between = &text[before_end..last.0];
+    let ending = &text[last.0..last.1];
+    !between.contains('-')
+        && !between.contains('.')
+        && ["s", "er", "ers", "tje", "tjes"]
+            .iter()
+            .any(|e| ending.eq_ignore_ascii_case(e))
+}
+
+/// Whether a group is a number written with thousands dots or a decimal comma (`30.000`,
+/// `3,4`).
+fn is_number(text: &str, parts: &[(usize, usize)]) -> bool {
+    parts
+        .iter()
+        .all(|&(s, e)| text.as_bytes()[s..e].iter().all(u8::is_ascii_digit))
+        && parts
+            .windows(2)
+            .all(|w| matches!(&text[w[0].1..w[1].0], "." | ","))
 }
 
 #[cfg(test)]
@@ -979,6 +1159,9 @@ mod tests {
         assert_eq!(query_terms("corona-crisis"), ["coronacrisis"]);
         assert_eq!(query_terms("coronacrisis"), ["coronacrisis"]);
         assert_eq!(query_terms("30.000"), ["30000"]);
+        assert_eq!(query_terms("3,4"), ["3,4"]);
+        // A number's groups are not words of their own.
+        assert!(!terms("12.000 man", Mode::Index).contains(&(0, "12".to_owned())));
         assert_eq!(query_terms("foto's"), query_terms("foto"));
         assert_eq!(query_terms("IS-strijders"), ["isstrijder"]);
     }
@@ -1007,16 +1190,20 @@ mod tests {
 
     #[test]
     fn explain_names_each_filter() {
-        let explained = DutchAnalyzer::new().explain("De gewonden", Mode::Query);
+        let explained = DutchAnalyzer::new().explain("De leden IS", Mode::Query);
         assert_eq!(explained[0].term, None);
         assert!(explained[0].steps[0].contains("stop word"));
-        assert_eq!(explained[1].term.as_deref(), Some("gewond"));
+        assert_eq!(explained[1].term.as_deref(), Some("lid"));
         assert!(
             explained[1]
                 .steps
                 .iter()
-                .any(|s| s.contains("override table"))
+                .any(|s| s.contains("lexicon: leden → lemma lid")),
+            "{:?}",
+            explained[1].steps
         );
+        assert_eq!(explained[2].term.as_deref(), Some("is"));
+        assert!(explained[2].steps.iter().any(|s| s.contains("acronym")));
     }
 
     /// The tokens of a candidates pass over `text` (heads `vlu` and `bel`), and those of

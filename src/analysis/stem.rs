@@ -1,17 +1,6 @@
-//! The Dutch stem of a folded word: Snowball's Kraaij–Pohlmann stemmer, corrected by a
-//! reviewed override table (`data/stem_overrides.tsv`) and by repairs of stem endings
-//! that folding diacritics away would otherwise split.
-
-use super::sorted_lines;
-
-/// The override table: `word<TAB>stem<TAB>reason`, words and stems folded.
-const OVERRIDES_TSV: &str = include_str!("../../data/stem_overrides.tsv");
-
-/// The override of a folded word, if the table has one.
-pub fn override_of(word: &str) -> Option<&'static str> {
-    static OVERRIDES: sorted_lines::LazyTable = sorted_lines::LazyTable::new(OVERRIDES_TSV);
-    OVERRIDES.get(word).and_then(|rest| rest.split('\t').next())
-}
+//! The Kraaij–Pohlmann stem of a folded word that the lexicon does not know (names, new
+//! words): Snowball's stemmer, with repairs of stem endings that folding diacritics away
+//! would otherwise split.
 
 /// A repair of a stem ending, with the reason it is needed.
 #[derive(Debug, PartialEq, Eq)]
@@ -57,16 +46,11 @@ pub const REPAIRS: &[Repair] = &[
 
 /// How a stem came about, for `krant analyze`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StemOrigin {
-    /// From the override table.
-    Override,
-    /// From the stemmer, perhaps with a repaired ending.
-    Stemmer {
-        /// The stemmer's own output.
-        raw: String,
-        /// The repair applied, if any.
-        repair: Option<&'static Repair>,
-    },
+pub struct StemOrigin {
+    /// The stemmer's own output.
+    pub raw: String,
+    /// The repair applied, if any.
+    pub repair: Option<&'static Repair>,
 }
 
 /// Stems folded words.
@@ -91,9 +75,6 @@ impl DutchStemmer {
 
     /// The corrected stem of a folded word, and how it came about.
     pub fn stem(&self, folded: &str) -> (String, StemOrigin) {
-        if let Some(stem) = override_of(folded) {
-            return (stem.to_owned(), StemOrigin::Override);
-        }
         let raw = self.stemmer.stem(folded);
         let repair = REPAIRS
             .iter()
@@ -104,7 +85,7 @@ impl DutchStemmer {
         };
         (
             stem,
-            StemOrigin::Stemmer {
+            StemOrigin {
                 raw: raw.into_owned(),
                 repair,
             },
@@ -136,16 +117,6 @@ mod tests {
         assert_ne!(stem("meer"), stem("mer"));
     }
 
-    #[test]
-    fn overrides_win_over_the_stemmer() {
-        let stemmer = DutchStemmer::default();
-        assert_eq!(stemmer.bare("geweld"), "wel");
-        assert_eq!(
-            stemmer.stem("geweld"),
-            ("geweld".to_owned(), StemOrigin::Override)
-        );
-    }
-
     /// frostem (the stemmer behind tantivy) publishes often and is pinned exactly; this
     /// notices any release that changes a stem of Snowball's reference vocabulary.
     #[test]
@@ -170,33 +141,5 @@ mod tests {
             wrong.len(),
             &wrong[..wrong.len().min(10)]
         );
-    }
-
-    #[test]
-    fn the_override_table_is_sorted_for_lookup() {
-        assert!(sorted_lines::is_sorted(OVERRIDES_TSV));
-        assert_eq!(override_of("dagen"), Some("dag"));
-        assert_eq!(override_of("kalifaat"), None);
-    }
-
-    #[test]
-    fn every_override_line_is_well_formed() {
-        for (n, line) in OVERRIDES_TSV.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 3, "line {}: {line:?}", n + 1);
-            assert!(
-                fields[0].chars().all(|c| c.is_ascii_lowercase()),
-                "line {}: word must be folded lower case: {line:?}",
-                n + 1
-            );
-            assert!(
-                !fields[1].is_empty() && !fields[2].is_empty(),
-                "line {}",
-                n + 1
-            );
-        }
     }
 }

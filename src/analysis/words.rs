@@ -59,9 +59,10 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Whether an ASCII byte may join parts into one word: the ASCII hyphen and apostrophe,
-/// and the dot of a thousands group. Every other ASCII byte after a part ends its group.
+/// the dot of a thousands group and the decimal comma. Every other ASCII byte after a
+/// part ends its group.
 pub fn is_ascii_joiner(byte: u8) -> bool {
-    matches!(byte, b'-' | b'\'' | b'.')
+    matches!(byte, b'-' | b'\'' | b'.' | b',')
 }
 
 /// Walks a text group by group, reusing the caller's buffer for the parts.
@@ -116,7 +117,8 @@ impl<'a> WordScanner<'a> {
                 || (is_apostrophe(joiner) && before.is_alphabetic() && after.is_alphabetic())
                 || (joiner == '.'
                     && before.is_ascii_digit()
-                    && thousands_group_follows(&text[i + 1..]));
+                    && thousands_group_follows(&text[i + 1..]))
+                || (joiner == ',' && before.is_ascii_digit() && after.is_ascii_digit());
             if !joins {
                 break;
             }
@@ -213,12 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_joiners_are_the_hyphen_apostrophe_and_thousands_dot_of_the_rules() {
+    fn the_ascii_joiners_are_the_hyphen_apostrophe_thousands_dot_and_decimal_comma_of_the_rules() {
         for byte in 0..=127u8 {
             let c = char::from(byte);
             assert_eq!(
                 is_ascii_joiner(byte),
-                is_hyphen(c) || is_apostrophe(c) || c == '.',
+                is_hyphen(c) || is_apostrophe(c) || c == '.' || c == ',',
                 "{c:?}"
             );
         }
@@ -254,13 +256,15 @@ mod tests {
     }
 
     #[test]
-    fn thousands_dots_join_numbers_only() {
+    fn thousands_dots_and_decimal_commas_join_numbers_only() {
         assert_eq!(groups("30.000 man"), [vec!["30", "000"], vec!["man"]]);
         assert_eq!(groups("1.250.000"), [vec!["1", "250", "000"]]);
         assert_eq!(groups("3.14"), [vec!["3"], vec!["14"]]);
+        assert_eq!(groups("3,4 procent"), [vec!["3", "4"], vec!["procent"]]);
+        assert_eq!(groups("1.200,50"), [vec!["1", "200", "50"]]);
         assert_eq!(
-            groups("3,4 procent"),
-            [vec!["3"], vec!["4"], vec!["procent"]]
+            groups("1, 2 en 3,a"),
+            [vec!["1"], vec!["2"], vec!["en"], vec!["3"], vec!["a"]]
         );
         assert_eq!(groups("stad.Daarna"), [vec!["stad"], vec!["Daarna"]]);
         assert_eq!(groups("10.000a"), [vec!["10"], vec!["000a"]]);
