@@ -218,6 +218,9 @@ fn spellings(stem: &str) -> Vec<Cow<'_, str>> {
     let mut out = vec![Cow::Borrowed(stem)];
     let b = stem.as_bytes();
     let n = b.len();
+    if n < 2 {
+        return out;
+    }
     let vowel = |c: u8| b"aeiouy".contains(&c);
     if n >= 3 && b[n - 1] == b[n - 2] && !vowel(b[n - 1]) {
         out.push(Cow::Borrowed(&stem[..n - 1]));
@@ -283,6 +286,28 @@ mod tests {
         assert!(spellings("bom").iter().any(|s| s == "boom"));
         assert!(spellings("briev").iter().any(|s| s == "brief"));
         assert!(spellings("huiz").iter().any(|s| s == "huis"));
+    }
+
+    #[test]
+    fn every_short_word_has_a_term() {
+        // Every string of up to three letters of a small alphabet, and each with the
+        // prefix and endings the rules look for: no rule may fail on what is left.
+        let stemmer = DutchStemmer::default();
+        let letters = ["", "a", "d", "e", "g", "n", "s", "t", "j"];
+        for a in letters {
+            for b in letters {
+                for c in letters {
+                    for affix in ["", "ge", "ge-en", "ge-t", "-tje", "-st", "-'s"] {
+                        let core = format!("{a}{b}{c}");
+                        let word = match affix.split_once('-') {
+                            Some((before, after)) => format!("{before}{core}{after}"),
+                            None => format!("{affix}{core}"),
+                        };
+                        let _ = term(&stemmer, &word);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
