@@ -64,30 +64,31 @@ fn reviewed_parts(word: &str) -> Option<Vec<&'static str>> {
 /// `rijf`, `kantonrechter` not `kant` + `onrechter`).
 const MIN_PART_ZIPF10: u8 = 30;
 
-/// A content word the lexicon knows, frequent enough to be part of a compound.
-fn content_word(text: &str) -> Option<Entry> {
-    if is_stop_word(text) || PARTICLES.contains(text) {
-        return None;
-    }
-    let entry = lexicon::lookup(text)?;
+/// Whether a known word is a content word frequent enough to be part of a compound.
+fn is_content_word(text: &str, entry: &Entry) -> bool {
     let content = entry.is_noun() || entry.is_verb() || entry.is_adjective() || entry.is_name();
-    (content && entry.form_zipf10 >= MIN_PART_ZIPF10).then_some(entry)
+    content
+        && entry.form_zipf10 >= MIN_PART_ZIPF10
+        && !is_stop_word(text)
+        && !PARTICLES.contains(text)
 }
 
 /// A modifier of three letters must be on the list of short heads too (`zee`, `ijs`,
 /// `dag`): other three-letter strings start unrelated words (`regering` is not `reg` +
 /// `ering`).
-fn modifier(text: &str) -> Option<Entry> {
-    if text.len() < MIN_MODIFIER_LEN || text.len() == 3 && !SHORT_HEADS.contains(text) {
-        return None;
-    }
-    content_word(text)
+fn is_modifier(text: &str, entry: &Entry) -> bool {
+    text.len() >= MIN_MODIFIER_LEN
+        && (text.len() > 3 || SHORT_HEADS.contains(text))
+        && is_content_word(text, entry)
 }
 
 /// A head is a noun or an adjective: a verb at the end of a word is a prefixed verb
 /// (`vergeten` is not `verg` + `eten`).
 fn head(text: &str) -> Option<Entry> {
-    let entry = content_word(text)?;
+    let entry = lexicon::lookup(text)?;
+    if !is_content_word(text, &entry) {
+        return None;
+    }
     if entry.is_name() || SUFFIXES.contains(entry.lemma) || SUFFIXES.contains(text) {
         return None;
     }
@@ -166,10 +167,11 @@ fn best_from(word: &str, start: usize, memo: &mut [Option<Best>]) -> Best {
             entry,
         }]);
     }
-    for end in start + MIN_MODIFIER_LEN..word.len() {
-        let Some(entry) = modifier(&word[start..end]) else {
+    for (len, entry) in lexicon::prefixes(&word[start..]) {
+        let end = start + len;
+        if end >= word.len() || !is_modifier(&word[start..end], &entry) {
             continue;
-        };
+        }
         for link in LINKS {
             if !word[end..].starts_with(link) {
                 continue;

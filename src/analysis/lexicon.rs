@@ -120,6 +120,28 @@ pub fn lookup(folded: &str) -> Option<Entry> {
     map().get(folded).map(decode)
 }
 
+/// Every known form that `text` begins with, shortest first, with its length: one walk
+/// down the map instead of a lookup per length (the compound splitter asks this of
+/// every position of a word).
+pub fn prefixes(text: &str) -> Vec<(usize, Entry)> {
+    let fst = map().as_ref();
+    let mut node = fst.root();
+    let mut output = tantivy_fst::raw::Output::zero();
+    let mut found = Vec::new();
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        let Some(index) = node.find_input(byte) else {
+            break;
+        };
+        let transition = node.transition(index);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+        if node.is_final() {
+            found.push((i + 1, decode(output.cat(node.final_output()).value())));
+        }
+    }
+    found
+}
+
 /// Unpacks a value as build.rs packs it.
 fn decode(value: u64) -> Entry {
     let offset = (value & 0xFF_FFFF) as usize;
@@ -228,6 +250,17 @@ mod tests {
         assert!(is_name_homograph("tienen"));
         assert!(is_name_homograph("leiden"));
         assert!(!is_name_homograph("stad"));
+    }
+
+    #[test]
+    fn prefixes_are_the_lookups_of_every_beginning() {
+        for word in ["gemeenteraadsverkiezingen", "vluchtelingenprobleem", "a", ""] {
+            let expected: Vec<(usize, Entry)> = (1..=word.len())
+                .filter_map(|n| lookup(&word[..n]).map(|e| (n, e)))
+                .collect();
+            assert_eq!(prefixes(word), expected, "{word}");
+        }
+        assert!(prefixes("gemeenteraad").iter().any(|(n, _)| *n == 8));
     }
 
     #[test]
