@@ -123,6 +123,12 @@ Examples:
     Show(Deferred<ShowArgs>),
     /// Describe the index: articles, months, size, versions.
     Stats(Deferred<StatsArgs>),
+    /// Read every file of the index and say whether it is sound.
+    #[command(after_help = "\
+Reads each file of the index whole and compares it with its checksum, then reads every
+term, column and stored title as a search would. Exit codes: 0 sound, 2 damaged (each
+problem is listed; `krant index --rebuild` repairs it).")]
+    Check(Deferred<CheckArgs>),
     /// Show how text is analyzed: each token, and which filter made or changed it.
     #[command(after_help = "\
 Examples:
@@ -327,6 +333,14 @@ pub struct ShowArgs {
 /// Arguments of `krant stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `krant check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,

@@ -57,6 +57,8 @@ pub enum Config {
     Show(ShowConfig),
     /// `krant stats`.
     Stats(StatsConfig),
+    /// `krant check`.
+    Check(CheckConfig),
     /// `krant analyze`.
     Analyze(AnalyzeConfig),
     /// `krant terms`.
@@ -204,6 +206,15 @@ pub struct StatsConfig {
     pub format: OutputFormat,
 }
 
+/// Settings of `krant check`.
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// Text or JSON.
+    pub format: OutputFormat,
+}
+
 /// Settings of `krant analyze`.
 #[derive(Debug, Clone)]
 pub struct AnalyzeConfig {
@@ -293,6 +304,10 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             global,
         }),
         Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
+            format: summary_format(args.format),
+            global,
+        }),
+        Command::Check(Deferred(args)) => Config::Check(CheckConfig {
             format: summary_format(args.format),
             global,
         }),

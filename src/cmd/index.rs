@@ -132,16 +132,21 @@ pub fn sync(
             },
         )?)
     };
+    let rebuild = config.rebuild || writer.as_ref().is_some_and(Writer::rebuilds);
+    if let Some(reason) = writer.as_ref().and_then(Writer::rebuild_reason) {
+        messages.info(&format!("rebuilding the index: {reason}"));
+    }
     // A dry run reads the index without the writer's lock; a missing one is empty.
     let dry_run_index = match index::inspect(index_dir)? {
         Found::Nothing => None,
-        _ if writer.is_some() || config.rebuild => None,
+        _ if writer.is_some() || rebuild => None,
         _ => Some(KrantIndex::open(index_dir)?),
     };
     let existing = writer
         .as_ref()
         .map(Writer::index)
         .or(dry_run_index.as_ref());
+    // Only an asked-for rebuild may change the corpus.
     if !config.rebuild
         && let Some(index) = existing
         && let Some(state) = index.state()?
@@ -161,9 +166,13 @@ pub fn sync(
             ),
         ));
     }
-    let catalog_before = match existing {
-        Some(index) if !config.rebuild => index.catalog()?,
-        _ => Vec::new(),
+    let progress = progress_bar(config);
+    messages.set_progress(Some(progress.clone()));
+    let kept = existing.filter(|_| !rebuild);
+    let walk = walk_and_verify(config, &root, kept, &progress)?;
+    let catalog_before = match kept {
+        Some(index) => index.catalog()?,
+        None => Vec::new(),
     };
     // Fx, not SipHash: these maps hold every path of the archive, and a re-run with
     // nothing to do is mostly their building and probing.
@@ -171,21 +180,10 @@ pub fn sync(
         .iter()
         .map(|e| (e.path.clone(), e.hash))
         .collect();
-    let old_stamps = match existing {
-        Some(_) if !config.rebuild => index::load_stamps(&index_dir.join(STAMPS_FILE)),
-        _ => FxHashMap::default(),
+    let old_stamps = match kept {
+        Some(_) => index::load_stamps(&index_dir.join(STAMPS_FILE)),
+        None => FxHashMap::default(),
     };
-
-    let progress = progress_bar(config);
-    messages.set_progress(Some(progress.clone()));
-    let walk = corpus::walk_observed(
-        &root,
-        &WalkOptions {
-            follow_links: config.follow_links,
-            exclude: index_dir.canonicalize().ok(),
-        },
-        |_| progress.inc_length(1),
-    );
     let shown = |rel: &str| display_path(&corpus_arg, rel);
     let verb = |done: &str, would: &str| -> String {
         if config.dry_run { would } else { done }.to_owned()
@@ -352,7 +350,7 @@ pub fn sync(
             );
         }
         let changed = report.added + report.updated + report.removed > 0;
-        let catalog = if changed || config.rebuild {
+        let catalog = if changed || rebuild {
             writer.index().catalog()?
         } else {
             catalog_before
@@ -363,6 +361,39 @@ pub fn sync(
     }
     report.set_duration(started.elapsed());
     Ok(report)
+}
+
+/// Walks the corpus and, on another thread meanwhile, verifies the checksums of the
+/// index kept (`KrantIndex::verify`): damage is reported before anything is changed, and
+/// the check costs a re-run little time beside the walk.
+fn walk_and_verify(
+    config: &IndexConfig,
+    root: &Path,
+    kept: Option<&KrantIndex>,
+    progress: &ProgressBar,
+) -> Result<corpus::Walk> {
+    let options = WalkOptions {
+        follow_links: config.follow_links,
+        exclude: config.global.index_dir.canonicalize().ok(),
+    };
+    thread::scope(|scope| {
+        let verifying = kept.map(|index| {
+            thread::Builder::new()
+                .name("verify".into())
+                .spawn_scoped(scope, || index.verify())
+                .map_err(|_| index)
+        });
+        let walk = corpus::walk_observed(root, &options, |_| progress.inc_length(1));
+        match verifying {
+            Some(Ok(handle)) => handle
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("verifying the index failed")))?,
+            // No thread to spare: verified here.
+            Some(Err(index)) => index.verify()?,
+            None => {}
+        }
+        Ok(walk)
+    })
 }
 
 fn progress_bar(config: &IndexConfig) -> ProgressBar {

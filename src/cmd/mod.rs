@@ -1,6 +1,7 @@
 //! One file per subcommand: orchestration only.
 
 pub mod analyze;
+pub mod check;
 pub mod completions;
 pub mod histogram;
 pub mod index;

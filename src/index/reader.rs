@@ -18,10 +18,11 @@ use tantivy::{
     TantivyDocument, Term,
 };
 
-use super::KrantIndex;
+use super::contain::contain;
 use super::pairs::pair_term;
 use super::schema::{Fields, names};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
+use super::{KrantIndex, read_error};
 use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
 use crate::corpus::parse_article;
 use crate::date::{ArticleDate, Month, MonthRange};
@@ -73,17 +74,24 @@ pub struct Searcher {
     archive: Archive,
     /// The terms the index holds pairs of, as of the commit searched, sorted.
     frequent_terms: Vec<String>,
+    /// Whether the commit searched holds articles (then it must have word forms).
+    has_articles: bool,
 }
 
 impl Searcher {
     /// Prepares to search `index` as of its last commit.
     pub fn new(index: KrantIndex) -> Result<Searcher> {
+        let dir = index.dir.clone();
+        contain(&dir, || Self::open(index))
+    }
+
+    fn open(index: KrantIndex) -> Result<Searcher> {
         let reader = index
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .with_context(|| format!("cannot read the index at {}", index.dir.display()))?;
+            .map_err(|e| read_error(&index.dir, e))?;
         let (segments, state) = index.committed()?;
         let read: BTreeSet<SegmentId> = reader
             .searcher()
@@ -94,6 +102,7 @@ impl Searcher {
         // The pairs in the articles read are those of the frequent terms of their commit.
         // Should a run commit between the two reads, the phrases go without pair filters:
         // slower, never wrong.
+        let has_articles = state.as_ref().is_some_and(|s| s.articles > 0);
         let (root, mut frequent_terms) = match state {
             Some(state) if segments == read => (Some(state.corpus_root), state.frequent_terms),
             Some(state) => (Some(state.corpus_root), Vec::new()),
@@ -112,6 +121,7 @@ impl Searcher {
             synonyms: Vec::new(),
             vocabulary: None,
             frequent_terms,
+            has_articles,
         })
     }
 
@@ -196,6 +206,11 @@ impl Searcher {
 
     /// The number of articles a query matches: no ranking, no article read.
     pub fn count(&mut self, query: &Query) -> Result<usize> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.count_unguarded(query))
+    }
+
+    fn count_unguarded(&mut self, query: &Query) -> Result<usize> {
         let (tantivy_query, _) =
             self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
         tantivy_query
@@ -205,6 +220,11 @@ impl Searcher {
 
     /// Runs a query.
     pub fn search(&mut self, query: &Query) -> Result<Hits> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.search_unguarded(query))
+    }
+
+    fn search_unguarded(&mut self, query: &Query) -> Result<Hits> {
         let fields = self.index.fields;
         let ranked = query.expr.is_some();
         let (tantivy_query, term_union) =
@@ -278,15 +298,28 @@ impl Searcher {
         range: &MonthRange,
         text: &str,
     ) -> Result<BTreeMap<Month, u64>> {
-        let query = self.build(expr, range, text)?;
-        self.reader
-            .searcher()
-            .search(&query, &MonthCounter)
-            .context("counting failed")
+        let dir = self.index.dir.clone();
+        contain(&dir, || {
+            let query = self.build(expr, range, text)?;
+            self.reader
+                .searcher()
+                .search(&query, &MonthCounter)
+                .map_err(|e| read_error(&dir, e))
+        })
     }
 
     /// Every matching article, oldest first (then by path), with its text from the archive.
     pub fn articles(
+        &mut self,
+        expr: Option<&Expr>,
+        range: &MonthRange,
+        text: &str,
+    ) -> Result<Vec<StoredArticle>> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.articles_unguarded(expr, range, text))
+    }
+
+    fn articles_unguarded(
         &mut self,
         expr: Option<&Expr>,
         range: &MonthRange,
@@ -316,6 +349,10 @@ impl Searcher {
 
     /// The article stored under `path`, if any.
     pub fn article(&self, path: &str) -> Result<Option<StoredArticle>> {
+        contain(&self.index.dir, || self.article_unguarded(path))
+    }
+
+    fn article_unguarded(&self, path: &str) -> Result<Option<StoredArticle>> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.index.fields.path, path),
@@ -344,7 +381,17 @@ impl Searcher {
     /// The index's word forms, read on first use.
     fn vocabulary(&mut self) -> Result<&Vocabulary> {
         if self.vocabulary.is_none() {
-            self.vocabulary = Some(Vocabulary::load(&self.index.dir.join(VOCABULARY_FILE))?);
+            let dir = &self.index.dir;
+            let path = dir.join(VOCABULARY_FILE);
+            // Every commit writes it: without it, prefix and fuzzy words would silently
+            // match nothing but the words equal to their stems.
+            if self.has_articles && !path.exists() {
+                return Err(failure(
+                    format!("the word forms file {} is missing", path.display()),
+                    "run `krant index`, which reads the articles again to restore it",
+                ));
+            }
+            self.vocabulary = Some(contain(dir, || Vocabulary::load(&path))?);
         }
         Ok(self.vocabulary.as_ref().expect("read above"))
     }
@@ -359,6 +406,15 @@ impl Searcher {
     /// a part. Exact: reads the text of the articles that match the stem (at most
     /// `max_articles` of them; the second value says how many were read of how many).
     pub fn forms_with_stem(
+        &mut self,
+        stem: &str,
+        max_articles: usize,
+    ) -> Result<(FormCounts, FormCounts, (usize, usize))> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.forms_with_stem_unguarded(stem, max_articles))
+    }
+
+    fn forms_with_stem_unguarded(
         &mut self,
         stem: &str,
         max_articles: usize,
