@@ -317,9 +317,10 @@ pub struct KwicArgs {
 /// Arguments of `krant show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's path relative to the corpus root, as search prints it.
+    /// The article's path relative to the corpus root, as search prints it (a byte of
+    /// a file name that is not UTF-8 may be written \xHH).
     #[arg(value_name = "PATH")]
-    pub path: String,
+    pub path: PathBuf,
 
     /// Mark the matches of this query in the text.
     #[arg(long, value_name = "QUERY")]

@@ -36,6 +36,8 @@ pub struct Global {
     pub stderr_color: bool,
     /// Whether stderr is a terminal (for progress display).
     pub stderr_is_terminal: bool,
+    /// Whether stdout is a terminal (file names are escaped there).
+    pub stdout_is_terminal: bool,
     /// The synonyms file, if any.
     pub synonyms: Option<PathBuf>,
 }
@@ -249,6 +251,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         stdout_color: wants_color(cli.color, std::io::stdout().is_terminal()),
         stderr_color: wants_color(cli.color, std::io::stderr().is_terminal()),
         stderr_is_terminal: std::io::stderr().is_terminal(),
+        stdout_is_terminal: std::io::stdout().is_terminal(),
         synonyms: cli.synonyms.clone(),
     };
     Ok(match cli.command {
@@ -298,7 +301,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             })
         }
         Command::Show(Deferred(args)) => Config::Show(ShowConfig {
-            path: args.path,
+            path: typed_identity(&args.path),
             highlight: args.highlight.as_deref().map(parse_query).transpose()?,
             format: summary_format(args.format),
             global,
@@ -397,6 +400,15 @@ impl IndexConfig {
     pub fn all_cores() -> usize {
         std::thread::available_parallelism().map_or(2, usize::from)
     }
+}
+
+/// The identity of an article path as typed: its bytes (or their `\xHH` escapes).
+fn typed_identity(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    crate::corpus::identity_of_typed(&bytes)
 }
 
 /// Parses a query, turning a syntax error into a message that points at it.

@@ -200,7 +200,7 @@ pub fn sync(
             &format!("skipped: {}", warning.message),
         );
         report.skipped.push(SkippedFile {
-            path: warning.path.clone(),
+            path: corpus::shown_path(&warning.path).into_owned(),
             reason: warning.message.clone(),
         });
     }
@@ -299,7 +299,7 @@ pub fn sync(
                 Outcome::Skipped(reason) => {
                     messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
                     report.skipped.push(SkippedFile {
-                        path: file.path.clone(),
+                        path: corpus::shown_path(&file.path).into_owned(),
                         reason: reason.to_string(),
                     });
                     if was_indexed {
@@ -438,7 +438,7 @@ fn duplicates(catalog: &[CatalogEntry]) -> Vec<Vec<String>> {
         by_hash
             .entry(entry.hash)
             .or_default()
-            .push(entry.path.clone());
+            .push(corpus::shown_path(&entry.path).into_owned());
     }
     let mut groups: Vec<Vec<String>> = by_hash
         .into_values()

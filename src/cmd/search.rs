@@ -22,7 +22,9 @@ pub fn run(config: &SearchConfig) -> Result<ExitCode> {
         OutputFormat::Json => output::print_search_json(&mut out, &config.query, &hits)?,
         OutputFormat::Ndjson => output::print_search_ndjson(&mut out, &hits)?,
         OutputFormat::Csv => output::print_search_csv(&mut out, &hits)?,
-        OutputFormat::Paths => output::print_search_paths(&mut out, &hits)?,
+        OutputFormat::Paths => {
+            output::print_search_paths(&mut out, &hits, config.global.stdout_is_terminal)?;
+        }
         OutputFormat::Text | OutputFormat::Tsv => output::print_search_text(
             &mut out,
             &config.query,

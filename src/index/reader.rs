@@ -508,7 +508,7 @@ impl Archive {
         let Some(root) = &self.root else {
             return (String::new(), None, TextState::NoArchive(PathBuf::new()));
         };
-        let file = root.join(path);
+        let file = crate::corpus::full_path(root, path);
         let bytes = match std::fs::read(&file) {
             Ok(bytes) => bytes,
             Err(err) => {

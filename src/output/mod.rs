@@ -27,16 +27,31 @@ pub use timeline::{
     print_trend_json, print_trend_text,
 };
 
-/// `text` with the byte ranges `highlights` (in order, not overlapping) styled as matches.
+/// `text` with the byte ranges `highlights` (in order, not overlapping) styled as
+/// matches, on one line for a terminal ([`escape`]).
 fn mark(text: &str, highlights: &[(usize, usize)], style: Style) -> String {
+    mark_with(text, highlights, style, escape)
+}
+
+/// [`mark`] for a text of several lines ([`escape_lines`]).
+fn mark_lines(text: &str, highlights: &[(usize, usize)], style: Style) -> String {
+    mark_with(text, highlights, style, escape_lines)
+}
+
+fn mark_with(
+    text: &str,
+    highlights: &[(usize, usize)],
+    style: Style,
+    escape: fn(&str) -> Cow<'_, str>,
+) -> String {
     let mut out = String::with_capacity(text.len() + 16 * highlights.len());
     let mut last = 0;
     for &(start, end) in highlights {
-        out.push_str(&text[last..start]);
-        out.push_str(&style.highlight(&text[start..end]));
+        out.push_str(&escape(&text[last..start]));
+        out.push_str(&style.highlight(&escape(&text[start..end])));
         last = end;
     }
-    out.push_str(&text[last..]);
+    out.push_str(&escape(&text[last..]));
     out
 }
 

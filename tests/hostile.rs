@@ -1,0 +1,127 @@
+//! Hostile and odd input through the real binary: file names that are not UTF-8,
+//! control characters, queries too deep or too big, numbers near the limits, files that
+//! would block, output that cannot be written, huge articles.
+
+mod common;
+
+use std::fs;
+
+use common::{Workspace, output};
+
+#[cfg(unix)]
+fn raw_name(ws: &Workspace, name: &[u8], text: &str) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    let path = ws
+        .root()
+        .join("corpus")
+        .join(std::ffi::OsStr::from_bytes(name));
+    fs::write(&path, format!(" date 2017-05 {text}")).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_keep_their_exact_identity() {
+    let ws = Workspace::new();
+    // Latin-1 `café.txt` and `cafè.txt`, and the UTF-8 `café.txt`: three articles.
+    raw_name(&ws, b"caf\xe9.txt", "Eerste over Mosul.");
+    raw_name(&ws, b"caf\xe8.txt", "Tweede over Mosul.");
+    ws.article("café.txt", "2017-05", "Derde over Mosul.");
+    // (added, updated, removed, unchanged, skipped, articles)
+    assert_eq!(ws.index_json(&[]).counts(), (3, 0, 0, 0, 0, 3));
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 0, 3, 0, 3));
+    let hits = ws.search_json(&["mosul"]);
+    assert_eq!(
+        hits.sorted_paths(),
+        ["caf\\xE8.txt", "caf\\xE9.txt", "café.txt"]
+    );
+    // The text comes back from each file: the identity finds it again.
+    assert!(
+        hits.hits.iter().all(|h| h.snippet.contains("Mosul")),
+        "{hits:?}"
+    );
+    let run = ws.run(&["show", "caf\\xE9.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("path:  caf\\xE9.txt\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Eerste over Mosul."), "{}", run.stdout);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    // For a pipe, paths are the file system's bytes.
+    let mut command = ws.command(&["search", "eerste", "--format", "paths"]);
+    command.stdout(std::process::Stdio::piped());
+    let out = command.output().unwrap();
+    assert_eq!(out.stdout, b"caf\xe9.txt\n");
+    // Raw bytes on the command line name the same article.
+    use std::os::unix::ffi::OsStrExt;
+    let mut command = ws.command(&["show"]);
+    command.arg(std::ffi::OsStr::from_bytes(b"caf\xe8.txt"));
+    let run = output(command);
+    assert!(run.stdout.contains("Tweede over Mosul."), "{}", run.stderr);
+    // Renamed over the UTF-8 spelling: that article changes, the Latin-1 one goes.
+    fs::remove_file(ws.corpus_path("café.txt")).unwrap();
+    fs::rename(
+        ws.root()
+            .join("corpus")
+            .join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")),
+        ws.corpus_path("café.txt"),
+    )
+    .unwrap();
+    assert_eq!(ws.index_json(&[]).counts(), (0, 1, 1, 1, 0, 2));
+    assert_eq!(ws.matches(&["eerste"]), ["café.txt"]);
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_but_json_keeps_them() {
+    let ws = Workspace::new();
+    ws.article("titel.txt", "2017-05", "\x1b[2JWeg\x07 met Mosul\nTekst.");
+    #[cfg(unix)]
+    raw_name(&ws, b"esc\x1b[31m.txt", "Ook over Mosul.");
+    ws.index();
+    for args in [
+        &["search", "mosul"][..],
+        &["search", "mosul", "--format", "csv"],
+        &["kwic", "mosul"],
+        &["kwic", "mosul", "--format", "tsv"],
+        &["show", "titel.txt"],
+    ] {
+        let run = ws.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stdout.contains(['\x1b', '\x07']),
+            "{args:?}: {:?}",
+            run.stdout
+        );
+    }
+    let run = ws.run(&["search", "mosul"]);
+    assert!(
+        run.stdout.contains("\\x1B[2JWeg\\x07 met Mosul"),
+        "{}",
+        run.stdout
+    );
+    let json = ws.search_json(&["mosul"]);
+    assert!(
+        json.hits
+            .iter()
+            .any(|h| h.title.starts_with("\x1b[2JWeg\x07"))
+    );
+    // A query with a line break and an escape gives a one-line error.
+    let run = ws.run(&["search", "\"open\n\x1b[2J"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("\\n\\x1B[2J"), "{}", run.stderr);
+    // So does an unknown article path, and a warning names a file on one line.
+    let run = ws.run(&["show", "x\ny.txt"]);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    ws.raw("kapot\n\x1b[31m.txt", b"geen kop");
+    let run = ws.run(&["index", "corpus"]);
+    let warning: Vec<&str> = run.stderr.lines().filter(|l| l.contains("kapot")).collect();
+    assert_eq!(warning.len(), 1, "{}", run.stderr);
+    assert!(
+        warning[0].contains("kapot\\n\\x1B[31m.txt"),
+        "{}",
+        run.stderr
+    );
+}
