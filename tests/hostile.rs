@@ -125,3 +125,85 @@ fn control_characters_never_reach_the_terminal_but_json_keeps_them() {
         run.stderr
     );
 }
+
+fn small_archive() -> Workspace {
+    let ws = Workspace::new();
+    ws.article("a.txt", "2017-01", "Alfa over het kalifaat.")
+        .article("b.txt", "2017-02", "Bravo over vluchtelingen.")
+        .article("c.txt", "0000-01", "Charlie uit het jaar nul.");
+    ws.index();
+    ws
+}
+
+#[test]
+fn deep_queries_are_an_error_and_long_negations_fold() {
+    let ws = small_archive();
+    let nested = format!("{}kalifaat{}", "(".repeat(15_000), ")".repeat(15_000));
+    let minus = format!("{}kalifaat", "-".repeat(1_000));
+    let nots = format!("{}kalifaat", "NOT ".repeat(2_000));
+    for command in ["search", "histogram", "kwic", "trend"] {
+        let run = ws.run(&[command, &nested]);
+        assert_eq!(run.code, 2, "{command}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("nest more than 100 deep"),
+            "{}",
+            run.stderr
+        );
+        // An even number of negations is the word itself.
+        let run = ws.run(&[command, &nots]);
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        assert!(
+            run.stdout.contains("a.txt") || command != "search",
+            "{}",
+            run.stdout
+        );
+    }
+    assert_eq!(ws.run(&["search", "--count", "--", &minus]).stdout, "1\n");
+    assert_eq!(ws.run(&["search", "--count", &nots]).stdout, "1\n");
+    let odd = format!("NOT {nots}");
+    assert_eq!(ws.run(&["search", "--count", &odd]).stdout, "2\n");
+}
+
+#[test]
+fn limits_and_offsets_near_the_top_of_their_range_allocate_only_what_exists() {
+    let ws = small_archive();
+    let max = u32::MAX.to_string();
+    let args = [
+        "search", "--limit", &max, "--offset", "1", "--sort", "oldest",
+    ];
+    let run = ws.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = ws.run(&[&args[..], &["--format", "paths"]].concat());
+    assert_eq!(run.stdout, "a.txt\nb.txt\n");
+    let run = ws.run(&[
+        "search", "--limit", &max, "--offset", &max, "--format", "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("\"total\":3,\"hits\":[]"),
+        "{}",
+        run.stdout
+    );
+    let run = ws.run(&["search", "kalifaat", "--limit", &max, "--offset", &max]);
+    assert!(
+        run.stdout.contains("none left after --offset"),
+        "{}",
+        run.stdout
+    );
+    let run = ws.run(&["kwic", "kalifaat", "--limit", &max]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_month_range_before_the_first_month_is_an_error_not_month_zero() {
+    let ws = small_archive();
+    assert_eq!(ws.matches(&["date:<=0000-01"]), ["c.txt"]);
+    let run = ws.run(&["search", "date:<0000-01"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("no month comes before 0000-01"),
+        "{}",
+        run.stderr
+    );
+}

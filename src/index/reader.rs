@@ -230,7 +230,12 @@ impl Searcher {
         let (tantivy_query, term_union) =
             self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
         let searcher = self.reader.searcher();
-        let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
+        // tantivy reserves room for limit + offset hits up front: bounded by the articles
+        // there are, so `--limit` or `--offset` near 2³² cannot ask for gigabytes.
+        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = query.offset.min(articles);
+        let limit = query.limit.clamp(1, (articles - offset).max(1));
+        let page = TopDocs::with_limit(limit).and_offset(offset);
         let by_date = |order| {
             (
                 (SortByStaticFastValue::<u64>::for_field(names::DATE), order),
