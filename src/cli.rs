@@ -216,6 +216,11 @@ pub struct IndexArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Let the run remove more than half of the index (and more than 10 articles): by
+    /// default it stops, in case the archive's disk is not mounted.
+    #[arg(long)]
+    pub allow_removals: bool,
+
     /// Also write the ingestion report (skipped files, duplicates, empty months) as JSON.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,

@@ -88,6 +88,8 @@ pub struct IndexConfig {
     pub memory_bytes: usize,
     /// Report what would change, write nothing.
     pub dry_run: bool,
+    /// Let a run remove more than half of the index.
+    pub allow_removals: bool,
     /// Where to write the JSON ingestion report, if anywhere.
     pub report: Option<PathBuf>,
     /// How to print the summary.
@@ -373,6 +375,7 @@ fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
             .map_or_else(IndexConfig::all_cores, usize::from),
         memory_bytes: args.memory as usize * 1_000_000,
         dry_run: args.dry_run,
+        allow_removals: args.allow_removals,
         report: args.report,
         format: summary_format(args.format),
         ..IndexConfig::defaults(global)
@@ -390,6 +393,7 @@ impl IndexConfig {
             threads: IndexConfig::all_cores(),
             memory_bytes: DEFAULT_MEMORY_MB as usize * 1_000_000,
             dry_run: false,
+            allow_removals: false,
             report: None,
             format: OutputFormat::Text,
         }

@@ -344,3 +344,82 @@ fn another_user_can_search_an_index_they_may_read() {
     let run = run_as_nobody(&ws, &["index", "corpus"]);
     assert_fails(&run, "index");
 }
+
+#[test]
+fn a_run_that_would_empty_the_index_stops_unless_removals_are_allowed() {
+    let ws = Workspace::new();
+    ws.generate(30);
+    ws.index();
+    // An unmounted disk: the mount point is an empty folder.
+    let away = ws.root().join("away");
+    fs::rename(ws.corpus_path("gen"), &away).unwrap();
+    let run = ws.run(&["index", "corpus"]);
+    assert_fails(&run, "--allow-removals");
+    assert!(
+        run.stderr.contains("remove 30 of the 30 articles"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(ws.search_json(&[]).total, 30);
+    // A rebuild of the empty folder is stopped too; a dry run only warns.
+    assert_fails(
+        &ws.run(&["index", "corpus", "--rebuild"]),
+        "--allow-removals",
+    );
+    let dry = ws.run(&["index", "corpus", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(dry.stderr.contains("--allow-removals"), "{}", dry.stderr);
+    assert_eq!(ws.search_json(&[]).total, 30);
+    // The disk comes back: nothing was lost.
+    fs::rename(&away, ws.corpus_path("gen")).unwrap();
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 0, 30, 0, 30));
+    // A few removals, or less than half, need nothing.
+    for i in 0..12 {
+        fs::remove_file(ws.corpus_path(&format!("gen/{:02}/{i:05}.txt", i % 50))).unwrap();
+    }
+    assert_eq!(ws.index_json(&[]).counts(), (0, 0, 12, 18, 0, 18));
+    fs::remove_dir_all(ws.corpus_path("gen")).unwrap();
+    assert_fails(&ws.run(&["index", "corpus"]), "--allow-removals");
+    assert_eq!(
+        ws.index_json(&["--allow-removals"]).counts(),
+        (0, 0, 18, 0, 0, 0)
+    );
+}
+
+#[test]
+fn articles_in_a_folder_that_cannot_be_read_are_kept() {
+    if !is_root() {
+        eprintln!("skipped: an unreadable folder needs another user, which needs root");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    ws.article("open/a.txt", "2017-01", "Alfa over Mosul.")
+        .article("locked/b.txt", "2017-02", "Bravo over Mosul.")
+        .article("locked/deeper/c.txt", "2017-03", "Charlie over Mosul.");
+    common::chown_all(ws.root(), 65534);
+    assert_eq!(run_as_nobody(&ws, &["index", "corpus"]).code, 0);
+    fs::set_permissions(ws.corpus_path("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let run = run_as_nobody(&ws, &["index", "corpus", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["removed"], 0, "{report}");
+    assert_eq!(report["articles"], 3, "{report}");
+    assert_eq!(report["skipped"][0]["path"], "locked", "{report}");
+    assert!(
+        run.stderr
+            .contains("2 indexed articles in folders that could not be read are kept")
+    );
+    // The whole corpus unreadable: everything is kept.
+    fs::set_permissions(ws.corpus_path("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(ws.root().join("corpus"), fs::Permissions::from_mode(0o311)).unwrap();
+    let run = run_as_nobody(&ws, &["index", "corpus", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (report["removed"].as_u64(), report["articles"].as_u64()),
+        (Some(0), Some(3))
+    );
+    fs::set_permissions(ws.root().join("corpus"), fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(ws.search_json(&["mosul"]).total, 3);
+}

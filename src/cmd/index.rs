@@ -166,6 +166,10 @@ pub fn sync(
             ),
         ));
     }
+    let previous_articles = match existing {
+        Some(index) => index.state()?.map(|s| s.articles as usize),
+        None => None,
+    };
     let progress = progress_bar(config);
     messages.set_progress(Some(progress.clone()));
     let kept = existing.filter(|_| !rebuild);
@@ -222,10 +226,53 @@ pub fn sync(
         }
     }
     let present: FxHashSet<&str> = walk.files.iter().map(|f| f.path.as_str()).collect();
-    let mut vanished: Vec<&String> = indexed
-        .keys()
-        .filter(|p| !present.contains(p.as_str()))
-        .collect();
+    // A file in a folder that could not be read is not known to be gone: it stays.
+    let mut vanished: Vec<&String> = Vec::new();
+    let mut kept_unread = 0;
+    for path in indexed.keys().filter(|p| !present.contains(p.as_str())) {
+        if walk.unreadable.iter().any(|folder| is_within(path, folder)) {
+            kept_unread += 1;
+            report.unchanged += 1;
+            if let Some((path, stamp)) = old_stamps.get_key_value(path) {
+                stamps.insert(path, *stamp);
+            }
+        } else {
+            vanished.push(path);
+        }
+    }
+    if kept_unread > 0 {
+        messages.info(&format!(
+            "{kept_unread} indexed articles in folders that could not be read are kept"
+        ));
+    }
+    if !config.allow_removals {
+        let previous = if rebuild {
+            previous_articles
+        } else {
+            Some(indexed.len())
+        };
+        let removing = if rebuild {
+            previous.map_or(0, |p| p.saturating_sub(walk.files.len()))
+        } else {
+            vanished.len()
+        };
+        if let Some(previous) = previous
+            && too_many_removals(removing, previous)
+        {
+            let error = removal_guard(removing, previous, &corpus_arg, rebuild);
+            if !config.dry_run {
+                return Err(error);
+            }
+            messages.warn(
+                &index_dir.display().to_string(),
+                &format!(
+                    "a real run would stop: {}; {}",
+                    crate::error::one_line(&error),
+                    crate::error::hint_of(&error).unwrap_or_default()
+                ),
+            );
+        }
+    }
     vanished.sort();
     for path in vanished {
         if let Some(writer) = writer.as_mut() {
@@ -492,6 +539,41 @@ fn corpus_root(path: &Path) -> Result<PathBuf> {
         .with_context(|| format!("cannot open the corpus folder {}", path.display()))
 }
 
+/// A run may remove up to this many articles whatever the size of the index.
+const REMOVALS_ALWAYS_ALLOWED: usize = 10;
+
+/// Whether removing `removing` of `indexed` articles needs `--allow-removals`: more than
+/// half of the index and more than a handful, as when the archive's disk is not mounted
+/// (an empty mount point), like rsync's `--max-delete`.
+fn too_many_removals(removing: usize, indexed: usize) -> bool {
+    removing > REMOVALS_ALWAYS_ALLOWED && removing * 2 > indexed
+}
+
+/// The error of a run stopped by [`too_many_removals`].
+fn removal_guard(removing: usize, indexed: usize, corpus: &Path, rebuild: bool) -> anyhow::Error {
+    let how = if rebuild {
+        "rebuilding it would leave out"
+    } else {
+        "this run would remove"
+    };
+    failure(
+        format!(
+            "{how} {removing} of the {indexed} articles in the index: their files are not in \
+             {} (is the archive's disk mounted?); nothing was changed",
+            corpus.display()
+        ),
+        "if the files were really deleted, run again with --allow-removals",
+    )
+}
+
+/// Whether the relative path `path` is `folder` or lies inside it (`""`: the root).
+fn is_within(path: &str, folder: &str) -> bool {
+    folder.is_empty()
+        || path
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// How to show a corpus file to the user: under the corpus path as they gave it.
 fn display_path(corpus_arg: &Path, rel: &str) -> String {
     let base = corpus_arg.display().to_string();
@@ -754,6 +836,19 @@ mod tests {
             date_key,
             hash,
         }
+    }
+
+    #[test]
+    fn removals_need_allowing_past_half_the_index_and_a_handful() {
+        assert!(!too_many_removals(10, 10));
+        assert!(!too_many_removals(11, 22));
+        assert!(too_many_removals(11, 21));
+        assert!(too_many_removals(5_000, 5_000));
+        assert!(!too_many_removals(400, 1_000));
+        assert!(is_within("a/b.txt", "a"));
+        assert!(is_within("a/b/c.txt", "a/b"));
+        assert!(!is_within("ab/c.txt", "a"));
+        assert!(is_within("x.txt", ""));
     }
 
     #[test]

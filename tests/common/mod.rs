@@ -355,3 +355,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Gives `path` and everything under it to the user `uid` (for tests that run krant as
+/// another user).
+#[cfg(unix)]
+pub fn chown_all(path: &Path, uid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).expect("chown");
+    if path.is_dir() {
+        for entry in fs::read_dir(path).expect("read folder") {
+            chown_all(&entry.expect("entry").path(), uid);
+        }
+    }
+}
