@@ -207,3 +207,156 @@ fn a_month_range_before_the_first_month_is_an_error_not_month_zero() {
         run.stderr
     );
 }
+
+/// Waits for `child` at most `seconds` (reading its output meanwhile); kills it and
+/// fails if it is still running.
+fn finishes(child: std::process::Child, seconds: u64, what: &str) -> std::process::Output {
+    let pid = child.id().to_string();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            common::succeeds("kill", &["-9", &pid]);
+            panic!("{what} hangs");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_in_the_corpus_never_blocks() {
+    let ws = small_archive();
+    // A FIFO in place of an indexed article: a search reads its text for the snippet.
+    fs::remove_file(ws.corpus_path("a.txt")).unwrap();
+    assert!(common::succeeds(
+        "mkfifo",
+        &[ws.corpus_path("a.txt").to_str().unwrap()]
+    ));
+    for args in [
+        &["search", "kalifaat"][..],
+        &["show", "a.txt"],
+        &["kwic", "kalifaat"],
+    ] {
+        let out = finishes(ws.spawn(args), 20, &format!("{args:?}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // kwic finds nothing without the text.
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("a.txt: ") && stderr.contains("not a regular file"),
+            "{stderr}"
+        );
+    }
+    // Links to a FIFO and to a device that says it is empty but blocks when read.
+    std::os::unix::fs::symlink(ws.corpus_path("a.txt"), ws.corpus_path("fifo.txt")).unwrap();
+    if std::path::Path::new("/proc/kmsg").exists() {
+        std::os::unix::fs::symlink("/proc/kmsg", ws.corpus_path("kmsg.txt")).unwrap();
+    }
+    let out = finishes(
+        ws.spawn(&["index", "corpus", "--follow-links", "--format", "json"]),
+        20,
+        "index --follow-links",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_or_a_quiet_end_never_a_panic() {
+    let ws = small_archive();
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["search", "kalifaat"],
+        &["stats", "--format", "json"],
+    ] {
+        // A reader that stops after the first line.
+        let mut child = ws.command(args);
+        child
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = child.spawn().unwrap();
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = finishes(child, 20, &format!("{args:?}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        // A full disk.
+        if let Ok(full) = fs::File::create("/dev/full") {
+            let mut command = ws.command(args);
+            command.stdout(full);
+            let run = output(command);
+            assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+            assert!(
+                run.stderr
+                    .contains("cannot write to standard output: No space left"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_process_limit_is_an_error_not_a_panic() {
+    if !common::is_root() {
+        eprintln!("skipped: a process limit that binds needs another user, which needs root");
+        return;
+    }
+    use std::os::unix::process::CommandExt;
+    let ws = Workspace::new();
+    ws.generate(40);
+    common::chown_all(ws.root(), 65534);
+    let mut command = std::process::Command::new("bash");
+    command
+        .arg("-c")
+        .arg(format!(
+            "ulimit -u 1 && exec {} index corpus",
+            env!("CARGO_BIN_EXE_krant")
+        ))
+        .current_dir(ws.root())
+        .env("NO_COLOR", "1")
+        .uid(65534)
+        .gid(65534);
+    let run = output(command);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("ulimit -u"), "{}", run.stderr);
+}
+
+#[test]
+fn paths_need_no_article_and_snippets_read_only_the_start_of_a_huge_one() {
+    let ws = Workspace::new();
+    // 3 MB of text, the word sought only after the first 2 MB.
+    let filler = "Gewone woorden over niets in het bijzonder. ".repeat(50_000);
+    ws.article(
+        "groot.txt",
+        "2017-01",
+        &format!("Groot stuk\n{filler}{filler}Raqqa aan het eind."),
+    );
+    ws.article("klein.txt", "2017-02", "Klein stuk over Raqqa.");
+    ws.index();
+    let json = ws.search_json(&["raqqa", "--sort", "oldest"]);
+    assert_eq!(json.paths(), ["groot.txt", "klein.txt"]);
+    assert!(json.hits[0].highlights.is_empty(), "{:?}", json.hits[0]);
+    assert!(
+        json.hits[0].snippet.starts_with("Gewone woorden"),
+        "{:?}",
+        json.hits[0]
+    );
+    assert_eq!(json.hits[1].highlights.len(), 1);
+    // A list of paths reads no article: a file gone since is not even noticed.
+    ws.remove("klein.txt");
+    let run = ws.run(&["search", "raqqa", "--format", "paths", "--sort", "oldest"]);
+    assert_eq!(run.stdout, "groot.txt\nklein.txt\n");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

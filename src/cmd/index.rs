@@ -42,15 +42,29 @@ const COMMIT_EVERY: Duration = Duration::from_secs(60);
 /// Batches waiting for the writer, per reading thread: bounds memory whatever the corpus.
 const QUEUE_PER_THREAD: usize = 2;
 
-/// Runs `krant index` and prints its summary. The first Ctrl-C (or SIGTERM) stops the run
-/// after committing the work done so far; a second one exits at once (the last commit
-/// stays intact either way).
+/// Whether a Ctrl-C now stops the run cleanly: while articles are sampled and read,
+/// the work done so far is worth committing. At any other moment (the walk, opening the
+/// index, a commit, the final merges) there is nothing to save, and waiting for a stage
+/// to notice the request made the first Ctrl-C seem to do nothing.
+static STOPS_CLEANLY: AtomicBool = AtomicBool::new(false);
+
+/// Runs `krant index` and prints its summary. A Ctrl-C (or SIGTERM) while articles are
+/// read stops the run after committing the work done so far; at any other moment, or a
+/// second time, it exits at once (the last commit stays intact either way).
 pub fn run(config: &IndexConfig) -> Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
-    // Fails only if a handler is already installed, in which case it stays in charge.
+    // Fails only if a handler is already installed, in which case it stays in charge, or
+    // if its thread cannot start, in which case Ctrl-C ends the process as usual.
     let _ = ctrlc::set_handler(move || {
-        if flag.swap(true, Ordering::SeqCst) {
+        if !STOPS_CLEANLY.load(Ordering::SeqCst) || flag.swap(true, Ordering::SeqCst) {
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!(
+                    "krant: interrupted: the index is as of its last commit; run `krant index` \
+                 again to finish\n"
+                ),
+            );
             std::process::exit(130);
         }
     });
@@ -68,9 +82,10 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
     }
     match config.format {
         OutputFormat::Json => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             serde_json::to_writer(&mut out, &report)?;
             std::io::Write::write_all(&mut out, b"\n")?;
+            std::io::Write::flush(&mut out)?;
         }
         _ => {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
@@ -293,13 +308,14 @@ pub fn sync(
     let mut files_read = 0usize;
     let mut uncommitted = false;
     let mut last_commit = Instant::now();
+    STOPS_CLEANLY.store(true, Ordering::SeqCst);
     if let Some(writer) = writer.as_mut()
         && writer.chooses_frequent_terms()
     {
-        writer.set_frequent_terms(sample_frequent_terms(&to_read, config.threads, stop));
+        writer.set_frequent_terms(sample_frequent_terms(&to_read, config.threads, stop)?);
     }
     let preparer = writer.as_ref().map(Writer::preparer);
-    read_in_parallel(
+    let read = read_in_parallel(
         &to_read,
         &indexed,
         preparer,
@@ -372,7 +388,9 @@ pub fn sync(
             }
             Ok(())
         },
-    )?;
+    );
+    STOPS_CLEANLY.store(false, Ordering::SeqCst);
+    read?;
     progress.finish_and_clear();
     messages.set_progress(None);
 
@@ -455,7 +473,11 @@ fn progress_bar(config: &IndexConfig) -> ProgressBar {
         ProgressStyle::with_template("{spinner} scanning the corpus… {len} files seen")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    bar.enable_steady_tick(Duration::from_millis(120));
+    // indicatif's ticker thread panics if it cannot start (a process limit): tick only
+    // when a thread can be had.
+    if thread::Builder::new().spawn(|| {}).is_ok() {
+        bar.enable_steady_tick(Duration::from_millis(120));
+    }
     bar
 }
 
@@ -611,7 +633,7 @@ fn read_in_parallel<'f>(
         for _ in 0..threads {
             let sender = sender.clone();
             let next = &next;
-            scope.spawn(move || {
+            spawn_in(scope, "read", move || {
                 let mut analyzer = preparer.map_or_else(DutchAnalyzer::new, Preparer::analyzer);
                 let mut reader = BatchReader::new();
                 let claim = || {
@@ -659,7 +681,7 @@ fn read_in_parallel<'f>(
                     }
                     current = following;
                 }
-            });
+            })?;
         }
         drop(sender);
         for (i, outcome) in receiver.into_iter().flatten() {
@@ -679,15 +701,15 @@ fn sample_frequent_terms(
     files: &[&CorpusFile],
     threads: usize,
     stop: &AtomicBool,
-) -> FrequentTerms {
+) -> Result<FrequentTerms> {
     let step = files.len().div_ceil(SAMPLE_ARTICLES).max(1);
     let sample: Vec<&CorpusFile> = files.iter().step_by(step).copied().collect();
     let threads = threads.clamp(1, sample.len().max(1));
     let counters: Vec<FrequentTermCounter> = thread::scope(|scope| {
-        let workers: Vec<_> = sample
+        let workers = sample
             .chunks(sample.len().div_ceil(threads).max(1))
             .map(|chunk| {
-                scope.spawn(move || {
+                spawn_in(scope, "sample", move || {
                     let mut analyzer = DutchAnalyzer::new();
                     let mut counter = FrequentTermCounter::default();
                     let mut reader = BatchReader::new();
@@ -720,17 +742,38 @@ fn sample_frequent_terms(
                     counter
                 })
             })
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| worker.join().unwrap_or_default())
-            .collect()
-    });
+            .collect::<Result<Vec<_>>>()?;
+        Ok::<_, anyhow::Error>(
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_default())
+                .collect(),
+        )
+    })?;
     let mut total = FrequentTermCounter::default();
     for counter in counters {
         total.merge(counter);
     }
-    total.finish()
+    Ok(total.finish())
+}
+
+/// Starts a thread in `scope`, with an error rather than a panic when the system
+/// refuses one (a process limit).
+fn spawn_in<'scope, 'env, T: Send + 'scope>(
+    scope: &'scope thread::Scope<'scope, 'env>,
+    name: &str,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> Result<thread::ScopedJoinHandle<'scope, T>> {
+    thread::Builder::new()
+        .name(name.to_owned())
+        .spawn_scoped(scope, work)
+        .map_err(|err| {
+            failure(
+                format!("cannot start a {name} thread ({err})"),
+                "the system refused a new thread (is a process limit, ulimit -u, reached?); \
+                 try --threads 1",
+            )
+        })
 }
 
 /// What to do with a file read (or not) as `contents`.
@@ -782,7 +825,8 @@ mod tests {
         CorpusFile {
             full_path: path.to_path_buf(),
             path: "x.txt".into(),
-            size: 0,
+            // As the walk saw it (an empty file is not read at all).
+            size: std::fs::metadata(path).map_or(10, |m| m.len()),
             mtime_ns: 0,
         }
     }
@@ -815,7 +859,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         // Reading a folder fails even for root, unlike a file without permissions.
         let outcome = read_one(&file(dir.path()), None);
-        assert_eq!(skip_reason(outcome), "cannot read: it is a folder");
+        assert_eq!(skip_reason(outcome), "cannot read: not a regular file");
     }
 
     #[test]

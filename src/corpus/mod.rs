@@ -10,7 +10,7 @@ use std::time::UNIX_EPOCH;
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
-pub use read::{BatchReader, READ_BATCH};
+pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
 use walkdir::WalkDir;
 
 /// A candidate article file found by the walk, with what `stat` said about it.

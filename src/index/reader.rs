@@ -28,7 +28,7 @@ use crate::corpus::parse_article;
 use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
 use crate::query::{Expr, Query, Scope, Sort};
-use crate::snippet::{Matcher, Snippet, make_snippet};
+use crate::snippet::{Matcher, SNIPPET_SCAN_BYTES, Snippet, make_snippet};
 use crate::synonyms::Synonyms;
 
 /// A title match counts this much more than a text match.
@@ -218,13 +218,14 @@ impl Searcher {
             .context("counting failed")
     }
 
-    /// Runs a query.
-    pub fn search(&mut self, query: &Query) -> Result<Hits> {
+    /// Runs a query. With `texts`, each hit's title and snippet are read from its file;
+    /// without (for a list of paths), only the index's columns are read.
+    pub fn search(&mut self, query: &Query, texts: bool) -> Result<Hits> {
         let dir = self.index.dir.clone();
-        contain(&dir, || self.search_unguarded(query))
+        contain(&dir, || self.search_unguarded(query, texts))
     }
 
-    fn search_unguarded(&mut self, query: &Query) -> Result<Hits> {
+    fn search_unguarded(&mut self, query: &Query, texts: bool) -> Result<Hits> {
         let fields = self.index.fields;
         let ranked = query.expr.is_some();
         let (tantivy_query, term_union) =
@@ -279,8 +280,23 @@ impl Searcher {
 
         let matcher = self.matcher(query.expr.as_ref());
         let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
+        // A snippet needs only the text's opening: a 200 MB article read whole took a
+        // fuzzy search 90 s and 5.5 GB (it is still read whole for its content hash).
+        articles.text_limit = Some(SNIPPET_SCAN_BYTES);
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
+            if !texts {
+                let (path, date, _) = articles.columns(address)?;
+                hits.push(Hit {
+                    path,
+                    date,
+                    title: String::new(),
+                    score,
+                    snippet: Snippet::default(),
+                    text_state: TextState::AsIndexed,
+                });
+                continue;
+            }
             let article = articles.read(address)?;
             let snippet = make_snippet(&article.text, &matcher, &mut self.analyzer);
             hits.push(Hit {
@@ -509,12 +525,19 @@ struct Archive {
 impl Archive {
     /// The file's text and how it relates to the index; with the title parsed from it
     /// when the file is as indexed (then it is the title the index stored).
-    fn read(&self, path: &str, indexed_hash: Option<u64>) -> (String, Option<String>, TextState) {
+    /// With `limit`, only about that many bytes of the text are kept (cut at a character
+    /// boundary): the whole file is still read, for its hash.
+    fn read(
+        &self,
+        path: &str,
+        indexed_hash: Option<u64>,
+        limit: Option<usize>,
+    ) -> (String, Option<String>, TextState) {
         let Some(root) = &self.root else {
             return (String::new(), None, TextState::NoArchive(PathBuf::new()));
         };
         let file = crate::corpus::full_path(root, path);
-        let bytes = match std::fs::read(&file) {
+        let mut bytes = match crate::corpus::read_regular(&file) {
             Ok(bytes) => bytes,
             Err(err) => {
                 let state = match err.kind() {
@@ -534,6 +557,9 @@ impl Archive {
         } else {
             TextState::Changed
         };
+        if let Some(limit) = limit {
+            bytes.truncate(crate::corpus::utf8_floor(&bytes, limit));
+        }
         match parse_article(path, &bytes) {
             Ok(article) => {
                 let title = (state == TextState::AsIndexed).then_some(article.title);
@@ -559,6 +585,8 @@ struct ArticleReader<'a> {
     fields: Fields,
     archive: &'a Archive,
     columns: Vec<Option<HitColumns>>,
+    /// Read at most this many bytes of each text (see [`Archive::read`]).
+    text_limit: Option<usize>,
 }
 
 /// The columns of one segment that a hit's article is read from.
@@ -577,10 +605,34 @@ impl<'a> ArticleReader<'a> {
             columns: (0..searcher.segment_readers().len())
                 .map(|_| None)
                 .collect(),
+            text_limit: None,
         }
     }
 
     fn read(&mut self, address: DocAddress) -> Result<StoredArticle> {
+        let (path, date, hash) = self.columns(address)?;
+        let (text, title, text_state) = self.archive.read(&path, hash, self.text_limit);
+        let title = match title {
+            Some(title) => title,
+            None => {
+                let doc: TantivyDocument = self
+                    .searcher
+                    .doc(address)
+                    .context("cannot read a stored article")?;
+                first_str(&doc, self.fields.headline).to_owned()
+            }
+        };
+        Ok(StoredArticle {
+            title,
+            path,
+            date,
+            text,
+            text_state,
+        })
+    }
+
+    /// A hit's path, date and content hash, from the index's columns.
+    fn columns(&mut self, address: DocAddress) -> Result<(String, ArticleDate, Option<u64>)> {
         let doc = address.doc_id;
         let columns = match &mut self.columns[address.segment_ord as usize] {
             Some(columns) => columns,
@@ -613,24 +665,7 @@ impl<'a> ArticleReader<'a> {
                 .ord_to_str(ord, &mut path)
                 .context("cannot read an article's path")?;
         }
-        let (text, title, text_state) = self.archive.read(&path, hash);
-        let title = match title {
-            Some(title) => title,
-            None => {
-                let doc: TantivyDocument = self
-                    .searcher
-                    .doc(address)
-                    .context("cannot read a stored article")?;
-                first_str(&doc, self.fields.headline).to_owned()
-            }
-        };
-        Ok(StoredArticle {
-            title,
-            path,
-            date,
-            text,
-            text_state,
-        })
+        Ok((path, date, hash))
     }
 }
 
@@ -1132,7 +1167,7 @@ mod tests {
             limit: 100,
             offset: 0,
         };
-        let hits = searcher.search(&query).unwrap();
+        let hits = searcher.search(&query, true).unwrap();
         assert_eq!(hits.total, hits.hits.len());
         hits.hits.into_iter().map(|h| (h.path, h.score)).collect()
     }
