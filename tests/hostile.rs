@@ -163,6 +163,21 @@ fn deep_queries_are_an_error_and_long_negations_fold() {
     assert_eq!(ws.run(&["search", "--count", &nots]).stdout, "1\n");
     let odd = format!("NOT {nots}");
     assert_eq!(ws.run(&["search", "--count", &odd]).stdout, "2\n");
+    // Long queries: each fuzzy word is matched against every word form.
+    let fuzzy = vec!["kalifat~2"; 2_000].join(" ");
+    let run = ws.run(&["search", &fuzzy]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("more than 64 prefix or fuzzy words"),
+        "{}",
+        run.stderr
+    );
+    let long = vec!["kalifaat"; 5_000].join(" OR ");
+    assert!(
+        ws.run(&["search", &long])
+            .stderr
+            .contains("more than 1000 words")
+    );
 }
 
 #[test]
