@@ -28,10 +28,11 @@ pub fn run(config: &CheckConfig) -> Result<ExitCode> {
     if report.problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
+    let count = report.problems.len();
     Err(failure(
         format!(
-            "the index at {shown} is damaged ({} problems, listed above)",
-            report.problems.len()
+            "the index at {shown} is damaged ({count} {}, listed above)",
+            if count == 1 { "problem" } else { "problems" }
         ),
         "rebuild it with `krant index --rebuild`",
     ))

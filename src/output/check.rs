@@ -52,11 +52,12 @@ pub fn print_check_text(
             report.articles
         )?;
     } else {
+        let count = report.problems.len();
         writeln!(
             out,
-            "the index at {} is damaged: {} problems; {read}",
+            "the index at {} is damaged: {count} {}; {read}",
             super::escape(index),
-            report.problems.len()
+            if count == 1 { "problem" } else { "problems" }
         )?;
     }
     if !report.leftovers.is_empty() {
