@@ -42,15 +42,17 @@ const COMMIT_EVERY: Duration = Duration::from_secs(60);
 /// Batches waiting for the writer, per reading thread: bounds memory whatever the corpus.
 const QUEUE_PER_THREAD: usize = 2;
 
-/// Whether a Ctrl-C now stops the run cleanly: while articles are sampled and read,
-/// the work done so far is worth committing. At any other moment (the walk, opening the
-/// index, a commit, the final merges) there is nothing to save, and waiting for a stage
-/// to notice the request made the first Ctrl-C seem to do nothing.
+/// Whether a Ctrl-C now stops the run cleanly: while the corpus is walked and articles
+/// are sampled and read, each of which looks at the stop flag often, and the work done so
+/// far is worth committing. At any other moment (opening the index, a commit, the final
+/// merges) there is nothing to save, and waiting for a stage to notice the request made
+/// the first Ctrl-C seem to do nothing.
 static STOPS_CLEANLY: AtomicBool = AtomicBool::new(false);
 
-/// Runs `krant index` and prints its summary. A Ctrl-C (or SIGTERM) while articles are
-/// read stops the run after committing the work done so far; at any other moment, or a
-/// second time, it exits at once (the last commit stays intact either way).
+/// Runs `krant index` and prints its summary. A Ctrl-C (or SIGTERM) while the corpus is
+/// walked or articles are read stops the run after committing the work done so far; at
+/// any other moment, or a second time, it exits at once (the last commit stays intact
+/// either way).
 pub fn run(config: &IndexConfig) -> Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
@@ -188,7 +190,24 @@ pub fn sync(
     let progress = progress_bar(config);
     messages.set_progress(Some(progress.clone()));
     let kept = existing.filter(|_| !rebuild);
-    let walk = walk_and_verify(config, &root, kept, &progress)?;
+    STOPS_CLEANLY.store(true, Ordering::SeqCst);
+    let walk = walk_and_verify(config, &root, kept, &progress, stop)?;
+    if !walk.complete {
+        // Stopped while walking: nothing was changed, and files not seen are not gone.
+        STOPS_CLEANLY.store(false, Ordering::SeqCst);
+        progress.finish_and_clear();
+        messages.set_progress(None);
+        let mut report = IndexReport {
+            corpus: root.display().to_string(),
+            index: index_dir.display().to_string(),
+            dry_run: config.dry_run,
+            interrupted: true,
+            articles: previous_articles.unwrap_or(0),
+            ..IndexReport::default()
+        };
+        report.set_duration(started.elapsed());
+        return Ok(report);
+    }
     let catalog_before = match kept {
         Some(index) => index.catalog()?,
         None => Vec::new(),
@@ -308,7 +327,6 @@ pub fn sync(
     let mut files_read = 0usize;
     let mut uncommitted = false;
     let mut last_commit = Instant::now();
-    STOPS_CLEANLY.store(true, Ordering::SeqCst);
     if let Some(writer) = writer.as_mut()
         && writer.chooses_frequent_terms()
     {
@@ -436,6 +454,7 @@ fn walk_and_verify(
     root: &Path,
     kept: Option<&KrantIndex>,
     progress: &ProgressBar,
+    stop: &AtomicBool,
 ) -> Result<corpus::Walk> {
     let options = WalkOptions {
         follow_links: config.follow_links,
@@ -448,7 +467,12 @@ fn walk_and_verify(
                 .spawn_scoped(scope, || index.verify())
                 .map_err(|_| index)
         });
-        let walk = corpus::walk_observed(root, &options, |_| progress.inc_length(1));
+        let walk = corpus::walk_observed(
+            root,
+            &options,
+            |_| progress.inc_length(1),
+            || !stop.load(Ordering::Relaxed),
+        );
         match verifying {
             Some(Ok(handle)) => handle
                 .join()

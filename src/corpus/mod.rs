@@ -54,19 +54,23 @@ pub struct Walk {
     /// The folders and files among them whose contents are unknown, relative to the root
     /// (`""` for the root itself): articles indexed there are not known to be gone.
     pub unreadable: Vec<String>,
+    /// False when the walk was stopped early: files not seen are not known to be gone.
+    pub complete: bool,
 }
 
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
 /// files and folders and the excluded folder.
 pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
-    walk_observed(root, options, |_| {})
+    walk_observed(root, options, |_| {}, || true)
 }
 
-/// [`walk`], calling `observe` with each candidate as it is found (for progress display).
+/// [`walk`], calling `observe` with each candidate as it is found (for progress display),
+/// and stopping early, with [`Walk::complete`] false, once `keep_going` says no.
 pub fn walk_observed(
     root: &Path,
     options: &WalkOptions,
     mut observe: impl FnMut(&CorpusFile),
+    keep_going: impl Fn() -> bool,
 ) -> Walk {
     let mut walk = Walk::default();
     // Compared as bytes: entry paths are `root` joined with names, as the excluded folder
@@ -81,7 +85,12 @@ pub fn walk_observed(
                 || !(entry.file_name().as_encoded_bytes().starts_with(b".")
                     || (entry.file_type().is_dir() && Some(entry.path().as_os_str()) == exclude))
         });
+    walk.complete = true;
     for entry in entries {
+        if !keep_going() {
+            walk.complete = false;
+            break;
+        }
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
