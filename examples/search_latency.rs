@@ -42,7 +42,7 @@ fn main() -> anyhow::Result<()> {
         let mut times: Vec<f64> = (0..runs)
             .map(|_| {
                 let start = Instant::now();
-                let hits = searcher.search(&query).expect("search");
+                let hits = searcher.search(&query, true).expect("search");
                 total = hits.total;
                 start.elapsed().as_secs_f64() * 1e6
             })

@@ -41,9 +41,9 @@ fn main() -> anyhow::Result<()> {
         offset: 0,
     };
     let parsed = start.elapsed();
-    let first = searcher.search(&query)?;
+    let first = searcher.search(&query, true)?;
     let searched = start.elapsed();
-    let second = searcher.search(&query)?;
+    let second = searcher.search(&query, true)?;
     let again = start.elapsed();
     println!(
         "{}\t{}\t{}\t{}\t{}\t{}",

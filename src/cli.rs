@@ -123,6 +123,12 @@ Examples:
     Show(Deferred<ShowArgs>),
     /// Describe the index: articles, months, size, versions.
     Stats(Deferred<StatsArgs>),
+    /// Read every file of the index and say whether it is sound.
+    #[command(after_help = "\
+Reads each file of the index whole and compares it with its checksum, then reads every
+term, column and stored title as a search would. Exit codes: 0 sound, 2 damaged (each
+problem is listed; `krant index --rebuild` repairs it).")]
+    Check(Deferred<CheckArgs>),
     /// Show how text is analyzed: each token, and which filter made or changed it.
     #[command(after_help = "\
 Examples:
@@ -209,6 +215,11 @@ pub struct IndexArgs {
     /// Show what would change (each file with -v) and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Let the run remove more than half of the index (and more than 10 articles): by
+    /// default it stops, in case the archive's disk is not mounted.
+    #[arg(long)]
+    pub allow_removals: bool,
 
     /// Also write the ingestion report (skipped files, duplicates, empty months) as JSON.
     #[arg(long, value_name = "FILE")]
@@ -311,9 +322,10 @@ pub struct KwicArgs {
 /// Arguments of `krant show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's path relative to the corpus root, as search prints it.
+    /// The article's path relative to the corpus root, as search prints it (a byte of
+    /// a file name that is not UTF-8 may be written \xHH).
     #[arg(value_name = "PATH")]
-    pub path: String,
+    pub path: PathBuf,
 
     /// Mark the matches of this query in the text.
     #[arg(long, value_name = "QUERY")]
@@ -327,6 +339,14 @@ pub struct ShowArgs {
 /// Arguments of `krant stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `krant check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,

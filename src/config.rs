@@ -36,6 +36,8 @@ pub struct Global {
     pub stderr_color: bool,
     /// Whether stderr is a terminal (for progress display).
     pub stderr_is_terminal: bool,
+    /// Whether stdout is a terminal (file names are escaped there).
+    pub stdout_is_terminal: bool,
     /// The synonyms file, if any.
     pub synonyms: Option<PathBuf>,
 }
@@ -57,6 +59,8 @@ pub enum Config {
     Show(ShowConfig),
     /// `krant stats`.
     Stats(StatsConfig),
+    /// `krant check`.
+    Check(CheckConfig),
     /// `krant analyze`.
     Analyze(AnalyzeConfig),
     /// `krant terms`.
@@ -84,6 +88,8 @@ pub struct IndexConfig {
     pub memory_bytes: usize,
     /// Report what would change, write nothing.
     pub dry_run: bool,
+    /// Let a run remove more than half of the index.
+    pub allow_removals: bool,
     /// Where to write the JSON ingestion report, if anywhere.
     pub report: Option<PathBuf>,
     /// How to print the summary.
@@ -204,6 +210,15 @@ pub struct StatsConfig {
     pub format: OutputFormat,
 }
 
+/// Settings of `krant check`.
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// Text or JSON.
+    pub format: OutputFormat,
+}
+
 /// Settings of `krant analyze`.
 #[derive(Debug, Clone)]
 pub struct AnalyzeConfig {
@@ -238,6 +253,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         stdout_color: wants_color(cli.color, std::io::stdout().is_terminal()),
         stderr_color: wants_color(cli.color, std::io::stderr().is_terminal()),
         stderr_is_terminal: std::io::stderr().is_terminal(),
+        stdout_is_terminal: std::io::stdout().is_terminal(),
         synonyms: cli.synonyms.clone(),
     };
     Ok(match cli.command {
@@ -287,12 +303,16 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             })
         }
         Command::Show(Deferred(args)) => Config::Show(ShowConfig {
-            path: args.path,
+            path: typed_identity(&args.path),
             highlight: args.highlight.as_deref().map(parse_query).transpose()?,
             format: summary_format(args.format),
             global,
         }),
         Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
+            format: summary_format(args.format),
+            global,
+        }),
+        Command::Check(Deferred(args)) => Config::Check(CheckConfig {
             format: summary_format(args.format),
             global,
         }),
@@ -355,6 +375,7 @@ fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
             .map_or_else(IndexConfig::all_cores, usize::from),
         memory_bytes: args.memory as usize * 1_000_000,
         dry_run: args.dry_run,
+        allow_removals: args.allow_removals,
         report: args.report,
         format: summary_format(args.format),
         ..IndexConfig::defaults(global)
@@ -372,6 +393,7 @@ impl IndexConfig {
             threads: IndexConfig::all_cores(),
             memory_bytes: DEFAULT_MEMORY_MB as usize * 1_000_000,
             dry_run: false,
+            allow_removals: false,
             report: None,
             format: OutputFormat::Text,
         }
@@ -382,6 +404,15 @@ impl IndexConfig {
     pub fn all_cores() -> usize {
         std::thread::available_parallelism().map_or(2, usize::from)
     }
+}
+
+/// The identity of an article path as typed: its bytes (or their `\xHH` escapes).
+fn typed_identity(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    crate::corpus::identity_of_typed(&bytes)
 }
 
 /// Parses a query, turning a syntax error into a message that points at it.

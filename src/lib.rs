@@ -36,6 +36,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
         Config::Kwic(config) => cmd::kwic::run(&config),
         Config::Show(config) => cmd::show::run(&config),
         Config::Stats(config) => cmd::stats::run(&config),
+        Config::Check(config) => cmd::check::run(&config),
         Config::Analyze(config) => cmd::analyze::run(&config),
         Config::Terms(config) => cmd::terms::run(&config),
         Config::Completions(shell) => cmd::completions::completions(shell),

@@ -26,14 +26,19 @@ fn report(err: &anyhow::Error) -> ExitCode {
     }
     let mut stderr = std::io::stderr().lock();
     if let Some(interrupted) = err.downcast_ref::<Interrupted>() {
-        let _ = writeln!(stderr, "krant: interrupted: {interrupted}");
+        let _ = writeln!(
+            stderr,
+            "krant: interrupted: {}",
+            krant::output::escape(&interrupted.to_string())
+        );
         return ExitCode::from(130);
     }
-    let mut line = format!("krant: error: {}", one_line(err));
+    let mut line = one_line(err);
     if let Some(hint) = hint_of(err) {
         line.push_str("; ");
         line.push_str(hint);
     }
-    let _ = writeln!(stderr, "{line}");
+    // One line whatever the error quotes (a query, a file name): controls escaped.
+    let _ = writeln!(stderr, "krant: error: {}", krant::output::escape(&line));
     ExitCode::from(2)
 }

@@ -130,6 +130,7 @@ pub fn parse(text: &str) -> Result<Option<Expr>, QueryError> {
         tokens,
         next: 0,
         query: text,
+        depth: 0,
     };
     let expr = parser.or()?;
     if let Some(token) = parser.peek() {
@@ -344,7 +345,50 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
         });
         i = end;
     }
+    check_size(&lexemes, query)?;
     Ok(lexemes)
+}
+
+/// A query may hold at most this many words and phrases…
+pub const MAX_WORDS: usize = 1_000;
+
+/// …and at most this many prefix and fuzzy words, each of which is matched against the
+/// archive's word forms (20,000 `k~2` took minutes).
+pub const MAX_PATTERN_WORDS: usize = 64;
+
+fn check_size(lexemes: &[Lexeme], query: &str) -> Result<(), QueryError> {
+    let mut words = 0;
+    let mut patterns = 0;
+    for lexeme in lexemes {
+        let message = match &lexeme.kind {
+            Kind::Word { prefix, fuzzy, .. } => {
+                words += 1;
+                patterns += usize::from(*prefix || fuzzy.is_some());
+                if patterns > MAX_PATTERN_WORDS {
+                    format!("more than {MAX_PATTERN_WORDS} prefix or fuzzy words")
+                } else if words > MAX_WORDS {
+                    format!("more than {MAX_WORDS} words")
+                } else {
+                    continue;
+                }
+            }
+            Kind::Phrase { .. } => {
+                words += 1;
+                if words > MAX_WORDS {
+                    format!("more than {MAX_WORDS} words")
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        return Err(QueryError {
+            message: format!("the query has {message}: search in parts"),
+            position: lexeme.position,
+            query: query.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Reads the digits at `chars[at..]`, returning the number (if any) and the index after it.
@@ -381,9 +425,13 @@ fn parse_months(value: &str) -> Result<MonthRange, String> {
             to: None,
         }
     } else if let Some(rest) = value.strip_prefix('<') {
+        let before = bound(rest, RangeEnd::Start)?;
+        if before.prev() == before {
+            return Err(format!("no month comes before {before}"));
+        }
         MonthRange {
             from: None,
-            to: Some(bound(rest, RangeEnd::Start)?.prev()),
+            to: Some(before.prev()),
         }
     } else if let Some((a, b)) = value.split_once("..") {
         MonthRange {
@@ -408,10 +456,16 @@ fn parse_months(value: &str) -> Result<MonthRange, String> {
     Ok(range)
 }
 
+/// Groups may nest this deep. The parser (and everything that walks the expression)
+/// recurses once per level, and 15,000 nested parentheses overflowed the stack.
+pub const MAX_DEPTH: usize = 100;
+
 struct Parser<'q> {
     tokens: Vec<Lexeme>,
     next: usize,
     query: &'q str,
+    /// Groups open at this point.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -499,25 +553,26 @@ impl Parser<'_> {
         }
     }
 
+    /// Any run of NOT, `-` and `+` before a primary, read in a loop rather than by
+    /// recursion (a thousand `-` overflowed the stack), negations folded in pairs.
     fn unary(&mut self) -> Result<Expr, QueryError> {
-        let token = self.peek().cloned().expect("caller checked");
-        match token.kind {
-            Kind::Not | Kind::Minus => {
-                self.next += 1;
-                if self.at_group_end() {
-                    return Err(self.error("NOT/'-' needs a word after it", token.position));
+        let mut negated = false;
+        while let Some(token) = self.peek().cloned() {
+            let message = match token.kind {
+                Kind::Not | Kind::Minus => {
+                    negated = !negated;
+                    "NOT/'-' needs a word after it"
                 }
-                Ok(Expr::Not(Box::new(self.unary()?)))
+                Kind::Plus => "'+' needs a word after it",
+                _ => break,
+            };
+            self.next += 1;
+            if self.at_group_end() {
+                return Err(self.error(message, token.position));
             }
-            Kind::Plus => {
-                self.next += 1;
-                if self.at_group_end() {
-                    return Err(self.error("'+' needs a word after it", token.position));
-                }
-                self.unary()
-            }
-            _ => self.primary(),
         }
+        let primary = self.primary()?;
+        Ok(if negated { negate(primary) } else { primary })
     }
 
     fn primary(&mut self) -> Result<Expr, QueryError> {
@@ -525,7 +580,16 @@ impl Parser<'_> {
         self.next += 1;
         match token.kind {
             Kind::Open => {
-                let inner = self.or()?;
+                if self.depth == MAX_DEPTH {
+                    return Err(self.error(
+                        &format!("groups nest more than {MAX_DEPTH} deep: simplify the query"),
+                        token.position,
+                    ));
+                }
+                self.depth += 1;
+                let inner = self.or();
+                self.depth -= 1;
+                let inner = inner?;
                 match self.peek() {
                     Some(Lexeme {
                         kind: Kind::Close, ..
@@ -554,6 +618,14 @@ impl Parser<'_> {
                 Err(self.error("unexpected operator", token.position))
             }
         }
+    }
+}
+
+/// `NOT expr`, with a double negation folded: `NOT (NOT a)` is `a`.
+fn negate(expr: Expr) -> Expr {
+    match expr {
+        Expr::Not(inner) => *inner,
+        other => Expr::Not(Box::new(other)),
     }
 }
 
@@ -824,6 +896,52 @@ mod tests {
             err("\"ab\"c").to_string(),
             "unexpected text right after a closing quote at character 5 of the query (at 'c')"
         );
+    }
+
+    #[test]
+    fn negations_fold_and_depth_is_bounded_without_recursion() {
+        assert_eq!(p("NOT NOT a"), word("a"));
+        assert_eq!(p("---a"), Expr::Not(Box::new(word("a"))));
+        assert_eq!(p("-(-a) b"), Expr::And(vec![word("a"), word("b")]));
+        let many = format!("{}a", "-".repeat(1_000));
+        assert_eq!(p(&many), word("a"));
+        let nots = format!("{}a", "NOT ".repeat(2_001));
+        assert_eq!(p(&nots), Expr::Not(Box::new(word("a"))));
+        let nested = |n: usize| format!("{}a{}", "(".repeat(n), ")".repeat(n));
+        assert_eq!(p(&nested(MAX_DEPTH)), word("a"));
+        let e = err(&nested(15_000));
+        assert_eq!(e.position, MAX_DEPTH);
+        assert!(e.message.contains("nest more than 100 deep"), "{e}");
+        assert!(
+            err(&format!("{}a", "(-".repeat(5_000)))
+                .message
+                .contains("deep")
+        );
+    }
+
+    #[test]
+    fn queries_too_big_are_an_error() {
+        let words = |n: usize, word: &str| vec![word; n].join(" ");
+        assert!(parse(&words(MAX_WORDS, "a")).is_ok());
+        assert!(
+            err(&words(MAX_WORDS + 1, "a"))
+                .message
+                .contains("more than 1000 words")
+        );
+        assert!(parse(&words(MAX_PATTERN_WORDS, "a~2")).is_ok());
+        let e = err(&words(MAX_PATTERN_WORDS + 1, "a*"));
+        assert!(e.message.contains("more than 64 prefix or fuzzy"), "{e}");
+        assert_eq!(e.position, MAX_PATTERN_WORDS * 3);
+    }
+
+    #[test]
+    fn a_range_before_the_first_month_is_an_error() {
+        assert!(
+            err("date:<0000-01")
+                .message
+                .contains("no month comes before 0000-01")
+        );
+        assert!(parse("date:<0000-02").is_ok());
     }
 
     #[test]

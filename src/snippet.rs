@@ -10,6 +10,11 @@ use crate::query::{Expr, Scope};
 /// Characters a snippet aims for.
 pub const SNIPPET_CHARS: usize = 200;
 
+/// A snippet is chosen from at most this many bytes of the start of a text, which bounds
+/// the work per hit (the matcher analyzes every word it scans, and a fuzzy word matches
+/// any word): a match past them is not shown, the article is still found.
+pub const SNIPPET_SCAN_BYTES: usize = 1 << 20;
+
 /// Characters of context kept before the first match of a window.
 const LEAD_CHARS: usize = 40;
 

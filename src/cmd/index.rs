@@ -42,15 +42,31 @@ const COMMIT_EVERY: Duration = Duration::from_secs(60);
 /// Batches waiting for the writer, per reading thread: bounds memory whatever the corpus.
 const QUEUE_PER_THREAD: usize = 2;
 
-/// Runs `krant index` and prints its summary. The first Ctrl-C (or SIGTERM) stops the run
-/// after committing the work done so far; a second one exits at once (the last commit
-/// stays intact either way).
+/// Whether a Ctrl-C now stops the run cleanly: while the corpus is walked and articles
+/// are sampled and read, each of which looks at the stop flag often, and the work done so
+/// far is worth committing. At any other moment (opening the index, a commit, the final
+/// merges) there is nothing to save, and waiting for a stage to notice the request made
+/// the first Ctrl-C seem to do nothing.
+static STOPS_CLEANLY: AtomicBool = AtomicBool::new(false);
+
+/// Runs `krant index` and prints its summary. A Ctrl-C (or SIGTERM) while the corpus is
+/// walked or articles are read stops the run after committing the work done so far; at
+/// any other moment, or a second time, it exits at once (the last commit stays intact
+/// either way).
 pub fn run(config: &IndexConfig) -> Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
-    // Fails only if a handler is already installed, in which case it stays in charge.
+    // Fails only if a handler is already installed, in which case it stays in charge, or
+    // if its thread cannot start, in which case Ctrl-C ends the process as usual.
     let _ = ctrlc::set_handler(move || {
-        if flag.swap(true, Ordering::SeqCst) {
+        if !STOPS_CLEANLY.load(Ordering::SeqCst) || flag.swap(true, Ordering::SeqCst) {
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!(
+                    "krant: interrupted: the index is as of its last commit; run `krant index` \
+                 again to finish\n"
+                ),
+            );
             std::process::exit(130);
         }
     });
@@ -68,9 +84,10 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
     }
     match config.format {
         OutputFormat::Json => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             serde_json::to_writer(&mut out, &report)?;
             std::io::Write::write_all(&mut out, b"\n")?;
+            std::io::Write::flush(&mut out)?;
         }
         _ => {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
@@ -132,16 +149,21 @@ pub fn sync(
             },
         )?)
     };
+    let rebuild = config.rebuild || writer.as_ref().is_some_and(Writer::rebuilds);
+    if let Some(reason) = writer.as_ref().and_then(Writer::rebuild_reason) {
+        messages.info(&format!("rebuilding the index: {reason}"));
+    }
     // A dry run reads the index without the writer's lock; a missing one is empty.
     let dry_run_index = match index::inspect(index_dir)? {
         Found::Nothing => None,
-        _ if writer.is_some() || config.rebuild => None,
+        _ if writer.is_some() || rebuild => None,
         _ => Some(KrantIndex::open(index_dir)?),
     };
     let existing = writer
         .as_ref()
         .map(Writer::index)
         .or(dry_run_index.as_ref());
+    // Only an asked-for rebuild may change the corpus.
     if !config.rebuild
         && let Some(index) = existing
         && let Some(state) = index.state()?
@@ -161,9 +183,34 @@ pub fn sync(
             ),
         ));
     }
-    let catalog_before = match existing {
-        Some(index) if !config.rebuild => index.catalog()?,
-        _ => Vec::new(),
+    let previous_articles = match existing {
+        Some(index) => index.state()?.map(|s| s.articles as usize),
+        None => None,
+    };
+    let progress = progress_bar(config);
+    messages.set_progress(Some(progress.clone()));
+    let kept = existing.filter(|_| !rebuild);
+    STOPS_CLEANLY.store(true, Ordering::SeqCst);
+    let walk = walk_and_verify(config, &root, kept, &progress, stop)?;
+    if !walk.complete {
+        // Stopped while walking: nothing was changed, and files not seen are not gone.
+        STOPS_CLEANLY.store(false, Ordering::SeqCst);
+        progress.finish_and_clear();
+        messages.set_progress(None);
+        let mut report = IndexReport {
+            corpus: root.display().to_string(),
+            index: index_dir.display().to_string(),
+            dry_run: config.dry_run,
+            interrupted: true,
+            articles: previous_articles.unwrap_or(0),
+            ..IndexReport::default()
+        };
+        report.set_duration(started.elapsed());
+        return Ok(report);
+    }
+    let catalog_before = match kept {
+        Some(index) => index.catalog()?,
+        None => Vec::new(),
     };
     // Fx, not SipHash: these maps hold every path of the archive, and a re-run with
     // nothing to do is mostly their building and probing.
@@ -171,21 +218,10 @@ pub fn sync(
         .iter()
         .map(|e| (e.path.clone(), e.hash))
         .collect();
-    let old_stamps = match existing {
-        Some(_) if !config.rebuild => index::load_stamps(&index_dir.join(STAMPS_FILE)),
-        _ => FxHashMap::default(),
+    let old_stamps = match kept {
+        Some(_) => index::load_stamps(&index_dir.join(STAMPS_FILE)),
+        None => FxHashMap::default(),
     };
-
-    let progress = progress_bar(config);
-    messages.set_progress(Some(progress.clone()));
-    let walk = corpus::walk_observed(
-        &root,
-        &WalkOptions {
-            follow_links: config.follow_links,
-            exclude: index_dir.canonicalize().ok(),
-        },
-        |_| progress.inc_length(1),
-    );
     let shown = |rel: &str| display_path(&corpus_arg, rel);
     let verb = |done: &str, would: &str| -> String {
         if config.dry_run { would } else { done }.to_owned()
@@ -202,7 +238,7 @@ pub fn sync(
             &format!("skipped: {}", warning.message),
         );
         report.skipped.push(SkippedFile {
-            path: warning.path.clone(),
+            path: corpus::shown_path(&warning.path).into_owned(),
             reason: warning.message.clone(),
         });
     }
@@ -224,10 +260,53 @@ pub fn sync(
         }
     }
     let present: FxHashSet<&str> = walk.files.iter().map(|f| f.path.as_str()).collect();
-    let mut vanished: Vec<&String> = indexed
-        .keys()
-        .filter(|p| !present.contains(p.as_str()))
-        .collect();
+    // A file in a folder that could not be read is not known to be gone: it stays.
+    let mut vanished: Vec<&String> = Vec::new();
+    let mut kept_unread = 0;
+    for path in indexed.keys().filter(|p| !present.contains(p.as_str())) {
+        if walk.unreadable.iter().any(|folder| is_within(path, folder)) {
+            kept_unread += 1;
+            report.unchanged += 1;
+            if let Some((path, stamp)) = old_stamps.get_key_value(path) {
+                stamps.insert(path, *stamp);
+            }
+        } else {
+            vanished.push(path);
+        }
+    }
+    if kept_unread > 0 {
+        messages.info(&format!(
+            "{kept_unread} indexed articles in folders that could not be read are kept"
+        ));
+    }
+    if !config.allow_removals {
+        let previous = if rebuild {
+            previous_articles
+        } else {
+            Some(indexed.len())
+        };
+        let removing = if rebuild {
+            previous.map_or(0, |p| p.saturating_sub(walk.files.len()))
+        } else {
+            vanished.len()
+        };
+        if let Some(previous) = previous
+            && too_many_removals(removing, previous)
+        {
+            let error = removal_guard(removing, previous, &corpus_arg, rebuild);
+            if !config.dry_run {
+                return Err(error);
+            }
+            messages.warn(
+                &index_dir.display().to_string(),
+                &format!(
+                    "a real run would stop: {}; {}",
+                    crate::error::one_line(&error),
+                    crate::error::hint_of(&error).unwrap_or_default()
+                ),
+            );
+        }
+    }
     vanished.sort();
     for path in vanished {
         if let Some(writer) = writer.as_mut() {
@@ -251,10 +330,10 @@ pub fn sync(
     if let Some(writer) = writer.as_mut()
         && writer.chooses_frequent_terms()
     {
-        writer.set_frequent_terms(sample_frequent_terms(&to_read, config.threads, stop));
+        writer.set_frequent_terms(sample_frequent_terms(&to_read, config.threads, stop)?);
     }
     let preparer = writer.as_ref().map(Writer::preparer);
-    read_in_parallel(
+    let read = read_in_parallel(
         &to_read,
         &indexed,
         preparer,
@@ -301,7 +380,7 @@ pub fn sync(
                 Outcome::Skipped(reason) => {
                     messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
                     report.skipped.push(SkippedFile {
-                        path: file.path.clone(),
+                        path: corpus::shown_path(&file.path).into_owned(),
                         reason: reason.to_string(),
                     });
                     if was_indexed {
@@ -327,7 +406,9 @@ pub fn sync(
             }
             Ok(())
         },
-    )?;
+    );
+    STOPS_CLEANLY.store(false, Ordering::SeqCst);
+    read?;
     progress.finish_and_clear();
     messages.set_progress(None);
 
@@ -352,7 +433,7 @@ pub fn sync(
             );
         }
         let changed = report.added + report.updated + report.removed > 0;
-        let catalog = if changed || config.rebuild {
+        let catalog = if changed || rebuild {
             writer.index().catalog()?
         } else {
             catalog_before
@@ -363,6 +444,45 @@ pub fn sync(
     }
     report.set_duration(started.elapsed());
     Ok(report)
+}
+
+/// Walks the corpus and, on another thread meanwhile, verifies the checksums of the
+/// index kept (`KrantIndex::verify`): damage is reported before anything is changed, and
+/// the check costs a re-run little time beside the walk.
+fn walk_and_verify(
+    config: &IndexConfig,
+    root: &Path,
+    kept: Option<&KrantIndex>,
+    progress: &ProgressBar,
+    stop: &AtomicBool,
+) -> Result<corpus::Walk> {
+    let options = WalkOptions {
+        follow_links: config.follow_links,
+        exclude: config.global.index_dir.canonicalize().ok(),
+    };
+    thread::scope(|scope| {
+        let verifying = kept.map(|index| {
+            thread::Builder::new()
+                .name("verify".into())
+                .spawn_scoped(scope, || index.verify())
+                .map_err(|_| index)
+        });
+        let walk = corpus::walk_observed(
+            root,
+            &options,
+            |_| progress.inc_length(1),
+            || !stop.load(Ordering::Relaxed),
+        );
+        match verifying {
+            Some(Ok(handle)) => handle
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("verifying the index failed")))?,
+            // No thread to spare: verified here.
+            Some(Err(index)) => index.verify()?,
+            None => {}
+        }
+        Ok(walk)
+    })
 }
 
 fn progress_bar(config: &IndexConfig) -> ProgressBar {
@@ -377,7 +497,11 @@ fn progress_bar(config: &IndexConfig) -> ProgressBar {
         ProgressStyle::with_template("{spinner} scanning the corpus… {len} files seen")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    bar.enable_steady_tick(Duration::from_millis(120));
+    // indicatif's ticker thread panics if it cannot start (a process limit): tick only
+    // when a thread can be had.
+    if thread::Builder::new().spawn(|| {}).is_ok() {
+        bar.enable_steady_tick(Duration::from_millis(120));
+    }
     bar
 }
 
@@ -407,7 +531,7 @@ fn duplicates(catalog: &[CatalogEntry]) -> Vec<Vec<String>> {
         by_hash
             .entry(entry.hash)
             .or_default()
-            .push(entry.path.clone());
+            .push(corpus::shown_path(&entry.path).into_owned());
     }
     let mut groups: Vec<Vec<String>> = by_hash
         .into_values()
@@ -461,6 +585,41 @@ fn corpus_root(path: &Path) -> Result<PathBuf> {
         .with_context(|| format!("cannot open the corpus folder {}", path.display()))
 }
 
+/// A run may remove up to this many articles whatever the size of the index.
+const REMOVALS_ALWAYS_ALLOWED: usize = 10;
+
+/// Whether removing `removing` of `indexed` articles needs `--allow-removals`: more than
+/// half of the index and more than a handful, as when the archive's disk is not mounted
+/// (an empty mount point), like rsync's `--max-delete`.
+fn too_many_removals(removing: usize, indexed: usize) -> bool {
+    removing > REMOVALS_ALWAYS_ALLOWED && removing * 2 > indexed
+}
+
+/// The error of a run stopped by [`too_many_removals`].
+fn removal_guard(removing: usize, indexed: usize, corpus: &Path, rebuild: bool) -> anyhow::Error {
+    let how = if rebuild {
+        "rebuilding it would leave out"
+    } else {
+        "this run would remove"
+    };
+    failure(
+        format!(
+            "{how} {removing} of the {indexed} articles in the index: their files are not in \
+             {} (is the archive's disk mounted?); nothing was changed",
+            corpus.display()
+        ),
+        "if the files were really deleted, run again with --allow-removals",
+    )
+}
+
+/// Whether the relative path `path` is `folder` or lies inside it (`""`: the root).
+fn is_within(path: &str, folder: &str) -> bool {
+    folder.is_empty()
+        || path
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// How to show a corpus file to the user: under the corpus path as they gave it.
 fn display_path(corpus_arg: &Path, rel: &str) -> String {
     let base = corpus_arg.display().to_string();
@@ -498,7 +657,7 @@ fn read_in_parallel<'f>(
         for _ in 0..threads {
             let sender = sender.clone();
             let next = &next;
-            scope.spawn(move || {
+            spawn_in(scope, "read", move || {
                 let mut analyzer = preparer.map_or_else(DutchAnalyzer::new, Preparer::analyzer);
                 let mut reader = BatchReader::new();
                 let claim = || {
@@ -546,7 +705,7 @@ fn read_in_parallel<'f>(
                     }
                     current = following;
                 }
-            });
+            })?;
         }
         drop(sender);
         for (i, outcome) in receiver.into_iter().flatten() {
@@ -566,15 +725,15 @@ fn sample_frequent_terms(
     files: &[&CorpusFile],
     threads: usize,
     stop: &AtomicBool,
-) -> FrequentTerms {
+) -> Result<FrequentTerms> {
     let step = files.len().div_ceil(SAMPLE_ARTICLES).max(1);
     let sample: Vec<&CorpusFile> = files.iter().step_by(step).copied().collect();
     let threads = threads.clamp(1, sample.len().max(1));
     let counters: Vec<FrequentTermCounter> = thread::scope(|scope| {
-        let workers: Vec<_> = sample
+        let workers = sample
             .chunks(sample.len().div_ceil(threads).max(1))
             .map(|chunk| {
-                scope.spawn(move || {
+                spawn_in(scope, "sample", move || {
                     let mut analyzer = DutchAnalyzer::new();
                     let mut counter = FrequentTermCounter::default();
                     let mut reader = BatchReader::new();
@@ -607,17 +766,38 @@ fn sample_frequent_terms(
                     counter
                 })
             })
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| worker.join().unwrap_or_default())
-            .collect()
-    });
+            .collect::<Result<Vec<_>>>()?;
+        Ok::<_, anyhow::Error>(
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_default())
+                .collect(),
+        )
+    })?;
     let mut total = FrequentTermCounter::default();
     for counter in counters {
         total.merge(counter);
     }
-    total.finish()
+    Ok(total.finish())
+}
+
+/// Starts a thread in `scope`, with an error rather than a panic when the system
+/// refuses one (a process limit).
+fn spawn_in<'scope, 'env, T: Send + 'scope>(
+    scope: &'scope thread::Scope<'scope, 'env>,
+    name: &str,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> Result<thread::ScopedJoinHandle<'scope, T>> {
+    thread::Builder::new()
+        .name(name.to_owned())
+        .spawn_scoped(scope, work)
+        .map_err(|err| {
+            failure(
+                format!("cannot start a {name} thread ({err})"),
+                "the system refused a new thread (is a process limit, ulimit -u, reached?); \
+                 try --threads 1",
+            )
+        })
 }
 
 /// What to do with a file read (or not) as `contents`.
@@ -669,7 +849,8 @@ mod tests {
         CorpusFile {
             full_path: path.to_path_buf(),
             path: "x.txt".into(),
-            size: 0,
+            // As the walk saw it (an empty file is not read at all).
+            size: std::fs::metadata(path).map_or(10, |m| m.len()),
             mtime_ns: 0,
         }
     }
@@ -702,7 +883,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         // Reading a folder fails even for root, unlike a file without permissions.
         let outcome = read_one(&file(dir.path()), None);
-        assert_eq!(skip_reason(outcome), "cannot read: it is a folder");
+        assert_eq!(skip_reason(outcome), "cannot read: not a regular file");
     }
 
     #[test]
@@ -723,6 +904,19 @@ mod tests {
             date_key,
             hash,
         }
+    }
+
+    #[test]
+    fn removals_need_allowing_past_half_the_index_and_a_handful() {
+        assert!(!too_many_removals(10, 10));
+        assert!(!too_many_removals(11, 22));
+        assert!(too_many_removals(11, 21));
+        assert!(too_many_removals(5_000, 5_000));
+        assert!(!too_many_removals(400, 1_000));
+        assert!(is_within("a/b.txt", "a"));
+        assert!(is_within("a/b/c.txt", "a/b"));
+        assert!(!is_within("ab/c.txt", "a"));
+        assert!(is_within("x.txt", ""));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One file per subcommand: orchestration only.
 
 pub mod analyze;
+pub mod check;
 pub mod completions;
 pub mod histogram;
 pub mod index;
@@ -24,8 +25,30 @@ use crate::synonyms::Synonyms;
 
 /// Standard output, buffered: a page of results is one write, not one per line. Each
 /// command flushes it before returning, so a closed pipe is reported like any write.
-pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
-    std::io::BufWriter::new(std::io::stdout().lock())
+pub fn stdout() -> std::io::BufWriter<Stdout> {
+    std::io::BufWriter::new(Stdout(std::io::stdout().lock()))
+}
+
+/// Standard output whose write errors say what failed (`> /dev/full`: "cannot write to
+/// standard output: No space left on device"), keeping their kind, so that a closed
+/// pipe is still recognised and ends the run quietly.
+pub struct Stdout(std::io::StdoutLock<'static>);
+
+impl std::io::Write for Stdout {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes).map_err(explained)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(explained)
+    }
+}
+
+fn explained(err: std::io::Error) -> std::io::Error {
+    std::io::Error::new(
+        err.kind(),
+        format!("cannot write to standard output: {err}"),
+    )
 }
 
 /// Opens the index for reading. On a fresh clone there is no index yet but there is

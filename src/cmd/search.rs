@@ -17,12 +17,16 @@ pub fn run(config: &SearchConfig) -> Result<ExitCode> {
         std::io::Write::flush(&mut out)?;
         return Ok(super::found(total > 0));
     }
-    let hits = searcher.search(&config.query)?;
+    // A list of paths shows no title or snippet: no article file is read for it.
+    let texts = config.format != OutputFormat::Paths;
+    let hits = searcher.search(&config.query, texts)?;
     match config.format {
         OutputFormat::Json => output::print_search_json(&mut out, &config.query, &hits)?,
         OutputFormat::Ndjson => output::print_search_ndjson(&mut out, &hits)?,
         OutputFormat::Csv => output::print_search_csv(&mut out, &hits)?,
-        OutputFormat::Paths => output::print_search_paths(&mut out, &hits)?,
+        OutputFormat::Paths => {
+            output::print_search_paths(&mut out, &hits, config.global.stdout_is_terminal)?;
+        }
         OutputFormat::Text | OutputFormat::Tsv => output::print_search_text(
             &mut out,
             &config.query,

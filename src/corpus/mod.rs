@@ -4,12 +4,13 @@ mod article;
 mod decode;
 mod read;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
-pub use read::{BatchReader, READ_BATCH};
+pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
 use walkdir::WalkDir;
 
 /// A candidate article file found by the walk, with what `stat` said about it.
@@ -50,19 +51,26 @@ pub struct Walk {
     pub files: Vec<CorpusFile>,
     /// Folders or files that could not be examined.
     pub warnings: Vec<WalkWarning>,
+    /// The folders and files among them whose contents are unknown, relative to the root
+    /// (`""` for the root itself): articles indexed there are not known to be gone.
+    pub unreadable: Vec<String>,
+    /// False when the walk was stopped early: files not seen are not known to be gone.
+    pub complete: bool,
 }
 
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
 /// files and folders and the excluded folder.
 pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
-    walk_observed(root, options, |_| {})
+    walk_observed(root, options, |_| {}, || true)
 }
 
-/// [`walk`], calling `observe` with each candidate as it is found (for progress display).
+/// [`walk`], calling `observe` with each candidate as it is found (for progress display),
+/// and stopping early, with [`Walk::complete`] false, once `keep_going` says no.
 pub fn walk_observed(
     root: &Path,
     options: &WalkOptions,
     mut observe: impl FnMut(&CorpusFile),
+    keep_going: impl Fn() -> bool,
 ) -> Walk {
     let mut walk = Walk::default();
     // Compared as bytes: entry paths are `root` joined with names, as the excluded folder
@@ -77,24 +85,46 @@ pub fn walk_observed(
                 || !(entry.file_name().as_encoded_bytes().starts_with(b".")
                     || (entry.file_type().is_dir() && Some(entry.path().as_os_str()) == exclude))
         });
+    walk.complete = true;
     for entry in entries {
+        if !keep_going() {
+            walk.complete = false;
+            break;
+        }
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
                 let path = err
                     .path()
-                    .map_or_else(|| root.display().to_string(), |p| relative(root, p));
+                    .map(|p| relative(root, p).unwrap_or_else(|| p.to_string_lossy().into_owned()));
+                // What could not be read is not known to be gone (the root itself: "").
+                if let Some(path) = &path {
+                    walk.unreadable.push(if err.depth() == 0 {
+                        String::new()
+                    } else {
+                        path.clone()
+                    });
+                }
                 let message = err
                     .io_error()
                     .map_or_else(|| err.to_string(), ToString::to_string);
-                walk.warnings.push(WalkWarning { path, message });
+                walk.warnings.push(WalkWarning {
+                    path: path.unwrap_or_else(|| root.display().to_string()),
+                    message,
+                });
                 continue;
             }
         };
         if !entry.file_type().is_file() || !is_article_name(entry.file_name()) {
             continue;
         }
-        let path = relative(root, entry.path());
+        let Some(path) = relative(root, entry.path()) else {
+            walk.warnings.push(WalkWarning {
+                path: entry.path().to_string_lossy().into_owned(),
+                message: "its name is not Unicode, which krant cannot keep on this system".into(),
+            });
+            continue;
+        };
         match entry.metadata() {
             Ok(meta) => {
                 walk.files.push(CorpusFile {
@@ -132,9 +162,9 @@ pub fn is_article_name(name: &std::ffi::OsStr) -> bool {
     name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".txt")
 }
 
-/// `path` relative to `root`, with `/` separators whatever the platform.
+/// `path` relative to `root`, with `/` separators, as an identity ([`path_identity`]).
 #[cfg(unix)]
-fn relative(root: &Path, path: &Path) -> String {
+fn relative(root: &Path, path: &Path) -> Option<String> {
     // Walked paths are `root` + `/` + names: cutting bytes is exact and cheap.
     let (root, path) = (
         root.as_os_str().as_encoded_bytes(),
@@ -144,18 +174,110 @@ fn relative(root: &Path, path: &Path) -> String {
         Some(rest) => rest.strip_prefix(b"/").unwrap_or(rest),
         None => path,
     };
-    String::from_utf8_lossy(rel).into_owned()
+    Some(path_identity(rel))
 }
 
-/// `path` relative to `root`, with `/` separators whatever the platform.
+/// `path` relative to `root`, with `/` separators; `None` when a name is not Unicode
+/// (it could not be opened again from an identity).
 #[cfg(not(unix))]
-fn relative(root: &Path, path: &Path) -> String {
+fn relative(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    parts.join("/")
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|parts| parts.join("/"))
+}
+
+/// Marks a byte of a file name that is not UTF-8 in a path's identity: NUL, which no
+/// file name holds, then the byte in two hex digits.
+const RAW_BYTE: char = '\0';
+
+/// A relative path's identity, from its bytes: exact and reversible, so that two names
+/// that differ only in bytes that are not UTF-8 (a Latin-1 `café.txt` beside a UTF-8
+/// one, as on archives copied from old Windows or FAT disks) stay two articles and each
+/// can be read again. Valid UTF-8 is kept as it is; each other byte becomes NUL and two
+/// hex digits ([`path_bytes`] reverses it; output shows it as `\xHH`).
+pub fn path_identity(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push(RAW_BYTE);
+            out.push_str(&format!("{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The bytes of the relative path whose identity is `identity` ([`path_identity`]).
+pub fn path_bytes(identity: &str) -> Cow<'_, [u8]> {
+    if !identity.contains(RAW_BYTE) {
+        return Cow::Borrowed(identity.as_bytes());
+    }
+    let mut out = Vec::with_capacity(identity.len());
+    let mut rest = identity;
+    while let Some(at) = rest.find(RAW_BYTE) {
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        let hex = rest.get(at + 1..at + 3).unwrap_or("");
+        match u8::from_str_radix(hex, 16) {
+            Ok(byte) if hex.len() == 2 => {
+                out.push(byte);
+                rest = &rest[at + 3..];
+            }
+            _ => {
+                out.push(0);
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.extend_from_slice(rest.as_bytes());
+    Cow::Owned(out)
+}
+
+/// Where the article with identity `identity` lives under `root`.
+pub fn full_path(root: &Path, identity: &str) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        root.join(std::ffi::OsStr::from_bytes(&path_bytes(identity)))
+    }
+    #[cfg(not(unix))]
+    {
+        root.join(identity)
+    }
+}
+
+/// An identity as people and JSON see it: each byte that is not UTF-8 as `\xHH`.
+pub fn shown_path(identity: &str) -> Cow<'_, str> {
+    if !identity.contains(RAW_BYTE) {
+        return Cow::Borrowed(identity);
+    }
+    Cow::Owned(identity.replace(RAW_BYTE, "\\x"))
+}
+
+/// The identity of a path as a user typed it: its bytes, with `\xHH` read as the byte
+/// that [`shown_path`] shows that way.
+pub fn identity_of_typed(typed: &[u8]) -> String {
+    let mut bytes = Vec::with_capacity(typed.len());
+    let mut i = 0;
+    while i < typed.len() {
+        let hex = typed
+            .get(i + 2..i + 4)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (
+            typed[i],
+            typed.get(i + 1),
+            hex.and_then(|h| u8::from_str_radix(h, 16).ok()),
+        ) {
+            (b'\\', Some(b'x'), Some(byte)) if byte >= 0x80 => {
+                bytes.push(byte);
+                i += 4;
+            }
+            (byte, _, _) => {
+                bytes.push(byte);
+                i += 1;
+            }
+        }
+    }
+    path_identity(&bytes)
 }
 
 #[cfg(test)]

@@ -11,13 +11,58 @@
 //! own when its batch is finished, with the same results.
 
 use std::collections::VecDeque;
-use std::io;
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use super::CorpusFile;
 
 /// Files read at once.
 pub const READ_BATCH: usize = 16;
+
+/// Opens `path` for reading if it is a regular file, without ever blocking: a FIFO or a
+/// device put in place of an article (or reached through `--follow-links`) would block
+/// an ordinary open or read forever. O_NONBLOCK changes nothing for a regular file's
+/// reads, and makes a blocking special file fail at once.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(file)
+}
+
+/// Reads a whole regular file ([`open_regular`]).
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The largest length up to `limit` at which `bytes` can be cut without splitting a
+/// UTF-8 character.
+pub fn utf8_floor(bytes: &[u8], limit: usize) -> usize {
+    if bytes.len() <= limit {
+        return bytes.len();
+    }
+    let mut cut = limit;
+    // Back over continuation bytes (10xxxxxx), at most three.
+    while cut > 0 && limit - cut < 3 && bytes[cut] & 0xC0 == 0x80 {
+        cut -= 1;
+    }
+    cut
+}
 
 /// Batches in flight at once before [`BatchReader::start`] has to wait for one.
 const BATCHES_IN_FLIGHT: usize = 2;
@@ -114,7 +159,17 @@ impl BatchReader {
             .results
             .into_iter()
             .zip(&batch.files)
-            .map(|(result, (path, _))| result.unwrap_or_else(|| std::fs::read(path)))
+            .map(|(result, (path, size))| {
+                // An empty file needs no reading (and a special file that says it is
+                // empty, such as /proc/kmsg, would wait for data).
+                result.unwrap_or_else(|| {
+                    if *size == 0 {
+                        Ok(Vec::new())
+                    } else {
+                        read_regular(path)
+                    }
+                })
+            })
             .collect()
     }
 
@@ -168,7 +223,6 @@ impl Drop for BatchReader {
 #[cfg(target_os = "linux")]
 mod linux {
     use std::collections::VecDeque;
-    use std::fs::File;
     use std::io;
     use std::os::fd::AsRawFd;
 
@@ -186,7 +240,15 @@ mod linux {
         for (i, (path, size)) in batch.files.iter().enumerate() {
             // One byte more than the walk saw: a read that fills the buffer means the
             // file grew.
-            let (handle, buffer) = match File::open(path) {
+            let opened = if *size == 0 {
+                // Read by `finish`: an empty file needs no reading.
+                batch.handles.push(None);
+                batch.buffers.push(Vec::new());
+                continue;
+            } else {
+                super::open_regular(path)
+            };
+            let (handle, buffer) = match opened {
                 Ok(handle) if *size < MAX_BATCHED_BYTES => {
                     (Some(handle), vec![0; *size as usize + 1])
                 }
@@ -250,7 +312,7 @@ mod linux {
                 Err(io::Error::from_raw_os_error(-read))
             } else if read as u64 != batch.files[i].1 {
                 // Changed since the walk, or a short read: read it the ordinary way.
-                std::fs::read(&batch.files[i].0)
+                super::read_regular(&batch.files[i].0)
             } else {
                 let mut contents = std::mem::take(&mut batch.buffers[i]);
                 contents.truncate(read as usize);
@@ -285,6 +347,35 @@ mod tests {
             .collect()
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_a_file_fails_at_once_instead_of_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let file = corpus_file(&fifo, 40);
+        for mut reader in [BatchReader::new(), BatchReader::one_by_one()] {
+            let got = reader.read(&[&file]);
+            assert_eq!(kinds(&got), [Err(io::ErrorKind::InvalidInput)]);
+        }
+        assert_eq!(
+            read_regular(&fifo).unwrap_err().to_string(),
+            "not a regular file"
+        );
+    }
+
+    #[test]
+    fn utf8_floor_never_splits_a_character() {
+        let text = "aé€😀".as_bytes();
+        let cuts: Vec<usize> = (0..=text.len())
+            .map(|limit| utf8_floor(text, limit))
+            .collect();
+        assert_eq!(cuts, [0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10]);
+    }
+
     #[test]
     fn batched_and_one_by_one_reads_agree_whatever_the_files_became() {
         let dir = tempfile::tempdir().unwrap();
@@ -310,7 +401,7 @@ mod tests {
         files.push(corpus_file(&dir.path().join("gone.txt"), 10));
         expected.push(Err(io::ErrorKind::NotFound));
         files.push(corpus_file(dir.path(), 4096));
-        expected.push(Err(io::ErrorKind::IsADirectory));
+        expected.push(Err(io::ErrorKind::InvalidInput));
 
         let refs: Vec<&CorpusFile> = files.iter().collect();
         // Where io_uring is refused (another system, a container), both are the fallback.

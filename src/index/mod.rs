@@ -12,9 +12,13 @@
 //! (see `pairs`) travel in tantivy's commit payload, so they change atomically with the
 //! documents.
 
+mod check;
+mod contain;
+mod directory;
 mod encoded;
 mod pairs;
 mod reader;
+mod repair;
 pub mod schema;
 mod stamps;
 mod turns;
@@ -27,14 +31,18 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use tantivy::Index;
 use tantivy::index::SegmentId;
+use tantivy::{Index, TantivyError};
 
+pub use check::{CheckReport, Problem, check};
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
 pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
+
+use contain::{contain, damaged};
+use directory::SharedDirectory;
 
 use crate::analysis::ANALYZER_VERSION;
 use crate::error::failure;
@@ -149,6 +157,9 @@ pub enum Found {
     Current,
     /// A krant index made by a build with another schema or analyzer.
     Outdated(Marker),
+    /// A folder krant has written (it holds krant's lock file) whose marker is missing or
+    /// cannot be read.
+    Damaged,
     /// Something else: a file, or a folder with other content.
     Foreign,
 }
@@ -157,8 +168,8 @@ pub enum Found {
 pub fn inspect(dir: &Path) -> Result<Found> {
     let marker_path = dir.join(MARKER_FILE);
     // The marker first: for an index, the one read a search makes here.
-    let text = match fs::read_to_string(&marker_path) {
-        Ok(text) => text,
+    let bytes = match fs::read(&marker_path) {
+        Ok(bytes) => bytes,
         Err(_) if !marker_path.exists() => {
             if !dir.exists() {
                 return Ok(Found::Nothing);
@@ -170,6 +181,9 @@ pub fn inspect(dir: &Path) -> Result<Found> {
                 .with_context(|| format!("cannot read the index folder {}", dir.display()))?;
             return Ok(if entries.next().is_none() {
                 Found::Nothing
+            } else if dir.join(LOCK_FILE).exists() && dir.join("meta.json").exists() {
+                // krant's lock beside tantivy's metadata: a krant index that lost its marker.
+                Found::Damaged
             } else {
                 Found::Foreign
             });
@@ -180,8 +194,13 @@ pub fn inspect(dir: &Path) -> Result<Found> {
             );
         }
     };
-    let Ok(marker) = serde_json::from_str::<Marker>(&text) else {
-        return Ok(Found::Foreign);
+    let Ok(marker) = serde_json::from_slice::<Marker>(&bytes) else {
+        // A marker beside krant's lock: a krant index whose marker was damaged.
+        return Ok(if dir.join(LOCK_FILE).exists() {
+            Found::Damaged
+        } else {
+            Found::Foreign
+        });
     };
     if marker.format != "krant" {
         return Ok(Found::Foreign);
@@ -224,6 +243,7 @@ impl KrantIndex {
                 ));
             }
             Found::Outdated(marker) => return Err(outdated(dir, &marker)),
+            Found::Damaged => return Err(damaged(dir, "its marker krant.json cannot be read")),
         }
         if !dir.join("meta.json").exists() {
             return Err(failure(
@@ -231,9 +251,7 @@ impl KrantIndex {
                 "run `krant index` to build it",
             ));
         }
-        let index = Index::open_in_dir(dir)
-            .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-        Self::wrap(index, dir)
+        Self::wrap(open_tantivy(dir)?, dir)
     }
 
     fn wrap(index: Index, dir: &Path) -> Result<KrantIndex> {
@@ -241,12 +259,8 @@ impl KrantIndex {
             encoded::ENCODED_NAME,
             tantivy::tokenizer::TextAnalyzer::from(encoded::EncodedTokenizer::default()),
         );
-        let fields = schema::fields_of(&index.schema()).map_err(|_| {
-            failure(
-                format!("the index at {} has an unexpected schema", dir.display()),
-                "rebuild it with `krant index --rebuild`",
-            )
-        })?;
+        let fields = schema::fields_of(&index.schema())
+            .map_err(|_| damaged(dir, "its schema is not krant's"))?;
         Ok(KrantIndex {
             index,
             fields,
@@ -266,14 +280,18 @@ impl KrantIndex {
 
     /// The last commit's segments and what it recorded.
     fn committed(&self) -> Result<(BTreeSet<SegmentId>, Option<IndexState>)> {
-        let metas = self
-            .index
-            .load_metas()
-            .context("cannot read the index metadata")?;
+        let metas = contain(&self.dir, || {
+            self.index
+                .load_metas()
+                .map_err(|e| read_error(&self.dir, e))
+        })?;
         let state = metas
             .payload
             .as_deref()
-            .map(|p| serde_json::from_str(p).context("the index metadata is damaged"))
+            .map(|p| {
+                serde_json::from_str(p)
+                    .map_err(|_| damaged(&self.dir, "its commit record is not krant's"))
+            })
             .transpose()?;
         Ok((metas.segments.iter().map(|s| s.id()).collect(), state))
     }
@@ -281,20 +299,25 @@ impl KrantIndex {
     /// Every committed article's path, date key (`yyyymmdd`) and content hash, read from
     /// the fast columns without touching stored documents.
     pub fn catalog(&self) -> Result<Vec<CatalogEntry>> {
-        let reader = self.index.reader().context("cannot read the index")?;
+        contain(&self.dir, || self.read_catalog())
+    }
+
+    fn read_catalog(&self) -> Result<Vec<CatalogEntry>> {
+        let reader = self.index.reader().map_err(|e| read_error(&self.dir, e))?;
         let searcher = reader.searcher();
         let mut out = Vec::new();
+        let error = |e: TantivyError| read_error(&self.dir, e);
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let Some(paths) = fast.str(schema::names::PATH)? else {
+            let Some(paths) = fast.str(schema::names::PATH).map_err(error)? else {
                 continue;
             };
-            let hashes = fast.u64(schema::names::HASH)?;
-            let dates = fast.u64(schema::names::DATE)?;
+            let hashes = fast.u64(schema::names::HASH).map_err(error)?;
+            let dates = fast.u64(schema::names::DATE).map_err(error)?;
             // The dictionary streamed once, in ordinal order: looking each path up on its
             // own would decompress a dictionary block per article.
             let mut by_ord: Vec<String> = Vec::with_capacity(paths.num_terms());
-            let mut terms = paths.dictionary().stream()?;
+            let mut terms = paths.dictionary().stream().map_err(|e| error(e.into()))?;
             while terms.advance() {
                 by_ord.push(String::from_utf8_lossy(terms.key()).into_owned());
             }
@@ -331,6 +354,38 @@ impl KrantIndex {
             })
         }
         walk(&self.dir)
+    }
+}
+
+/// Opens tantivy's index in `dir`, with read access only.
+fn open_tantivy(dir: &Path) -> Result<Index> {
+    let directory = SharedDirectory::open(dir)
+        .with_context(|| format!("cannot open the index folder {}", dir.display()))?;
+    contain(dir, || {
+        Index::open(directory).map_err(|e| read_error(dir, e))
+    })
+}
+
+/// A tantivy error met reading the index at `dir`: a file that cannot be opened (named,
+/// with the reason), or damage.
+fn read_error(dir: &Path, error: TantivyError) -> anyhow::Error {
+    use tantivy::directory::error::OpenReadError;
+    let io = match &error {
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            Some((io_error.to_string(), Some(filepath.clone())))
+        }
+        TantivyError::IoError(io_error) => Some((io_error.to_string(), None)),
+        _ => None,
+    };
+    match io {
+        Some((reason, file)) => {
+            let file = file.map_or_else(|| dir.to_path_buf(), |f| dir.join(f));
+            failure(
+                format!("cannot read the index file {}: {reason}", file.display()),
+                "searching needs read access to every file of the index folder",
+            )
+        }
+        None => damaged(dir, &error.to_string()),
     }
 }
 

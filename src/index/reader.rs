@@ -18,16 +18,17 @@ use tantivy::{
     TantivyDocument, Term,
 };
 
-use super::KrantIndex;
+use super::contain::contain;
 use super::pairs::pair_term;
 use super::schema::{Fields, names};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
+use super::{KrantIndex, read_error};
 use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
 use crate::corpus::parse_article;
 use crate::date::{ArticleDate, Month, MonthRange};
 use crate::error::failure;
 use crate::query::{Expr, Query, Scope, Sort};
-use crate::snippet::{Matcher, Snippet, make_snippet};
+use crate::snippet::{Matcher, SNIPPET_SCAN_BYTES, Snippet, make_snippet};
 use crate::synonyms::Synonyms;
 
 /// A title match counts this much more than a text match.
@@ -73,17 +74,24 @@ pub struct Searcher {
     archive: Archive,
     /// The terms the index holds pairs of, as of the commit searched, sorted.
     frequent_terms: Vec<String>,
+    /// Whether the commit searched holds articles (then it must have word forms).
+    has_articles: bool,
 }
 
 impl Searcher {
     /// Prepares to search `index` as of its last commit.
     pub fn new(index: KrantIndex) -> Result<Searcher> {
+        let dir = index.dir.clone();
+        contain(&dir, || Self::open(index))
+    }
+
+    fn open(index: KrantIndex) -> Result<Searcher> {
         let reader = index
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .with_context(|| format!("cannot read the index at {}", index.dir.display()))?;
+            .map_err(|e| read_error(&index.dir, e))?;
         let (segments, state) = index.committed()?;
         let read: BTreeSet<SegmentId> = reader
             .searcher()
@@ -94,6 +102,7 @@ impl Searcher {
         // The pairs in the articles read are those of the frequent terms of their commit.
         // Should a run commit between the two reads, the phrases go without pair filters:
         // slower, never wrong.
+        let has_articles = state.as_ref().is_some_and(|s| s.articles > 0);
         let (root, mut frequent_terms) = match state {
             Some(state) if segments == read => (Some(state.corpus_root), state.frequent_terms),
             Some(state) => (Some(state.corpus_root), Vec::new()),
@@ -112,6 +121,7 @@ impl Searcher {
             synonyms: Vec::new(),
             vocabulary: None,
             frequent_terms,
+            has_articles,
         })
     }
 
@@ -196,6 +206,11 @@ impl Searcher {
 
     /// The number of articles a query matches: no ranking, no article read.
     pub fn count(&mut self, query: &Query) -> Result<usize> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.count_unguarded(query))
+    }
+
+    fn count_unguarded(&mut self, query: &Query) -> Result<usize> {
         let (tantivy_query, _) =
             self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
         tantivy_query
@@ -203,14 +218,25 @@ impl Searcher {
             .context("counting failed")
     }
 
-    /// Runs a query.
-    pub fn search(&mut self, query: &Query) -> Result<Hits> {
+    /// Runs a query. With `texts`, each hit's title and snippet are read from its file;
+    /// without (for a list of paths), only the index's columns are read.
+    pub fn search(&mut self, query: &Query, texts: bool) -> Result<Hits> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.search_unguarded(query, texts))
+    }
+
+    fn search_unguarded(&mut self, query: &Query, texts: bool) -> Result<Hits> {
         let fields = self.index.fields;
         let ranked = query.expr.is_some();
         let (tantivy_query, term_union) =
             self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
         let searcher = self.reader.searcher();
-        let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
+        // tantivy reserves room for limit + offset hits up front: bounded by the articles
+        // there are, so `--limit` or `--offset` near 2³² cannot ask for gigabytes.
+        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = query.offset.min(articles);
+        let limit = query.limit.clamp(1, (articles - offset).max(1));
+        let page = TopDocs::with_limit(limit).and_offset(offset);
         let by_date = |order| {
             (
                 (SortByStaticFastValue::<u64>::for_field(names::DATE), order),
@@ -254,8 +280,23 @@ impl Searcher {
 
         let matcher = self.matcher(query.expr.as_ref());
         let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
+        // A snippet needs only the text's opening: a 200 MB article read whole took a
+        // fuzzy search 90 s and 5.5 GB (it is still read whole for its content hash).
+        articles.text_limit = Some(SNIPPET_SCAN_BYTES);
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
+            if !texts {
+                let (path, date, _) = articles.columns(address)?;
+                hits.push(Hit {
+                    path,
+                    date,
+                    title: String::new(),
+                    score,
+                    snippet: Snippet::default(),
+                    text_state: TextState::AsIndexed,
+                });
+                continue;
+            }
             let article = articles.read(address)?;
             let snippet = make_snippet(&article.text, &matcher, &mut self.analyzer);
             hits.push(Hit {
@@ -278,15 +319,28 @@ impl Searcher {
         range: &MonthRange,
         text: &str,
     ) -> Result<BTreeMap<Month, u64>> {
-        let query = self.build(expr, range, text)?;
-        self.reader
-            .searcher()
-            .search(&query, &MonthCounter)
-            .context("counting failed")
+        let dir = self.index.dir.clone();
+        contain(&dir, || {
+            let query = self.build(expr, range, text)?;
+            self.reader
+                .searcher()
+                .search(&query, &MonthCounter)
+                .map_err(|e| read_error(&dir, e))
+        })
     }
 
     /// Every matching article, oldest first (then by path), with its text from the archive.
     pub fn articles(
+        &mut self,
+        expr: Option<&Expr>,
+        range: &MonthRange,
+        text: &str,
+    ) -> Result<Vec<StoredArticle>> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.articles_unguarded(expr, range, text))
+    }
+
+    fn articles_unguarded(
         &mut self,
         expr: Option<&Expr>,
         range: &MonthRange,
@@ -316,6 +370,10 @@ impl Searcher {
 
     /// The article stored under `path`, if any.
     pub fn article(&self, path: &str) -> Result<Option<StoredArticle>> {
+        contain(&self.index.dir, || self.article_unguarded(path))
+    }
+
+    fn article_unguarded(&self, path: &str) -> Result<Option<StoredArticle>> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.index.fields.path, path),
@@ -344,7 +402,17 @@ impl Searcher {
     /// The index's word forms, read on first use.
     fn vocabulary(&mut self) -> Result<&Vocabulary> {
         if self.vocabulary.is_none() {
-            self.vocabulary = Some(Vocabulary::load(&self.index.dir.join(VOCABULARY_FILE))?);
+            let dir = &self.index.dir;
+            let path = dir.join(VOCABULARY_FILE);
+            // Every commit writes it: without it, prefix and fuzzy words would silently
+            // match nothing but the words equal to their stems.
+            if self.has_articles && !path.exists() {
+                return Err(failure(
+                    format!("the word forms file {} is missing", path.display()),
+                    "run `krant index`, which reads the articles again to restore it",
+                ));
+            }
+            self.vocabulary = Some(contain(dir, || Vocabulary::load(&path))?);
         }
         Ok(self.vocabulary.as_ref().expect("read above"))
     }
@@ -359,6 +427,15 @@ impl Searcher {
     /// a part. Exact: reads the text of the articles that match the stem (at most
     /// `max_articles` of them; the second value says how many were read of how many).
     pub fn forms_with_stem(
+        &mut self,
+        stem: &str,
+        max_articles: usize,
+    ) -> Result<(FormCounts, FormCounts, (usize, usize))> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.forms_with_stem_unguarded(stem, max_articles))
+    }
+
+    fn forms_with_stem_unguarded(
         &mut self,
         stem: &str,
         max_articles: usize,
@@ -450,12 +527,19 @@ struct Archive {
 impl Archive {
     /// The file's text and how it relates to the index; with the title parsed from it
     /// when the file is as indexed (then it is the title the index stored).
-    fn read(&self, path: &str, indexed_hash: Option<u64>) -> (String, Option<String>, TextState) {
+    /// With `limit`, only about that many bytes of the text are kept (cut at a character
+    /// boundary): the whole file is still read, for its hash.
+    fn read(
+        &self,
+        path: &str,
+        indexed_hash: Option<u64>,
+        limit: Option<usize>,
+    ) -> (String, Option<String>, TextState) {
         let Some(root) = &self.root else {
             return (String::new(), None, TextState::NoArchive(PathBuf::new()));
         };
-        let file = root.join(path);
-        let bytes = match std::fs::read(&file) {
+        let file = crate::corpus::full_path(root, path);
+        let mut bytes = match crate::corpus::read_regular(&file) {
             Ok(bytes) => bytes,
             Err(err) => {
                 let state = match err.kind() {
@@ -475,6 +559,9 @@ impl Archive {
         } else {
             TextState::Changed
         };
+        if let Some(limit) = limit {
+            bytes.truncate(crate::corpus::utf8_floor(&bytes, limit));
+        }
         match parse_article(path, &bytes) {
             Ok(article) => {
                 let title = (state == TextState::AsIndexed).then_some(article.title);
@@ -500,6 +587,8 @@ struct ArticleReader<'a> {
     fields: Fields,
     archive: &'a Archive,
     columns: Vec<Option<HitColumns>>,
+    /// Read at most this many bytes of each text (see [`Archive::read`]).
+    text_limit: Option<usize>,
 }
 
 /// The columns of one segment that a hit's article is read from.
@@ -518,10 +607,34 @@ impl<'a> ArticleReader<'a> {
             columns: (0..searcher.segment_readers().len())
                 .map(|_| None)
                 .collect(),
+            text_limit: None,
         }
     }
 
     fn read(&mut self, address: DocAddress) -> Result<StoredArticle> {
+        let (path, date, hash) = self.columns(address)?;
+        let (text, title, text_state) = self.archive.read(&path, hash, self.text_limit);
+        let title = match title {
+            Some(title) => title,
+            None => {
+                let doc: TantivyDocument = self
+                    .searcher
+                    .doc(address)
+                    .context("cannot read a stored article")?;
+                first_str(&doc, self.fields.headline).to_owned()
+            }
+        };
+        Ok(StoredArticle {
+            title,
+            path,
+            date,
+            text,
+            text_state,
+        })
+    }
+
+    /// A hit's path, date and content hash, from the index's columns.
+    fn columns(&mut self, address: DocAddress) -> Result<(String, ArticleDate, Option<u64>)> {
         let doc = address.doc_id;
         let columns = match &mut self.columns[address.segment_ord as usize] {
             Some(columns) => columns,
@@ -554,24 +667,7 @@ impl<'a> ArticleReader<'a> {
                 .ord_to_str(ord, &mut path)
                 .context("cannot read an article's path")?;
         }
-        let (text, title, text_state) = self.archive.read(&path, hash);
-        let title = match title {
-            Some(title) => title,
-            None => {
-                let doc: TantivyDocument = self
-                    .searcher
-                    .doc(address)
-                    .context("cannot read a stored article")?;
-                first_str(&doc, self.fields.headline).to_owned()
-            }
-        };
-        Ok(StoredArticle {
-            title,
-            path,
-            date,
-            text,
-            text_state,
-        })
+        Ok((path, date, hash))
     }
 }
 
@@ -1073,7 +1169,7 @@ mod tests {
             limit: 100,
             offset: 0,
         };
-        let hits = searcher.search(&query).unwrap();
+        let hits = searcher.search(&query, true).unwrap();
         assert_eq!(hits.total, hits.hits.len());
         hits.hits.into_iter().map(|h| (h.path, h.score)).collect()
     }

@@ -15,6 +15,8 @@ use anyhow::{Context, Result};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use tantivy_fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
 
+use crate::error::failure;
+
 /// The vocabulary file in the index folder.
 pub const VOCABULARY_FILE: &str = "forms.fst";
 
@@ -32,13 +34,35 @@ impl Vocabulary {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vocabulary::default()),
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
-        let forms = Map::from_bytes(bytes).with_context(|| {
-            format!(
-                "the word forms in {} are damaged; run `krant index --rebuild`",
-                path.display()
+        // tantivy-fst's own message spans two lines and says nothing more.
+        let forms = Map::from_bytes(bytes).map_err(|_| {
+            failure(
+                format!("the word forms file {} is damaged", path.display()),
+                "run `krant index`, which reads the articles again to restore it",
             )
         })?;
         Ok(Vocabulary { forms: Some(forms) })
+    }
+
+    /// [`Vocabulary::load`], then every form read once: a damaged file can pass the
+    /// load and fail (or panic) only where a search reads it, so a writer, which would
+    /// copy every form into its next file, checks it whole (under `contain`).
+    pub fn load_verified(path: &Path) -> Result<Vocabulary> {
+        let vocabulary = Vocabulary::load(path)?;
+        if let Some(forms) = &vocabulary.forms {
+            let mut stream = forms.stream();
+            let mut count = 0;
+            while stream.next().is_some() {
+                count += 1;
+            }
+            if count != forms.len() {
+                return Err(failure(
+                    format!("the word forms file {} is damaged", path.display()),
+                    "run `krant index`, which reads the articles again to restore it",
+                ));
+            }
+        }
+        Ok(vocabulary)
     }
 
     /// Number of forms.
@@ -207,6 +231,7 @@ mod tests {
         assert!(Vocabulary::default().with_prefix("a").is_empty());
         fs::write(&path, b"not an fst").unwrap();
         let err = Vocabulary::load(&path).err().unwrap();
-        assert!(format!("{err:#}").contains("--rebuild"), "{err:#}");
+        assert!(format!("{err:#}").contains("is damaged"), "{err:#}");
+        assert!(crate::error::hint_of(&err).unwrap().contains("krant index"));
     }
 }

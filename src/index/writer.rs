@@ -6,17 +6,21 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use rustc_hash::FxHashSet;
+use tantivy::TantivyError;
 use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
+use super::contain::{contain, damaged};
 use super::encoded::Encoder;
 use super::pairs::{FrequentTerms, PairEncoder};
+use super::repair::{share_metadata, sweep};
 use super::schema;
 use super::stamps::{self, Stamp};
 use super::turns::{HandedDoc, Turns};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
-    Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect, outdated,
+    Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect,
+    open_tantivy, outdated,
 };
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::corpus::Article;
@@ -68,11 +72,19 @@ pub struct Writer {
     /// The terms paired in this index's articles; see [`Writer::chooses_frequent_terms`].
     frequent_terms: FrequentTerms,
     chooses_frequent_terms: bool,
+    /// See [`Writer::rebuilds`].
+    rebuild: bool,
+    rebuild_reason: Option<&'static str>,
+    /// Whether `forms.fst` holds `vocabulary` (false until the first commit of a new or
+    /// rebuilt index).
+    vocabulary_saved: bool,
     _lock: File,
 }
 
 impl Writer {
-    /// Opens (creating if needed) the index at `dir` for writing.
+    /// Opens (creating if needed) the index at `dir` for writing. Leftovers of an
+    /// interrupted run are removed first (see `repair`). With `rebuild`, any folder that
+    /// is recognisably a krant index is rebuilt, whatever state its files are in.
     pub fn open(dir: &Path, options: &WriterOptions) -> Result<Writer> {
         let found = inspect(dir)?;
         match &found {
@@ -83,13 +95,16 @@ impl Writer {
                 ));
             }
             Found::Outdated(marker) if !options.rebuild => return Err(outdated(dir, marker)),
+            Found::Damaged if !options.rebuild => {
+                return Err(damaged(dir, "its marker krant.json cannot be read"));
+            }
             _ => {}
         }
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
         let lock = lock(dir)?;
-        let fresh = match found {
-            Found::Nothing | Found::Outdated(_) => true,
+        let mut fresh = match found {
+            Found::Nothing | Found::Outdated(_) | Found::Damaged => true,
             // A marker without tantivy's files: a first run that died early.
             Found::Current => !dir.join("meta.json").exists(),
             Found::Foreign => unreachable!("refused above"),
@@ -97,48 +112,63 @@ impl Writer {
         let index = if fresh {
             create(dir)?
         } else {
-            let index = Index::open_in_dir(dir)
-                .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-            KrantIndex::wrap(index, dir)?
+            match open_tantivy(dir).and_then(|index| KrantIndex::wrap(index, dir)) {
+                Ok(index) => index,
+                Err(_) if options.rebuild => {
+                    fresh = true;
+                    create(dir)?
+                }
+                Err(err) => return Err(err),
+            }
         };
-        let budget = options.memory_bytes.max(MIN_BYTES_PER_THREAD);
-        let threads = options
-            .threads
-            .clamp(1, (budget / MIN_BYTES_PER_THREAD).max(1));
-        let writer = index
-            .index
-            .writer_with_num_threads(threads, budget)
-            .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => already_running(dir),
-                e => anyhow::Error::new(e).context(format!(
-                    "cannot open the index at {} for writing",
-                    dir.display()
-                )),
-            })?;
-        if options.rebuild && !fresh {
-            // In place, so the old articles stay searchable until the new ones commit.
-            writer
-                .delete_all_documents()
-                .context("cannot clear the index")?;
-        }
-        // Afresh on a rebuild: the first commit replaces the old forms with the new ones.
-        let vocabulary = if fresh || options.rebuild {
-            Vocabulary::default()
-        } else {
-            Vocabulary::load(&dir.join(VOCABULARY_FILE))?
-        };
-        // Kept from the last commit, whose articles were paired with them; chosen anew
-        // when no article stays (a new index, a rebuild, a first run that never committed
-        // or was stopped before it indexed anything, perhaps while sampling).
-        let committed = if fresh || options.rebuild {
+        let committed = if fresh {
             None
         } else {
             index.state()?.filter(|state| state.articles > 0)
         };
+        // The word forms cannot be recovered from the index: its articles are read again.
+        let forms_path = dir.join(VOCABULARY_FILE);
+        let old_vocabulary = if fresh || options.rebuild {
+            Ok(Vocabulary::default())
+        } else {
+            contain(dir, || Vocabulary::load_verified(&forms_path))
+        };
+        let forms_lost = if fresh || options.rebuild || committed.is_none() {
+            None
+        } else if !forms_path.exists() {
+            Some("the word forms file forms.fst is missing, so every article is read again")
+        } else if old_vocabulary.is_err() {
+            Some("the word forms file forms.fst is damaged, so every article is read again")
+        } else {
+            None
+        };
+        let rebuild = options.rebuild || forms_lost.is_some();
+        let writer = contain(dir, || open_tantivy_writer(&index, options))?;
+        if !fresh {
+            tidy(dir, &index, &writer)?;
+        }
+        if rebuild && !fresh {
+            // In place, so the old articles stay searchable until the new ones commit.
+            writer
+                .delete_all_documents()
+                .map_err(|e| write_failure(dir, e))?;
+        }
+        // Afresh on a rebuild: the first commit replaces the old forms with the new ones.
+        // A damaged file is lost forms only where no article uses them (else a rebuild).
+        let vocabulary = if rebuild {
+            Vocabulary::default()
+        } else {
+            old_vocabulary.unwrap_or_default()
+        };
+        // Kept from the last commit, whose articles were paired with them; chosen anew
+        // when no article stays (a new index, a rebuild, a first run that never committed
+        // or was stopped before it indexed anything, perhaps while sampling).
+        let committed = if rebuild { None } else { committed };
         let chooses_frequent_terms = committed.is_none();
         let frequent_terms = committed
             .map(|state| FrequentTerms::from_list(&state.frequent_terms))
             .unwrap_or_default();
+        let rebuild_reason = forms_lost;
         Ok(Writer {
             index,
             writer,
@@ -150,8 +180,22 @@ impl Writer {
             turn_bytes: options.turn_bytes,
             frequent_terms,
             chooses_frequent_terms,
+            rebuild,
+            rebuild_reason,
+            vocabulary_saved: !(fresh || rebuild) && forms_path.exists(),
             _lock: lock,
         })
+    }
+
+    /// Whether this run replaces every article: asked for, or because the index cannot
+    /// be updated ([`Writer::rebuild_reason`]).
+    pub fn rebuilds(&self) -> bool {
+        self.rebuild
+    }
+
+    /// Why this run rebuilds the index although no rebuild was asked for.
+    pub fn rebuild_reason(&self) -> Option<&'static str> {
+        self.rebuild_reason
     }
 
     /// Whether this run is to choose the frequent terms ([`Writer::set_frequent_terms`])
@@ -245,12 +289,14 @@ impl Writer {
         // The forms first: if the commit then fails, the vocabulary holds a few forms of
         // articles not in the index, which can only widen a prefix or fuzzy search to
         // articles that really have the forms' stems.
-        if !self.new_forms.is_empty() {
+        // Written even without forms, so that a missing file means a lost one.
+        if !self.new_forms.is_empty() || !self.vocabulary_saved {
             let mut added: Vec<&str> = self.new_forms.iter().map(|f| &**f).collect();
             added.sort_unstable();
             self.vocabulary
                 .save_with(&self.index.dir.join(VOCABULARY_FILE), &added)?;
             self.new_forms.clear();
+            self.vocabulary_saved = true;
         }
         self.hand_over()?;
         let payload = serde_json::to_string(&state)?;
@@ -262,6 +308,8 @@ impl Writer {
         prepared
             .commit()
             .map_err(|e| write_failure(&self.index.dir, e))?;
+        let dir = &self.index.dir;
+        share_metadata(dir, &dir.join(MARKER_FILE)).map_err(|e| write_failure(dir, e.into()))?;
         Ok(())
     }
 
@@ -364,11 +412,76 @@ impl Preparer {
     }
 }
 
-/// tantivy's writer threads report a full disk or a read-only folder only as "a worker
-/// thread encountered an error"; say what that most likely means and that nothing is lost.
-fn write_failure(dir: &Path, error: tantivy::TantivyError) -> anyhow::Error {
+/// tantivy's writer for `index`, with the options' threads and memory.
+fn open_tantivy_writer(
+    index: &KrantIndex,
+    options: &WriterOptions,
+) -> Result<IndexWriter<HandedDoc>> {
+    let dir = &index.dir;
+    let budget = options.memory_bytes.max(MIN_BYTES_PER_THREAD);
+    let threads = options
+        .threads
+        .clamp(1, (budget / MIN_BYTES_PER_THREAD).max(1));
+    index
+        .index
+        .writer_with_num_threads(threads, budget)
+        .map_err(|e| match e {
+            TantivyError::LockFailure(..) => already_running(dir),
+            TantivyError::SystemError(reason) => failure(
+                format!("cannot start the index writer's threads ({reason})"),
+                "the system refused new threads (is a process limit, ulimit -u, reached?)",
+            ),
+            e => write_failure(dir, e),
+        })
+}
+
+/// Removes what interrupted runs left in the index folder before this writer writes
+/// anything (see `repair`), and lets everyone who can read the folder read the index.
+fn tidy(dir: &Path, index: &KrantIndex, writer: &IndexWriter<HandedDoc>) -> Result<()> {
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(|e| write_failure(dir, e))?;
+    let metas = contain(dir, || {
+        index
+            .index
+            .load_metas()
+            .map_err(|e| super::read_error(dir, e))
+    })?;
+    sweep(dir, &metas).map_err(|e| write_failure(dir, e.into()))?;
+    share_metadata(dir, &dir.join(MARKER_FILE)).map_err(|e| write_failure(dir, e.into()))?;
+    Ok(())
+}
+
+/// An error of tantivy's writer, said plainly: a full disk or a read-only folder
+/// (tantivy's threads report those only as "a worker thread encountered an error"), a
+/// file in the way, or damage; and that the last commit is intact.
+fn write_failure(dir: &Path, error: TantivyError) -> anyhow::Error {
+    use tantivy::directory::error::OpenWriteError;
+    let intact = "the last committed index is intact and searchable";
+    match &error {
+        TantivyError::OpenWriteError(OpenWriteError::FileAlreadyExists(file)) => {
+            return failure(
+                format!(
+                    "cannot write the index at {}: the file {} is in the way (left by an \
+                     interrupted run, or written by another program)",
+                    dir.display(),
+                    file.display()
+                ),
+                format!(
+                    "{intact}; run `krant index` again, which removes files no commit uses, \
+                     or `krant index --rebuild`"
+                ),
+            );
+        }
+        TantivyError::DataCorruption(_) => return damaged(dir, &error.to_string()),
+        _ => {}
+    }
     let detail = match &error {
-        tantivy::TantivyError::IoError(io) => io.to_string(),
+        TantivyError::IoError(io) => io.to_string(),
+        TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, .. }) => {
+            io_error.to_string()
+        }
         _ => "the index writer stopped".to_owned(),
     };
     failure(
@@ -376,8 +489,7 @@ fn write_failure(dir: &Path, error: tantivy::TantivyError) -> anyhow::Error {
             "cannot write the index at {} ({detail}; is the disk full or the folder read-only?)",
             dir.display()
         ),
-        "the last committed index is intact and searchable; free space or fix permissions, \
-         then run `krant index` again",
+        format!("{intact}; free space or fix permissions, then run `krant index` again"),
     )
 }
 

@@ -16,15 +16,23 @@ pub fn print_article_text(
     style: Style,
 ) -> io::Result<()> {
     writeln!(out, "date:  {}", style.date(&article.date.to_string()))?;
-    writeln!(out, "path:  {}", style.path(&article.path))?;
-    writeln!(out, "title: {}", style.title(&article.title))?;
+    writeln!(out, "path:  {}", style.path(&super::escape(&article.path)))?;
+    writeln!(
+        out,
+        "title: {}",
+        style.title(&super::escape(&article.title))
+    )?;
     writeln!(out)?;
-    writeln!(out, "{}", super::mark(&article.text, highlights, style))
+    writeln!(
+        out,
+        "{}",
+        super::mark_lines(&article.text, highlights, style)
+    )
 }
 
 #[derive(Debug, Serialize)]
 struct ArticleJson<'a> {
-    path: &'a str,
+    path: std::borrow::Cow<'a, str>,
     date: String,
     title: &'a str,
     text: &'a str,
@@ -38,7 +46,7 @@ pub fn print_article_json(
     highlights: &[(usize, usize)],
 ) -> io::Result<()> {
     let json = ArticleJson {
-        path: &article.path,
+        path: crate::corpus::shown_path(&article.path),
         date: article.date.to_string(),
         title: &article.title,
         text: &article.text,
@@ -118,7 +126,7 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
     writeln!(
         out,
         "index         {} ({})",
-        stats.index,
+        super::escape(&stats.index),
         human_bytes(stats.index_bytes)
     )?;
     writeln!(
@@ -132,7 +140,7 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
         stats.frequent_terms
     )?;
     if let Some(corpus) = &stats.corpus {
-        writeln!(out, "corpus        {corpus}")?;
+        writeln!(out, "corpus        {}", super::escape(corpus))?;
     }
     writeln!(
         out,

@@ -23,20 +23,29 @@ pub fn print_search_csv(out: &mut impl Write, hits: &Hits) -> io::Result<()> {
         writeln!(
             out,
             "{},{},{},{},{}",
-            csv_field(&hit.path),
+            csv_field(&super::escape(&hit.path)),
             hit.date,
-            csv_field(&hit.title),
+            csv_field(&super::escape(&hit.title)),
             score,
-            csv_field(&hit.snippet.text)
+            csv_field(&super::escape(&hit.snippet.text))
         )?;
     }
     Ok(())
 }
 
 /// One path per line.
-pub fn print_search_paths(out: &mut impl Write, hits: &Hits) -> io::Result<()> {
+///
+/// For a terminal, each path is escaped like all text output; for a pipe (`| xargs`) it
+/// is written as the file system spells it, bytes that are not UTF-8 included, as `ls`
+/// does.
+pub fn print_search_paths(out: &mut impl Write, hits: &Hits, terminal: bool) -> io::Result<()> {
     for hit in &hits.hits {
-        writeln!(out, "{}", hit.path)?;
+        if terminal {
+            writeln!(out, "{}", super::escape(&hit.path))?;
+        } else {
+            out.write_all(&crate::corpus::path_bytes(&hit.path))?;
+            writeln!(out)?;
+        }
     }
     Ok(())
 }

@@ -44,7 +44,7 @@ pub struct HitJson {
 impl HitJson {
     pub(crate) fn from_hit(hit: &Hit) -> HitJson {
         HitJson {
-            path: hit.path.clone(),
+            path: crate::corpus::shown_path(&hit.path).into_owned(),
             date: hit.date.to_string(),
             title: hit.title.clone(),
             score: hit.score,

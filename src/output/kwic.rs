@@ -1,5 +1,6 @@
 //! Keyword-in-context lines: aligned text, TSV and JSON.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -23,12 +24,12 @@ pub fn print_kwic_text(
             out,
             "{}{}{}{}{}  {}  {}",
             " ".repeat(left_pad),
-            line.left,
-            style.highlight(&line.keyword),
-            line.right,
+            super::escape(&line.left),
+            style.highlight(&super::escape(&line.keyword)),
+            super::escape(&line.right),
             " ".repeat(right_pad),
             style.date(&line.date.month.to_string()),
-            style.path(&line.path)
+            style.path(&super::escape(&line.path))
         )?;
     }
     let noun = if total == 1 {
@@ -50,11 +51,11 @@ pub fn print_kwic_tsv(out: &mut impl Write, lines: &[KwicLine]) -> io::Result<()
         writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}",
-            tsv_field(&line.left),
-            tsv_field(&line.keyword),
-            tsv_field(&line.right),
+            tsv_field(&super::escape(&line.left)),
+            tsv_field(&super::escape(&line.keyword)),
+            tsv_field(&super::escape(&line.right)),
             line.date,
-            tsv_field(&line.path)
+            tsv_field(&super::escape(&line.path))
         )?;
     }
     Ok(())
@@ -75,7 +76,7 @@ struct KwicLineJson<'a> {
     keyword: &'a str,
     right: &'a str,
     date: String,
-    path: &'a str,
+    path: Cow<'a, str>,
     offset: usize,
 }
 
@@ -96,7 +97,7 @@ pub fn print_kwic_json(
                 keyword: &l.keyword,
                 right: &l.right,
                 date: l.date.to_string(),
-                path: &l.path,
+                path: crate::corpus::shown_path(&l.path),
                 offset: l.offset,
             })
             .collect(),

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use indicatif::ProgressBar;
 
-use super::Style;
+use super::{Style, escape};
 
 /// Warnings shown before the rest are only counted (without `-v`).
 const DEFAULT_CAP: usize = 20;
@@ -49,7 +49,7 @@ impl Messages {
     /// Per-file detail, shown only with `-v`.
     pub fn detail(&mut self, text: &str) {
         if self.verbose {
-            self.emit(&format!("krant: {text}"));
+            self.emit(&format!("krant: {}", escape(text)));
         }
     }
 
@@ -70,20 +70,26 @@ impl Messages {
     /// A problem with one file or folder; the run goes on.
     pub fn warn(&mut self, subject: &str, text: &str) {
         self.capped(&format!(
-            "krant: {}: {subject}: {text}",
-            self.style.warning("warning")
+            "krant: {}: {}: {}",
+            self.style.warning("warning"),
+            escape(subject),
+            escape(text)
         ));
     }
 
     /// Something worth knowing about one file.
     pub fn note(&mut self, subject: &str, text: &str) {
-        self.capped(&format!("krant: note: {subject}: {text}"));
+        self.capped(&format!(
+            "krant: note: {}: {}",
+            escape(subject),
+            escape(text)
+        ));
     }
 
     /// A message about the run as a whole, never capped.
     pub fn info(&mut self, text: &str) {
         if !self.quiet {
-            self.emit(&format!("krant: {text}"));
+            self.emit(&format!("krant: {}", escape(text)));
         }
     }
 

@@ -19,9 +19,9 @@ pub fn print_search_text(
             out,
             "{}  {}",
             style.date(&hit.date.to_string()),
-            style.path(&hit.path)
+            style.path(&super::escape(&hit.path))
         )?;
-        writeln!(out, "    {}", style.title(&hit.title))?;
+        writeln!(out, "    {}", style.title(&super::escape(&hit.title)))?;
         if !hit.snippet.text.is_empty() {
             writeln!(
                 out,
@@ -107,7 +107,10 @@ pub fn print_index_summary(
             }
         }
         kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let listed: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let listed: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| format!("{n} {}", super::escape(k)))
+            .collect();
         writeln!(
             out,
             "{}",
@@ -120,8 +123,9 @@ pub fn print_index_summary(
             out,
             "{}",
             style.dim(&format!(
-                "duplicates: {} groups of files with identical content (e.g. {example})",
-                report.duplicates.len()
+                "duplicates: {} groups of files with identical content (e.g. {})",
+                report.duplicates.len(),
+                super::escape(&example)
             ))
         )?;
     }

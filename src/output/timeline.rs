@@ -106,7 +106,7 @@ pub fn print_histogram_text(
     let subject = if query.trim().is_empty() {
         "articles".to_owned()
     } else {
-        format!("articles matching '{query}'")
+        format!("articles matching '{}'", super::escape(query))
     };
     let mut line = format!("{total} {subject}");
     if let (Some(first), Some(last)) = (buckets.first(), buckets.last()) {
@@ -192,7 +192,7 @@ pub fn print_trend_text(
     let period_width = first.first().map_or(7, |b| b.period.len());
     let mut header = format!("{:period_width$}", "");
     for ((query, _), w) in series.iter().zip(&widths) {
-        let shown: String = query.chars().take(*w).collect();
+        let shown: String = super::escape(query).chars().take(*w).collect();
         header.push_str(&format!("  {shown:>w$}"));
     }
     writeln!(out, "{}", style.title(&header))?;
@@ -228,7 +228,7 @@ pub fn print_trend_text(
             })
             .collect();
         let total: u64 = buckets.iter().map(|b| b.count).sum();
-        let shown: String = query.chars().take(name_width).collect();
+        let shown: String = super::escape(query).chars().take(name_width).collect();
         writeln!(
             out,
             "{shown:<name_width$}  {}  {total}",

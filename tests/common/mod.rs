@@ -104,33 +104,52 @@ impl Workspace {
 
     /// Runs `krant ARGS` with extra environment variables.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = self.command(args);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        output(command)
+    }
+
+    /// `krant ARGS` to run in the workspace, colour off, no inherited index setting.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_krant"));
         command
             .args(args)
             .current_dir(self.root())
             .env_remove("KRANT_INDEX")
             .env("NO_COLOR", "1");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let Output {
-            status,
-            stdout,
-            stderr,
-        } = command.output().expect("run krant");
-        let run = Run {
-            code: status.code().unwrap_or(-1),
-            stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
-        };
-        assert!(
-            !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
-            "krant panicked: {}",
-            run.stderr
-        );
-        run
+        command
     }
+}
 
+/// Runs a krant command to its end and checks that it did not panic.
+pub fn output(mut command: Command) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("run krant");
+    let run = Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
+        "krant panicked: {}",
+        run.stderr
+    );
+    // 101: a panic; -1: killed by a signal (an abort, a stack overflow).
+    assert!(
+        run.code != 101 && run.code != -1,
+        "krant crashed ({status}): {}",
+        run.stderr
+    );
+    run
+}
+
+impl Workspace {
     /// Runs `krant index corpus` and checks it succeeded.
     pub fn index(&self) -> Run {
         let run = self.run(&["index", "corpus"]);
@@ -277,4 +296,74 @@ pub fn set_mtime(path: &Path, secs: u64) {
         .status()
         .expect("run touch");
     assert!(status.success());
+}
+
+/// Whether the tests run as root, which the tests of mounts, other users and process
+/// limits need (CI runs as root). Those tests print why they skip otherwise.
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find(|l| l.starts_with("Uid:"))
+            .is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
+    })
+}
+
+/// Runs a command and says whether it succeeded (for mount and umount).
+pub fn succeeds(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A file system mounted for a test, unmounted when dropped.
+pub struct Mount {
+    pub path: PathBuf,
+}
+
+impl Mount {
+    /// Mounts with `mount ARGS… PATH`; `None` (after saying why) when that fails.
+    pub fn new(args: &[&str], path: &Path) -> Option<Mount> {
+        let mut all: Vec<&str> = args.to_vec();
+        let path_text = path.to_str().expect("UTF-8 path");
+        all.push(path_text);
+        if succeeds("mount", &all) {
+            Some(Mount {
+                path: path.to_path_buf(),
+            })
+        } else {
+            eprintln!("skipped: cannot mount {all:?}");
+            None
+        }
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = succeeds("umount", &["-l", self.path.to_str().unwrap_or("")]);
+    }
+}
+
+/// Copies the files of folder `from` (not its subfolders) into a new folder `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        if entry.file_type().expect("type").is_file() {
+            fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+/// Gives `path` and everything under it to the user `uid` (for tests that run krant as
+/// another user).
+#[cfg(unix)]
+pub fn chown_all(path: &Path, uid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).expect("chown");
+    if path.is_dir() {
+        for entry in fs::read_dir(path).expect("read folder") {
+            chown_all(&entry.expect("entry").path(), uid);
+        }
+    }
 }

@@ -1,0 +1,198 @@
+//! `krant check`'s machinery: read every file of an index and say whether it is sound.
+//!
+//! Two passes. tantivy ends each segment file with a CRC-32 of its contents: every file
+//! the last commit uses is read whole and its checksum compared, which finds flipped bytes
+//! wherever they are. Then every structure is read as a search would read it (each term
+//! and its postings with positions, each column, each stored title, each norm), under
+//! [`contain`], which finds what a checksum cannot: a missing or truncated file. krant's
+//! own files are read too: the marker, the commit record and the word forms.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use tantivy::postings::Postings;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, SegmentReader, TERMINATED, TantivyDocument};
+
+use super::contain::contain;
+use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
+use super::{Found, KrantIndex, MARKER_FILE, inspect, open_tantivy, repair};
+
+/// What [`check`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Articles in the last commit (0 when it cannot be read).
+    pub articles: u64,
+    /// Files read whole.
+    pub files: usize,
+    /// Bytes read whole.
+    pub bytes: u64,
+    /// What is wrong, by file.
+    pub problems: Vec<Problem>,
+    /// Files no commit uses, left by an interrupted run: harmless, and removed by the
+    /// next `krant index`.
+    pub leftovers: Vec<String>,
+}
+
+/// One thing wrong with an index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file concerned, relative to the index folder.
+    pub file: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl CheckReport {
+    fn problem(&mut self, file: impl Into<String>, reason: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.into(),
+            reason: reason.into(),
+        });
+    }
+}
+
+/// Reads every file of the index at `dir`. An error only when there is no index to
+/// check; damage is reported in the [`CheckReport`].
+pub fn check(dir: &Path) -> Result<CheckReport> {
+    let mut report = CheckReport::default();
+    match inspect(dir)? {
+        Found::Current => {}
+        Found::Damaged => {
+            report.problem(MARKER_FILE, "cannot be read");
+            return Ok(report);
+        }
+        found => {
+            // No index, another program's folder, another version: the error says which.
+            KrantIndex::open_found(dir, found)?;
+        }
+    }
+    let index = match open_tantivy(dir).and_then(|index| KrantIndex::wrap(index, dir)) {
+        Ok(index) => index,
+        Err(err) => {
+            report.problem("meta.json", crate::error::one_line(&err));
+            return Ok(report);
+        }
+    };
+    match index.committed() {
+        Ok((_, state)) => report.articles = state.map_or(0, |s| s.articles),
+        Err(err) => report.problem("meta.json", crate::error::one_line(&err)),
+    }
+    checksums(&index, &mut report);
+    if report.problems.is_empty()
+        && let Err(err) = contain(dir, || read_everything(&index))
+    {
+        report.problem("segments", crate::error::one_line(&err));
+    }
+    let forms = dir.join(VOCABULARY_FILE);
+    if forms.exists() {
+        match contain(dir, || Vocabulary::load_verified(&forms)) {
+            Ok(_) => {
+                report.files += 1;
+                report.bytes += std::fs::metadata(&forms).map_or(0, |m| m.len());
+            }
+            Err(err) => report.problem(VOCABULARY_FILE, crate::error::one_line(&err)),
+        }
+    } else if report.articles > 0 {
+        report.problem(VOCABULARY_FILE, "missing (`krant index` restores it)");
+    }
+    if let Ok(metas) = index.index.load_metas() {
+        report.leftovers = repair::leftovers(dir, &metas)
+            .unwrap_or_default()
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+    }
+    Ok(report)
+}
+
+impl KrantIndex {
+    /// Compares each file of the last commit with its checksum: an error naming the
+    /// first damaged file, if any. `krant index` runs it before changing anything, so
+    /// that damage is reported instead of being merged into new segments.
+    pub fn verify(&self) -> Result<()> {
+        let mut report = CheckReport::default();
+        checksums(self, &mut report);
+        match report.problems.first() {
+            None => Ok(()),
+            Some(problem) => Err(super::damaged(
+                &self.dir,
+                &format!("{}: {}", problem.file, problem.reason),
+            )),
+        }
+    }
+}
+
+/// Compares each segment file of the last commit with its checksum.
+fn checksums(index: &KrantIndex, report: &mut CheckReport) {
+    let dir = index.dir();
+    let metas = match index.index.load_metas() {
+        Ok(metas) => metas,
+        Err(err) => return report.problem("meta.json", err.to_string()),
+    };
+    let mut files: Vec<PathBuf> = metas.list_segment_files().into_iter().collect();
+    files.sort();
+    let directory = index.index.directory();
+    for file in files {
+        if !dir.join(&file).exists() {
+            // Each segment is listed with every kind of file it may have; a missing one it
+            // needs is found by reading it.
+            continue;
+        }
+        let name = file.display().to_string();
+        match contain(dir, || Ok(directory.validate_checksum(&file))) {
+            Ok(Ok(true)) => {
+                report.files += 1;
+                report.bytes += std::fs::metadata(dir.join(&file)).map_or(0, |m| m.len());
+            }
+            Ok(Ok(false)) => report.problem(name, "its checksum does not match its contents"),
+            Ok(Err(err)) => report.problem(name, err.to_string()),
+            Err(err) => report.problem(name, crate::error::one_line(&err)),
+        }
+    }
+}
+
+/// Reads every structure of every segment, as searches and syncs read them.
+fn read_everything(index: &KrantIndex) -> Result<()> {
+    let dir = index.dir();
+    let error = |e: tantivy::TantivyError| super::read_error(dir, e);
+    let reader = index.index.reader().map_err(error)?;
+    let searcher = reader.searcher();
+    let schema = index.index.schema();
+    for segment in searcher.segment_readers() {
+        for (field, entry) in schema.fields() {
+            if entry.is_indexed() {
+                read_postings(segment, field).map_err(error)?;
+            }
+            if entry.has_fieldnorms() {
+                let norms = segment.get_fieldnorms_reader(field).map_err(error)?;
+                for doc in 0..segment.max_doc() {
+                    norms.fieldnorm_id(doc);
+                }
+            }
+        }
+        let store = segment.get_store_reader(1).map_err(|e| error(e.into()))?;
+        for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+            doc.map_err(error)?;
+        }
+    }
+    // The columns, as `krant index` reads them.
+    index.read_catalog()?;
+    Ok(())
+}
+
+/// Reads each term of `field` in `segment` and its postings, with positions if kept.
+fn read_postings(segment: &SegmentReader, field: tantivy::schema::Field) -> tantivy::Result<()> {
+    let inverted = segment.inverted_index(field)?;
+    let mut terms = inverted.terms().stream()?;
+    let mut positions = Vec::new();
+    while terms.advance() {
+        let mut postings = inverted
+            .read_postings_from_terminfo(terms.value(), IndexRecordOption::WithFreqsAndPositions)?;
+        while postings.doc() != TERMINATED {
+            postings.positions(&mut positions);
+            postings.advance();
+        }
+    }
+    Ok(())
+}
