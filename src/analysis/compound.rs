@@ -24,8 +24,6 @@ use super::stopwords::is_stop_word;
 pub const MIN_COMPOUND_LEN: usize = 6;
 /// A modifier (any part but the last) has at least this many letters.
 const MIN_MODIFIER_LEN: usize = 3;
-/// A head of fewer letters must be on the reviewed list of short heads.
-const MIN_HEAD_LEN: usize = 4;
 /// Most parts a compound is split into.
 const MAX_PARTS: usize = 4;
 /// What may link two parts: nothing, the linking -s- (`oorlogsmisdaad`), -e-
@@ -59,34 +57,63 @@ fn reviewed_parts(word: &str) -> Option<Vec<&'static str>> {
 }
 
 /// The least frequency class (Zipf × 10) of a part, as written: once in a million words.
-/// Rarer strings that the word lists hold are mostly abbreviations, English words, names
-/// and spelling variants, which would cut words into nonsense (`bedrijf` is not `bed` +
-/// `rijf`, `kantonrechter` not `kant` + `onrechter`).
+/// Rarer strings that the word lists hold are mostly abbreviations, English words, names,
+/// spelling variants and rare words, which would cut words into nonsense (`bedrijf` is not
+/// `bed` + `rijf`, `laboratorium` not `lab` + `oratorium`).
 const MIN_PART_ZIPF10: u8 = 30;
+/// The least frequency class of a modifier of [`LONG_MODIFIER_LEN`] letters or more: once
+/// in ten million words. A long first part that the word lists hold is a word
+/// (`verpleeg` in `verpleeghuizen`, `melkvee` in `melkveeboeren`), and the head after it
+/// must still be frequent.
+const MIN_LONG_MODIFIER_ZIPF10: u8 = 20;
+/// See [`MIN_LONG_MODIFIER_ZIPF10`].
+const LONG_MODIFIER_LEN: usize = 6;
 
-/// Whether a known word is a content word frequent enough to be part of a compound.
-fn is_content_word(text: &str, entry: &Entry) -> bool {
+/// An unknown word may start an unknown compound (`ransomwareaanval`) when it is at
+/// least this long and the head at least [`MIN_HEAD_AFTER_UNKNOWN`]: new words are often
+/// loanwords before a Dutch head.
+const MIN_UNKNOWN_MODIFIER_LEN: usize = 4;
+/// See [`MIN_UNKNOWN_MODIFIER_LEN`].
+const MIN_HEAD_AFTER_UNKNOWN: usize = 5;
+
+/// Whether a known word is a content word at least this frequent (Zipf × 10), fit to be
+/// part of a compound.
+fn is_content_word(text: &str, entry: &Entry, min_zipf: u8) -> bool {
     let content = entry.is_noun() || entry.is_verb() || entry.is_adjective() || entry.is_name();
-    content
-        && entry.form_zipf10 >= MIN_PART_ZIPF10
-        && !is_stop_word(text)
-        && !PARTICLES.contains(text)
+    content && entry.form_zipf10 >= min_zipf && !is_stop_word(text) && !PARTICLES.contains(text)
 }
 
-/// A modifier of three letters must be on the list of short heads too (`zee`, `ijs`,
+/// Whether a part of three letters may be one: it is on the reviewed list of short parts
+/// (`dag`, `zee`, `koe`); shorter ones never are. Most three-letter words sit inside
+/// unrelated words by accident (`tijdens` is not `tij` + `dens`, `bekend` not `bek` +
+/// `end`).
+fn short_part_allowed(text: &str, entry: &Entry) -> bool {
+    match text.len() {
+        0..=2 => false,
+        3 => SHORT_HEADS.contains(entry.lemma) || SHORT_HEADS.contains(text),
+        _ => true,
+    }
+}
+
+/// A modifier of three letters must be on the list of short parts too (`zee`, `ijs`,
 /// `dag`): other three-letter strings start unrelated words (`regering` is not `reg` +
 /// `ering`).
 fn is_modifier(text: &str, entry: &Entry) -> bool {
+    let min_zipf = if text.len() >= LONG_MODIFIER_LEN {
+        MIN_LONG_MODIFIER_ZIPF10
+    } else {
+        MIN_PART_ZIPF10
+    };
     text.len() >= MIN_MODIFIER_LEN
-        && (text.len() > 3 || SHORT_HEADS.contains(text))
-        && is_content_word(text, entry)
+        && short_part_allowed(text, entry)
+        && is_content_word(text, entry, min_zipf)
 }
 
 /// A head is a noun or an adjective: a verb at the end of a word is a prefixed verb
 /// (`vergeten` is not `verg` + `eten`).
 fn head(text: &str) -> Option<Entry> {
     let entry = lexicon::lookup(text)?;
-    if !is_content_word(text, &entry) {
+    if !is_content_word(text, &entry, MIN_PART_ZIPF10) {
         return None;
     }
     if entry.is_name() || SUFFIXES.contains(entry.lemma) || SUFFIXES.contains(text) {
@@ -102,10 +129,17 @@ fn head(text: &str) -> Option<Entry> {
     {
         return None;
     }
-    if !entry.is_noun() && !entry.is_adjective() {
+    // A verb's infinitive is a head where the verb shares its term with the noun that is
+    // its stem (`rellen` of `rel`, `boeren` of `boer`): Dutch spells the noun's plural
+    // alike. Its other forms are not (`bedrukt` is not `bed` + `rukt`).
+    let noun_by_stem = entry.is_verb()
+        && text == entry.lemma
+        && entry.key != entry.lemma
+        && lexicon::lookup(entry.key).is_some_and(|stem| stem.is_noun());
+    if !entry.is_noun() && !entry.is_adjective() && !noun_by_stem {
         return None;
     }
-    if text.len() < MIN_HEAD_LEN && !SHORT_HEADS.contains(entry.lemma) {
+    if !short_part_allowed(text, &entry) {
         return None;
     }
     Some(entry)
@@ -117,6 +151,16 @@ fn head(text: &str) -> Option<Entry> {
 /// with the fewest parts wins, then the one whose rarest part is most frequent, then the
 /// one with the longest head.
 pub fn split(word: &str) -> Option<Vec<Part>> {
+    split_with(word, false)
+}
+
+/// [`split`], for a word the lexicon does not know: its first part may be unknown too
+/// (`ransomwareaanval`), if it is long and the head after it is.
+pub fn split_unknown(word: &str) -> Option<Vec<Part>> {
+    split_with(word, true)
+}
+
+fn split_with(word: &str, unknown_modifier: bool) -> Option<Vec<Part>> {
     if word.len() < MIN_COMPOUND_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -124,10 +168,13 @@ pub fn split(word: &str) -> Option<Vec<Part>> {
         return None;
     }
     let mut memo = vec![None; word.len() + 1];
-    let mut parts = best_from(word, 0, &mut memo)?;
-    if parts.len() < 2 {
-        return None;
-    }
+    // A split into known words has two parts or more; after an unknown first part, the
+    // head is the only known one.
+    let mut parts = match best_from(word, 0, &mut memo) {
+        Some(parts) if parts.len() >= 2 => parts,
+        _ if unknown_modifier => unknown_then_head(word)?,
+        _ => return None,
+    };
     if let Some(kept) = reviewed_parts(word) {
         parts.retain(|p| kept.contains(&&word[p.start..p.end]));
         if parts.is_empty() {
@@ -137,15 +184,61 @@ pub fn split(word: &str) -> Option<Vec<Part>> {
     Some(parts)
 }
 
+/// An unknown first part and a known head, the longest head first: the modifier has no
+/// entry of its own, so the head's entry stands in for it (only the head's term is used).
+fn unknown_then_head(word: &str) -> Option<Vec<Part>> {
+    (MIN_UNKNOWN_MODIFIER_LEN..=word.len().saturating_sub(MIN_HEAD_AFTER_UNKNOWN)).find_map(|cut| {
+        if lexicon::lookup(&word[..cut]).is_some() {
+            return None; // a known first part would have been found by the split itself
+        }
+        let entry = head(&word[cut..])?;
+        Some(vec![Part {
+            start: cut,
+            end: word.len(),
+            entry,
+        }])
+    })
+}
+
+/// The links that double a modifier's last consonant after a short vowel (`zon` + `ne` in
+/// `zonnepaneel`, `pan` + `nen` in `pannenkoek`, `kat` + `ten` in `kattenkwaad`).
+fn doubled_links(modifier: &str) -> Vec<String> {
+    let b = modifier.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    match b {
+        [.., before, v, c]
+            if !vowel(*before) && vowel(*v) && !vowel(*c) && c.is_ascii_lowercase() =>
+        {
+            let c = char::from(*c);
+            vec![format!("{c}e"), format!("{c}en")]
+        }
+        _ => Vec::new(),
+    }
+}
+
 type Best = Option<Vec<Part>>;
 
-/// Lower is better: fewer parts, then a rarest part that is more frequent as written
-/// (`buurt` + `raden` over `buur` + `traden`), then a longer head.
-fn score(parts: &[Part]) -> (usize, std::cmp::Reverse<u8>, std::cmp::Reverse<usize>) {
+/// Lower is better: fewer parts, then fewer links with a doubled consonant (`hitte` +
+/// `golf` over `hit` + `te` + `golf`), then a rarest part that is more frequent as
+/// written (`buurt` + `raden` over `buur` + `traden`), then a longer head.
+fn score(
+    word: &str,
+    parts: &[Part],
+) -> (
+    usize,
+    usize,
+    std::cmp::Reverse<u8>,
+    std::cmp::Reverse<usize>,
+) {
     let head = parts.last().map_or(0, |p| p.end - p.start);
     let rarest = parts.iter().map(|p| p.entry.form_zipf10).min().unwrap_or(0);
+    let links = parts
+        .windows(2)
+        .filter(|w| !LINKS.contains(&&word[w[0].end..w[1].start]))
+        .count();
     (
         parts.len(),
+        links,
         std::cmp::Reverse(rarest),
         std::cmp::Reverse(head),
     )
@@ -172,7 +265,12 @@ fn best_from(word: &str, start: usize, memo: &mut [Option<Best>]) -> Best {
         if end >= word.len() || !is_modifier(&word[start..end], &entry) {
             continue;
         }
-        for link in LINKS {
+        let doubled = doubled_links(&word[start..end]);
+        for link in LINKS
+            .iter()
+            .copied()
+            .chain(doubled.iter().map(String::as_str))
+        {
             if !word[end..].starts_with(link) {
                 continue;
             }
@@ -189,7 +287,10 @@ fn best_from(word: &str, start: usize, memo: &mut [Option<Best>]) -> Best {
             let mut candidate = Vec::with_capacity(tail.len() + 1);
             candidate.push(Part { start, end, entry });
             candidate.extend(tail);
-            if best.as_ref().is_none_or(|b| score(&candidate) < score(b)) {
+            if best
+                .as_ref()
+                .is_none_or(|b| score(word, &candidate) < score(word, b))
+            {
                 best = Some(candidate);
             }
         }
@@ -249,6 +350,13 @@ mod tests {
             assert_eq!(fields.len(), 3, "{line:?}");
             assert!(!fields[2].is_empty(), "{line:?}: no reason");
         }
+    }
+
+    #[test]
+    fn a_doubled_consonant_may_link_parts() {
+        assert_eq!(texts("zonnepanelen"), Some(vec!["zon", "panelen"]));
+        assert_eq!(doubled_links("zon"), ["ne", "nen"]);
+        assert!(doubled_links("boom").is_empty());
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub fn term(stemmer: &DutchStemmer, folded: &str) -> Term {
             how: How::Inflection { base, entry },
         };
     }
-    if let Some(parts) = compound::split(folded)
+    if let Some(parts) = compound::split_unknown(folded)
         && let Some(head) = parts.last()
     {
         let key = format!("{}{}", &folded[..head.start], head.entry.key);

@@ -366,9 +366,30 @@ struct Lookup {
     token: (usize, usize, usize),
     kind: TokenKind,
     split_compounds: bool,
-    /// An acronym (`IS`, `OM`) or a name spelled like a word (`Tienen`): the folded word
-    /// is the term, not looked up and not split.
-    literal: bool,
+    /// How the word is read.
+    reading: Reading,
+}
+
+/// How a written word is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// As a word: its lemma's term.
+    Word,
+    /// As an acronym that spells a word (`IS`, `DUO`): its capitals are its term.
+    Acronym,
+    /// As a place spelled like a word (`Tienen`): the folded name is its term.
+    Name,
+}
+
+impl Reading {
+    /// Salts the cache key: the same folded word has another term in each reading.
+    fn salt(self) -> u128 {
+        match self {
+            Reading::Word => 0,
+            Reading::Acronym => 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834,
+            Reading::Name => 0x6a09_e667_f3bc_c908_bb67_ae85_84ca_a73b,
+        }
+    }
 }
 
 /// How [`DutchAnalyzer::emit`] reads a word that the list of names spelled like words
@@ -467,7 +488,7 @@ impl DutchAnalyzer {
             return lemma::term(&self.stemmer, folded).key;
         }
         let key = key_of(folded);
-        let entry = self.entry(key, folded, false, false);
+        let entry = self.entry(key, folded, false, Reading::Word);
         self.stem_of(&entry).to_owned()
     }
 
@@ -476,7 +497,7 @@ impl DutchAnalyzer {
         if folded.len() > MAX_CACHED_BYTES {
             return Vec::new();
         }
-        let entry = self.entry(key_of(folded), folded, true, false);
+        let entry = self.entry(key_of(folded), folded, true, Reading::Word);
         self.parts_of(&entry).map(str::to_owned).collect()
     }
 
@@ -638,28 +659,38 @@ impl DutchAnalyzer {
             self.folded = folded;
             return;
         }
-        let name = names != Names::Ignore && is_name_homograph(&folded);
-        let readings: &[bool] = match (is_acronym(surface), name, names) {
-            (true, _, _) => &[true],
-            (false, true, Names::Both) => &[false, true],
-            (false, true, _) => &[true],
-            (false, false, _) => &[false],
+        let readings: &[Reading] = if is_acronym(surface, &folded) {
+            // The index also takes the word a non-stop acronym spells (`DUO`, `duo`), so
+            // that `duo` finds both and `DUO` only the acronym.
+            if mode == Mode::Query || is_stop_word(&folded) {
+                &[Reading::Acronym]
+            } else {
+                &[Reading::Acronym, Reading::Word]
+            }
+        } else if names != Names::Ignore && is_name_homograph(&folded) {
+            if names == Names::Both {
+                &[Reading::Word, Reading::Name]
+            } else {
+                &[Reading::Name]
+            }
+        } else {
+            &[Reading::Word]
         };
-        for &literal in readings {
+        // A word the lexicon does not know, in Title case inside a sentence, is a name:
+        // not cut into parts (`Hoogstraten` is no `straat`).
+        let unknown_name = names == Names::Name && lexicon_lookup(&folded).is_none();
+        for &reading in readings {
             let split_compounds = mode == Mode::Index
                 && kind != TokenKind::Joined
                 && need == Candidate::Compound
-                && !literal;
+                && reading == Reading::Word
+                && !unknown_name;
             let lookup = Lookup {
-                key: if literal {
-                    key_of(&folded) ^ LITERAL_SALT
-                } else {
-                    key_of(&folded)
-                },
+                key: key_of(&folded) ^ reading.salt(),
                 token: (start, end, position),
                 kind,
                 split_compounds,
-                literal,
+                reading,
             };
             if pass.trace.is_some() {
                 // Explaining: word by word, with the surface at hand for the steps.
@@ -709,13 +740,13 @@ impl DutchAnalyzer {
             token: (start, end, position),
             kind,
             split_compounds,
-            literal,
+            reading,
         } = lookup;
         let mode = pass.mode;
         let text = pass.text;
-        let entry = self.entry(key, folded, split_compounds, literal);
+        let entry = self.entry(key, folded, split_compounds, reading);
         if let (Some(trace), Some(surface)) = (pass.trace.as_deref_mut(), surface) {
-            let steps = self.steps(surface, folded, kind, literal);
+            let steps = self.steps(surface, folded, kind, reading);
             trace.push(Explained {
                 position,
                 text: text[start..end].to_owned(),
@@ -792,7 +823,7 @@ impl DutchAnalyzer {
 
     /// The cache entry of `folded`, whose key is `key` (with its compound parts, if
     /// asked), made if new.
-    fn entry(&mut self, key: u128, folded: &str, with_parts: bool, literal: bool) -> Cached {
+    fn entry(&mut self, key: u128, folded: &str, with_parts: bool, reading: Reading) -> Cached {
         debug_assert!(
             folded.len() <= MAX_CACHED_BYTES,
             "too long to cache: {folded}"
@@ -804,14 +835,14 @@ impl DutchAnalyzer {
                     self.cache.clear();
                     self.arena.clear();
                 }
-                let stem = if literal {
-                    folded.to_owned()
-                } else {
-                    lemma::term(&self.stemmer, folded).key
+                let stem = match reading {
+                    Reading::Word => lemma::term(&self.stemmer, folded).key,
+                    Reading::Acronym => folded.to_ascii_uppercase(),
+                    Reading::Name => folded.to_owned(),
                 };
                 let start = self.arena.len();
                 self.arena.push_str(&stem);
-                let form_len = if *stem != *folded {
+                let form_len = if reading == Reading::Word && *stem != *folded {
                     self.arena.push_str(folded);
                     folded.len()
                 } else {
@@ -878,7 +909,7 @@ impl DutchAnalyzer {
     }
 
     /// The steps from a written word to its term, in words, for `krant analyze`.
-    fn steps(&self, surface: &str, folded: &str, kind: TokenKind, literal: bool) -> Vec<String> {
+    fn steps(&self, surface: &str, folded: &str, kind: TokenKind, reading: Reading) -> Vec<String> {
         let mut steps = Vec::new();
         match kind {
             TokenKind::Joined => steps.push(format!("word group written as one word: {surface}")),
@@ -888,13 +919,20 @@ impl DutchAnalyzer {
         if surface != folded {
             steps.push(format!("lower-cased and folded: {surface} → {folded}"));
         }
-        if literal {
-            steps.push(if is_acronym(surface) {
-                format!("a stop word in capitals: the acronym {surface}, its own term")
-            } else {
-                format!("the name {surface} (spelled like a word): its own term")
-            });
-            return steps;
+        match reading {
+            Reading::Acronym => {
+                steps.push(format!(
+                    "in capitals, an acronym that spells a word: {surface} is its own term"
+                ));
+                return steps;
+            }
+            Reading::Name => {
+                steps.push(format!(
+                    "in Title case inside a sentence, the place {surface} (spelled like a word): its own term"
+                ));
+                return steps;
+            }
+            Reading::Word => {}
         }
         let term = lemma::term(&self.stemmer, folded);
         match &term.how {
@@ -959,19 +997,14 @@ fn key_step(entry: &LexiconEntry) -> String {
     }
 }
 
-/// A stop word written in capitals, two letters or more: an acronym (`IS`, `OM`, `ME`),
-/// not the word, so its term is not the word's lemma.
-fn is_acronym(surface: &str) -> bool {
+/// A word of two or more capitals that spells a stop word or a common word (`IS`, `OM`,
+/// `DUO`, `PAS`): an acronym, not the word. Capitals that spell no word (`NAVO`, `GGD`)
+/// are read as usual, so that `navo` finds them.
+fn is_acronym(surface: &str, folded: &str) -> bool {
     surface.len() >= 2
         && surface.bytes().all(|b| b.is_ascii_uppercase())
-        && STOP_WORDS
-            .binary_search(&surface.to_ascii_lowercase().as_str())
-            .is_ok()
+        && (is_stop_word(folded) || lexicon_lookup(folded).is_some_and(|e| !e.is_name()))
 }
-
-/// Salts the cache key of a literal word (an acronym or a name), whose term differs from
-/// its lower case's.
-const LITERAL_SALT: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
 
 /// A capital and then no capital (`Tienen`, not `TIENEN` or `tienen`).
 fn is_title_case(surface: &str) -> bool {
@@ -1142,11 +1175,53 @@ mod tests {
     fn stop_words_drop_but_acronyms_stay() {
         assert_eq!(query_terms("is"), Vec::<String>::new());
         assert_eq!(query_terms("Is"), Vec::<String>::new());
-        assert_eq!(query_terms("IS"), ["is"]);
+        assert_eq!(query_terms("IS"), ["IS"]);
         assert_eq!(
             terms("Het weer is mooi", Mode::Index),
             [(1, "weer".to_owned()), (3, "mooi".to_owned())]
         );
+    }
+
+    #[test]
+    fn capitals_that_spell_a_word_are_an_acronym_and_the_index_keeps_the_word_too() {
+        // `DUO` (the agency) finds only itself; `duo` finds both.
+        assert_eq!(query_terms("DUO"), ["DUO"]);
+        assert_eq!(query_terms("duo"), ["duo"]);
+        assert_eq!(
+            terms("het DUO", Mode::Index),
+            [(1, "DUO".to_owned()), (1, "duo".to_owned())]
+        );
+        // Capitals that spell no word are read as usual: `navo` finds `NAVO`.
+        assert_eq!(query_terms("NAVO"), query_terms("navo"));
+    }
+
+    #[test]
+    fn a_place_spelled_like_a_word_is_the_place_inside_a_sentence() {
+        let index = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(query_terms("Tienen"), ["tienen"]);
+        assert_eq!(query_terms("tienen"), query_terms("tien"));
+        assert_eq!(index("In Tienen staat"), ["tienen", "staat"]);
+        // At the start of a sentence, both readings.
+        let start = index("Tienen kreeg");
+        assert!(start.contains(&"tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
+        // An unknown word in Title case inside a sentence is a name: not cut into parts.
+        let parts = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::CompoundPart)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert!(parts("in Hoogstraten").is_empty());
+        assert!(!parts("de hoogstraten").is_empty());
     }
 
     #[test]
@@ -1202,7 +1277,7 @@ mod tests {
             "{:?}",
             explained[1].steps
         );
-        assert_eq!(explained[2].term.as_deref(), Some("is"));
+        assert_eq!(explained[2].term.as_deref(), Some("IS"));
         assert!(explained[2].steps.iter().any(|s| s.contains("acronym")));
     }
 
