@@ -14,9 +14,9 @@ others are; the words named in issue 19 are always included.
 
 An article counts as a hit on the lexeme when it contains, as a whole word, a form of
 the queried word's lemma (its forms as data/lexicon/forms.tsv lists them), or a
-compound that ends in such a form after a known word of three letters or more (with a
-linking -s-, -e- or -en-), unless data/lexicon/compounds.tsv says the compound's head
-does not find it. The judge is the lexicon's list of forms, not krant's analysis.
+compound of such a form and a known word (either order, with a linking -s-, -e- or
+-en-), unless data/lexicon/compounds.tsv says that part does not find it. The judge is
+the lexicon's list of forms, not krant's analysis.
 """
 
 import argparse
@@ -101,17 +101,30 @@ def relevant_words(query, lemma_of, known, opaque):
     lemma = lemma_of.get(query, query)
     forms = {f for f, l in lemma_of.items() if l == lemma} | {lemma, query}
 
+    def kept(word, part):
+        reviewed = opaque.get(lemma_of.get(word, word))
+        return reviewed is None or part in reviewed or lemma in reviewed
+
     def belongs(word):
         if word in forms:
             return True
         for form in forms:
-            if len(form) >= 3 and word.endswith(form) and len(word) > len(form) + 2:
-                head = word[: len(word) - len(form)]
+            if len(form) < 3 or len(word) <= len(form) + 2:
+                continue
+            # The head of a compound: a known word, a link, then the form.
+            if word.endswith(form):
+                rest = word[: len(word) - len(form)]
                 for link in ("", "s", "e", "en"):
-                    modifier = head[: len(head) - len(link)] if link else head
-                    if head.endswith(link) and len(modifier) >= 3 and modifier in known:
-                        kept = opaque.get(lemma_of.get(word, word))
-                        return kept is None or form in kept or lemma in kept
+                    modifier = rest[: len(rest) - len(link)] if link else rest
+                    if rest.endswith(link) and len(modifier) >= 3 and modifier in known:
+                        return kept(word, form)
+            # The first part of a compound: the form, a link, then a known word.
+            if word.startswith(form):
+                rest = word[len(form):]
+                for link in ("", "s", "e", "en"):
+                    head = rest[len(link):]
+                    if rest.startswith(link) and len(head) >= 4 and head in known:
+                        return kept(word, form)
         return False
 
     return belongs
