@@ -127,7 +127,6 @@ const ENDINGS: &[(&str, Class)] = &[
     ("de", Class::Verb),
     ("te", Class::Verb),
     ("en", Class::Any),
-    ("'s", Class::Noun),
     ("s", Class::Noun),
     ("e", Class::Any),
     ("n", Class::Noun),
@@ -148,6 +147,7 @@ impl Class {
         match self {
             Class::Noun => entry.is_noun(),
             Class::Adjective => entry.is_adjective(),
+            // A participle used as an adjective counts as its verb: its key is the verb's.
             Class::Verb => {
                 entry.is_verb() || lexicon::lookup(entry.key).is_some_and(|e| e.is_verb())
             }
