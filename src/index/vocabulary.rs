@@ -102,10 +102,15 @@ impl Vocabulary {
     }
 
     /// Writes this vocabulary plus `added` (sorted, without duplicates) to `path`
-    /// atomically (a temporary file renamed over the old one), and becomes that.
+    /// atomically (a temporary file renamed over the old one), and becomes that. The
+    /// new map is built straight into the file, so the old and the new are not both
+    /// held while it is built.
     pub fn save_with(&mut self, path: &Path, added: &[&str]) -> Result<()> {
         debug_assert!(added.windows(2).all(|w| w[0] < w[1]));
-        let mut builder = MapBuilder::memory();
+        let tmp = path.with_extension("fst.tmp");
+        let file =
+            fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+        let mut builder = MapBuilder::new(std::io::BufWriter::with_capacity(1 << 16, file))?;
         let mut insert = |form: &[u8]| builder.insert(form, 0);
         let mut added = added.iter().map(|f| f.as_bytes()).peekable();
         if let Some(forms) = &self.forms {
@@ -121,11 +126,17 @@ impl Vocabulary {
         for new in added {
             insert(new)?;
         }
-        let bytes = builder.into_inner()?;
-        let tmp = path.with_extension("fst.tmp");
-        fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+        builder
+            .into_inner()?
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        // Read back before it takes the old one's place, and the old map dropped first.
+        self.forms = None;
+        let bytes = fs::read(&tmp).with_context(|| format!("cannot read {}", tmp.display()))?;
+        let forms = Map::from_bytes(bytes)?;
         fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
-        self.forms = Some(Map::from_bytes(bytes)?);
+        self.forms = Some(forms);
         Ok(())
     }
 }

@@ -40,6 +40,12 @@ const OPERATIONS_PER_HANDOVER: usize = 4;
 /// second's analysis on two threads. 32 MB did no better.
 pub const TURN_BYTES: usize = 8 << 20;
 
+/// Word forms held before they are merged into `forms.fst` (some 60 bytes each): a
+/// writer met this many new forms only on archives with a large vocabulary (the
+/// generated million-article archive has 99,000 forms), and then it writes the file
+/// before the commit rather than hold them all.
+const FORMS_HELD: usize = 1 << 19;
+
 /// How to open the writer.
 #[derive(Debug, Clone)]
 pub struct WriterOptions {
@@ -60,8 +66,10 @@ pub struct Writer {
     index: KrantIndex,
     writer: IndexWriter<HandedDoc>,
     vocabulary: Vocabulary,
-    /// Forms met since the last commit, perhaps already in `vocabulary`.
+    /// Forms met since they were last written, perhaps already in `vocabulary`.
     new_forms: FxHashSet<Box<str>>,
+    /// See [`FORMS_HELD`].
+    forms_held: usize,
     /// Adds and deletes not yet handed to tantivy, in order.
     operations: Vec<UserOperation<HandedDoc>>,
     /// Bytes of analyzed text in `operations`' adds.
@@ -174,6 +182,7 @@ impl Writer {
             writer,
             vocabulary,
             new_forms: FxHashSet::default(),
+            forms_held: FORMS_HELD,
             operations: Vec::new(),
             waiting_bytes: 0,
             turns: Arc::default(),
@@ -236,6 +245,9 @@ impl Writer {
     /// to every segment it writes.
     pub fn add(&mut self, prepared: PreparedArticle, replacing: bool) -> Result<()> {
         self.new_forms.extend(prepared.forms);
+        if self.new_forms.len() >= self.forms_held {
+            self.save_forms()?;
+        }
         if replacing {
             self.remove(&prepared.path);
         }
@@ -253,6 +265,28 @@ impl Writer {
                 turn.finish();
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Holds at most `forms` new word forms before writing them (see [`FORMS_HELD`]).
+    #[cfg(test)]
+    pub(crate) fn hold_forms(&mut self, forms: usize) {
+        self.forms_held = forms.max(1);
+    }
+
+    /// Merges the forms met into `forms.fst` (written even without forms, so that a
+    /// missing file means a lost one). Before a commit: if the commit then fails, the
+    /// vocabulary holds a few forms of articles not in the index, which can only widen a
+    /// prefix or fuzzy search to articles that really have the forms' stems.
+    fn save_forms(&mut self) -> Result<()> {
+        if !self.new_forms.is_empty() || !self.vocabulary_saved {
+            let mut added: Vec<&str> = self.new_forms.iter().map(|f| &**f).collect();
+            added.sort_unstable();
+            self.vocabulary
+                .save_with(&self.index.dir.join(VOCABULARY_FILE), &added)?;
+            self.new_forms.clear();
+            self.vocabulary_saved = true;
         }
         Ok(())
     }
@@ -286,18 +320,8 @@ impl Writer {
     /// frequent terms).
     pub fn commit(&mut self, mut state: IndexState) -> Result<()> {
         state.frequent_terms = self.frequent_terms.to_list();
-        // The forms first: if the commit then fails, the vocabulary holds a few forms of
-        // articles not in the index, which can only widen a prefix or fuzzy search to
-        // articles that really have the forms' stems.
-        // Written even without forms, so that a missing file means a lost one.
-        if !self.new_forms.is_empty() || !self.vocabulary_saved {
-            let mut added: Vec<&str> = self.new_forms.iter().map(|f| &**f).collect();
-            added.sort_unstable();
-            self.vocabulary
-                .save_with(&self.index.dir.join(VOCABULARY_FILE), &added)?;
-            self.new_forms.clear();
-            self.vocabulary_saved = true;
-        }
+        // The forms first (see `save_forms`).
+        self.save_forms()?;
         self.hand_over()?;
         let payload = serde_json::to_string(&state)?;
         let mut prepared = self
@@ -546,4 +570,78 @@ fn create(dir: &Path) -> Result<KrantIndex> {
         .create_in_dir(dir)
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     KrantIndex::wrap(index, dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_article;
+
+    /// The forms file of an index of generated articles written with at most `held`
+    /// forms held at a time, in two commits.
+    fn forms_written_holding(held: usize) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let options = WriterOptions {
+            threads: 1,
+            memory_bytes: 15_000_000,
+            rebuild: false,
+            turn_bytes: None,
+        };
+        let index_dir = dir.path().join("index");
+        let words = [
+            "vluchtelingen",
+            "gemeenten",
+            "huizen",
+            "regeringen",
+            "ministers",
+            "kalifaten",
+            "verkiezingen",
+            "woningen",
+            "burgemeesters",
+            "provincies",
+            "lopende",
+            "zwaarste",
+        ];
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        writer.hold_forms(held);
+        let preparer = writer.preparer();
+        let mut analyzer = preparer.analyzer();
+        for i in 0..60usize {
+            let text: Vec<&str> = (0..8)
+                .map(|k| words[(i * 5 + k * 7) % words.len()])
+                .collect();
+            let bytes = format!("date 2017-05 {} en {}{i}", text.join(" "), words[i % 12]);
+            let path = format!("{i}.txt");
+            let article = parse_article(&path, bytes.as_bytes()).unwrap();
+            writer
+                .add(preparer.prepare(&article, i as u64, &mut analyzer), false)
+                .unwrap();
+            if i == 30 {
+                writer.commit(state(dir.path())).unwrap();
+            }
+        }
+        writer.commit(state(dir.path())).unwrap();
+        writer.finish().unwrap();
+        fs::read(index_dir.join(VOCABULARY_FILE)).unwrap()
+    }
+
+    fn state(root: &Path) -> IndexState {
+        IndexState {
+            corpus_root: root.to_path_buf(),
+            indexed_at: 0,
+            articles: 0,
+            frequent_terms: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn forms_written_a_few_at_a_time_make_the_same_file_as_all_at_once() {
+        let all_at_once = forms_written_holding(usize::MAX);
+        assert!(Vocabulary::default().len() == 0);
+        let map = tantivy_fst::Map::from_bytes(all_at_once.clone()).unwrap();
+        assert!(map.len() > 12, "{} forms", map.len());
+        for held in [1, 2, 7] {
+            assert_eq!(forms_written_holding(held), all_at_once, "{held} held");
+        }
+    }
 }
