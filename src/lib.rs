@@ -1,7 +1,8 @@
 //! krant: offline search for archives of Dutch news articles.
 //!
 //! Data flows one way:
-//! - index: `Cli → IndexConfig → corpus::walk → Article → index::Writer → IndexReport → printer`
+//! - index: `Cli → IndexConfig → corpus::Walker + index catalog → ingest::plan → Article →
+//!   index::Writer → IndexReport → printer`
 //! - search: `Cli → SearchConfig → Query → index::Searcher → Hits → printer → stdout`
 
 pub mod analysis;
@@ -12,6 +13,7 @@ pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod index;
+pub mod ingest;
 pub mod kwic;
 pub mod output;
 pub mod query;

@@ -5,31 +5,35 @@
 //! of threads feeding the single index writer through a bounded channel; a file whose
 //! hash matches the index is not re-analysed. Vanished files are removed. One commit at
 //! the end (and periodic ones on big runs) makes the changes visible atomically, so a
-//! killed run leaves the last commit intact and the next run finishes the job.
+//! killed run leaves the last commit intact and the next run finishes the job. The walk,
+//! the index's catalog and the stamps are compared as sorted streams (`ingest`), so the
+//! memory a run takes does not grow with the archive.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
-use crate::corpus::{self, BatchReader, CorpusFile, Encoding, READ_BATCH, SkipReason, WalkOptions};
+use crate::corpus::{
+    self, BatchReader, CorpusFile, Encoding, READ_BATCH, SkipReason, WalkItem, WalkOptions,
+    WalkWarning, Walker,
+};
 use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
 use crate::index::{
-    self, CatalogEntry, Found, FrequentTermCounter, FrequentTerms, IndexState, KrantIndex,
-    PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, TURN_BYTES, Writer,
-    WriterOptions,
+    self, CatalogEntry, Found, FrequentTermCounter, FrequentTerms, HASHES_HELD, IndexState,
+    KrantIndex, PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, Stamps, TURN_BYTES,
+    Writer, WriterOptions,
 };
+use crate::ingest::{self, Ahead, Kept, Planned, Restamp, SpillReader, SpillWriter, Step, Totals};
 use crate::output::{self, Messages};
 use crate::report::{IndexReport, SkippedFile};
 
@@ -122,6 +126,10 @@ enum Outcome {
 /// Brings the index in line with the corpus folder (or, with `--dry-run`, works out what
 /// that would change) and reports it. Stops early, committing what is done, when `stop`
 /// is set.
+///
+/// Nothing here holds the archive's paths: the walk, the index's catalog and the stamps
+/// are merged as sorted streams into a plan whose lists wait on disk (`ingest`), the
+/// files to read are read in plan order, and the new stamps are written as they come.
 pub fn sync(
     config: &IndexConfig,
     messages: &mut Messages,
@@ -190,9 +198,47 @@ pub fn sync(
     let progress = progress_bar(config);
     messages.set_progress(Some(progress.clone()));
     let kept = existing.filter(|_| !rebuild);
+    let shown = |rel: &str| display_path(&corpus_arg, rel);
+    let verb = |done: &str, would: &str| -> String {
+        if config.dry_run { would } else { done }.to_owned()
+    };
+    let mut report = IndexReport {
+        corpus: root.display().to_string(),
+        index: index_dir.display().to_string(),
+        dry_run: config.dry_run,
+        ..IndexReport::default()
+    };
+    let stamps = match kept {
+        Some(_) => Stamps::open(&index_dir.join(STAMPS_FILE)),
+        None => Stamps::none(),
+    };
+    // The plan's lists wait beside the index, whose folder the writer may write; a dry
+    // run may not, and uses the system's temporary folder.
+    let spill_dir = match writer {
+        Some(_) => index_dir.clone(),
+        None => std::env::temp_dir(),
+    };
     STOPS_CLEANLY.store(true, Ordering::SeqCst);
-    let walk = walk_and_verify(config, &root, kept, &progress, stop)?;
-    if !walk.complete {
+    let mut plan = plan_and_verify(
+        config,
+        &root,
+        kept,
+        &stamps,
+        &spill_dir,
+        &progress,
+        stop,
+        |warning| {
+            messages.warn(
+                &shown(&warning.path),
+                &format!("skipped: {}", warning.message),
+            );
+            report.skipped.push(SkippedFile {
+                path: corpus::shown_path(&warning.path).into_owned(),
+                reason: warning.message,
+            });
+        },
+    )?;
+    if !plan.totals.complete {
         // Stopped while walking: nothing was changed, and files not seen are not gone.
         STOPS_CLEANLY.store(false, Ordering::SeqCst);
         progress.finish_and_clear();
@@ -208,87 +254,24 @@ pub fn sync(
         report.set_duration(started.elapsed());
         return Ok(report);
     }
-    let catalog_before = match kept {
-        Some(index) => index.catalog()?,
-        None => Vec::new(),
-    };
-    // Fx, not SipHash: these maps hold every path of the archive, and a re-run with
-    // nothing to do is mostly their building and probing.
-    let indexed: FxHashMap<String, u64> = catalog_before
-        .iter()
-        .map(|e| (e.path.clone(), e.hash))
-        .collect();
-    let old_stamps = match kept {
-        Some(_) => index::load_stamps(&index_dir.join(STAMPS_FILE)),
-        None => FxHashMap::default(),
-    };
-    let shown = |rel: &str| display_path(&corpus_arg, rel);
-    let verb = |done: &str, would: &str| -> String {
-        if config.dry_run { would } else { done }.to_owned()
-    };
-    let mut report = IndexReport {
-        corpus: root.display().to_string(),
-        index: index_dir.display().to_string(),
-        dry_run: config.dry_run,
-        ..IndexReport::default()
-    };
-    for warning in &walk.warnings {
-        messages.warn(
-            &shown(&warning.path),
-            &format!("skipped: {}", warning.message),
-        );
-        report.skipped.push(SkippedFile {
-            path: corpus::shown_path(&warning.path).into_owned(),
-            reason: warning.message.clone(),
-        });
-    }
-
-    let mut stamps: FxHashMap<&str, Stamp> =
-        FxHashMap::with_capacity_and_hasher(walk.files.len(), Default::default());
-    let mut to_read = Vec::new();
-    for file in &walk.files {
-        match (old_stamps.get(&file.path), indexed.get(&file.path)) {
-            (Some(stamp), Some(&hash))
-                if stamp.size == file.size
-                    && stamp.mtime_ns == file.mtime_ns
-                    && stamp.hash == hash =>
-            {
-                report.unchanged += 1;
-                stamps.insert(&file.path, *stamp);
-            }
-            _ => to_read.push(file),
-        }
-    }
-    let present: FxHashSet<&str> = walk.files.iter().map(|f| f.path.as_str()).collect();
-    // A file in a folder that could not be read is not known to be gone: it stays.
-    let mut vanished: Vec<&String> = Vec::new();
-    let mut kept_unread = 0;
-    for path in indexed.keys().filter(|p| !present.contains(p.as_str())) {
-        if walk.unreadable.iter().any(|folder| is_within(path, folder)) {
-            kept_unread += 1;
-            report.unchanged += 1;
-            if let Some((path, stamp)) = old_stamps.get_key_value(path) {
-                stamps.insert(path, *stamp);
-            }
-        } else {
-            vanished.push(path);
-        }
-    }
-    if kept_unread > 0 {
+    report.unchanged = plan.unchanged;
+    if plan.kept_unread > 0 {
         messages.info(&format!(
-            "{kept_unread} indexed articles in folders that could not be read are kept"
+            "{} indexed articles in folders that could not be read are kept",
+            plan.kept_unread
         ));
     }
+    let indexed = plan.totals.indexed;
     if !config.allow_removals {
         let previous = if rebuild {
             previous_articles
         } else {
-            Some(indexed.len())
+            Some(indexed)
         };
         let removing = if rebuild {
-            previous.map_or(0, |p| p.saturating_sub(walk.files.len()))
+            previous.map_or(0, |p| p.saturating_sub(plan.totals.walked))
         } else {
-            vanished.len()
+            plan.gone.len()
         };
         if let Some(previous) = previous
             && too_many_removals(removing, previous)
@@ -307,46 +290,78 @@ pub fn sync(
             );
         }
     }
-    vanished.sort();
-    for path in vanished {
+    let mut record = Vec::new();
+    while plan
+        .gone
+        .next_into(&mut record)
+        .context("cannot read the plan back")?
+    {
+        let path = String::from_utf8_lossy(&record);
         if let Some(writer) = writer.as_mut() {
-            writer.remove(path);
+            writer.remove(&path);
         }
         report.removed += 1;
         messages.detail(&format!(
             "{} {}",
             verb("removed", "would remove"),
-            shown(path)
+            shown(&path)
         ));
     }
 
-    progress.set_length(to_read.iter().map(|f| f.size).sum());
+    progress.set_length(plan.bytes_to_read);
     progress.set_position(0);
     progress.set_style(bar_style());
-    let files_to_read = to_read.len();
+    let files_to_read = plan.to_read.len();
     let mut files_read = 0usize;
     let mut uncommitted = false;
     let mut last_commit = Instant::now();
     if let Some(writer) = writer.as_mut()
         && writer.chooses_frequent_terms()
     {
-        writer.set_frequent_terms(sample_frequent_terms(&to_read, config.threads, stop)?);
+        let sample = sample_of(&mut plan.to_read, &root)?;
+        let sample: Vec<&CorpusFile> = sample.iter().collect();
+        writer.set_frequent_terms(sample_frequent_terms(&sample, config.threads, stop)?);
     }
+    // The new stamps, when they differ from the old: files read, or stamps that go. A
+    // failure to write them is told once the commit succeeded (a full disk is then the
+    // index's error, said once).
+    let mut restamp_failed = None;
+    let mut restamp = match &writer {
+        Some(writer)
+            if files_to_read > 0
+                || plan.stamps_kept.count() < plan.totals.stamps
+                || stamps.outdated() =>
+        {
+            match writer.stamp_writer() {
+                Ok(out) => Some(Restamp::new(
+                    &stamps,
+                    std::mem::take(&mut plan.stamps_kept),
+                    out,
+                )),
+                Err(err) => {
+                    restamp_failed = Some(err);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let preparer = writer.as_ref().map(Writer::preparer);
+    let batches = Mutex::new(Batches::new(plan.to_read, &root));
     let read = read_in_parallel(
-        &to_read,
-        &indexed,
+        &batches,
         preparer,
         config.threads,
         stop,
-        |file, outcome| {
+        |planned, outcome| {
+            let file = &planned.file;
             files_read += 1;
             progress.inc(file.size);
-            let was_indexed = indexed.contains_key(&file.path);
-            match outcome {
+            let was_indexed = planned.indexed.is_some();
+            let stamp = match outcome {
                 Outcome::Unchanged(stamp) => {
                     report.unchanged += 1;
-                    stamps.insert(&file.path, stamp);
+                    Some(stamp)
                 }
                 Outcome::Article {
                     prepared,
@@ -359,23 +374,15 @@ pub fn sync(
                     if let (Some(writer), Some(prepared)) = (writer.as_mut(), prepared) {
                         writer.add(*prepared, was_indexed)?;
                     }
-                    if was_indexed {
-                        report.updated += 1;
-                        messages.detail(&format!(
-                            "{} {}",
-                            verb("updated", "would update"),
-                            shown(&file.path)
-                        ));
+                    let (count, done, would) = if was_indexed {
+                        (&mut report.updated, "updated", "would update")
                     } else {
-                        report.added += 1;
-                        messages.detail(&format!(
-                            "{} {}",
-                            verb("added", "would add"),
-                            shown(&file.path)
-                        ));
-                    }
-                    stamps.insert(&file.path, stamp);
+                        (&mut report.added, "added", "would add")
+                    };
+                    *count += 1;
+                    messages.detail(&format!("{} {}", verb(done, would), shown(&file.path)));
                     uncommitted = true;
+                    Some(stamp)
                 }
                 Outcome::Skipped(reason) => {
                     messages.warn(&shown(&file.path), &format!("skipped: {reason}"));
@@ -389,7 +396,14 @@ pub fn sync(
                         }
                         report.removed += 1;
                     }
+                    None
                 }
+            };
+            if let (Some(stamp), Some(out)) = (stamp, restamp.as_mut())
+                && let Err(err) = out.add(&file.path, stamp)
+            {
+                restamp_failed = Some(err);
+                restamp = None;
             }
             progress.set_message(format!(
                 "{files_read}/{files_to_read} files read, {} indexed",
@@ -399,7 +413,7 @@ pub fn sync(
                 && uncommitted
                 && last_commit.elapsed() >= COMMIT_EVERY
             {
-                let articles = indexed.len() + report.added - report.removed;
+                let articles = indexed + report.added - report.removed;
                 writer.commit(state(&root, articles))?;
                 uncommitted = false;
                 last_commit = Instant::now();
@@ -409,70 +423,155 @@ pub fn sync(
     );
     STOPS_CLEANLY.store(false, Ordering::SeqCst);
     read?;
+    batches
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a reading thread failed"))?
+        .failed
+        .map_or(Ok(()), Err)
+        .context("cannot read the plan back")?;
     progress.finish_and_clear();
     messages.set_progress(None);
 
     report.interrupted = stop.load(Ordering::SeqCst);
     report.articles = if report.interrupted {
-        indexed.len() + report.added - report.removed
+        indexed + report.added - report.removed
     } else {
         report.unchanged + report.added + report.updated
     };
     if let Some(mut writer) = writer {
         writer.commit(state(&root, report.articles))?;
-        // With nothing read and nothing gone, the stamps are the ones loaded.
-        let stamps_changed = files_to_read > 0 || stamps.len() != old_stamps.len();
-        if !report.interrupted
-            && stamps_changed
-            && let Err(err) = writer.save_stamps(stamps.into_iter())
-        {
-            // Only a cache: the next run re-reads files instead of trusting stat.
-            messages.warn(
-                &index_dir.display().to_string(),
-                &format!("could not save file stamps: {err:#}"),
-            );
+        if !report.interrupted {
+            let finished = match restamp {
+                Some(restamp) => restamp.finish(),
+                None => restamp_failed.map_or(Ok(()), Err),
+            };
+            if let Err(err) = finished {
+                // Only a cache: the next run reads files instead of trusting `stat`.
+                messages.warn(
+                    &index_dir.display().to_string(),
+                    &format!("could not save file stamps: {err:#}"),
+                );
+            }
         }
-        let changed = report.added + report.updated + report.removed > 0;
-        let catalog = if changed || rebuild {
-            writer.index().catalog()?
-        } else {
-            catalog_before
-        };
-        report.duplicates = duplicates(&catalog);
-        report.empty_months = empty_months(&catalog);
+        let index = writer.index();
+        report.duplicates = index
+            .duplicates(HASHES_HELD)?
+            .into_iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|path| corpus::shown_path(path).into_owned())
+                    .collect()
+            })
+            .collect();
+        report.duplicates.iter_mut().for_each(|group| group.sort());
+        report.duplicates.sort();
+        report.empty_months = empty_months(index)?;
         writer.finish()?;
     }
     report.set_duration(started.elapsed());
     Ok(report)
 }
 
-/// Walks the corpus and, on another thread meanwhile, verifies the checksums of the
-/// index kept (`KrantIndex::verify`): damage is reported before anything is changed, and
-/// the check costs a re-run little time beside the walk.
-fn walk_and_verify(
+/// What a run is to do, from [`plan_and_verify`].
+struct Plan {
+    totals: Totals,
+    /// Walked files that need no reading, and kept articles in unreadable folders.
+    unchanged: usize,
+    /// Of which kept in unreadable folders.
+    kept_unread: usize,
+    /// Which old stamps stay.
+    stamps_kept: Kept,
+    /// The files to read, in path order.
+    to_read: SpillReader,
+    /// Their bytes.
+    bytes_to_read: u64,
+    /// The indexed paths whose files are gone, in order.
+    gone: SpillReader,
+}
+
+/// Walks the corpus and plans the run against the kept index and the stamps, while
+/// another thread verifies the checksums of the kept index (`KrantIndex::verify`), so
+/// that damage is reported before anything is changed, at little cost beside the walk.
+/// `warn` hears of each place the walk could not examine.
+#[allow(clippy::too_many_arguments)]
+fn plan_and_verify(
     config: &IndexConfig,
     root: &Path,
     kept: Option<&KrantIndex>,
+    stamps: &Stamps,
+    spill_dir: &Path,
     progress: &ProgressBar,
     stop: &AtomicBool,
-) -> Result<corpus::Walk> {
+    mut warn: impl FnMut(WalkWarning),
+) -> Result<Plan> {
     let options = WalkOptions {
         follow_links: config.follow_links,
         exclude: config.global.index_dir.canonicalize().ok(),
     };
-    thread::scope(|scope| {
+    let spill =
+        |what| SpillWriter::create(spill_dir, what).map_err(|e| plan_failure(spill_dir, &e));
+    let (mut to_read, mut gone) = (spill("read")?, spill("gone")?);
+    let mut record = Vec::new();
+    let (mut unchanged, mut kept_unread, mut bytes_to_read) = (0, 0, 0);
+    let mut stamps_kept = Kept::default();
+    let mut step = |step: Step| -> Result<()> {
+        match step {
+            Step::Warning { warning, .. } => warn(warning),
+            Step::Unchanged { stamp } => {
+                unchanged += 1;
+                stamps_kept.keep(stamp);
+            }
+            Step::Kept { stamp, .. } => {
+                unchanged += 1;
+                kept_unread += 1;
+                if let Some(at) = stamp {
+                    stamps_kept.keep(at);
+                }
+            }
+            Step::Read(planned) => {
+                bytes_to_read += planned.file.size;
+                planned.encode(&mut record);
+                to_read
+                    .push(&record)
+                    .map_err(|e| plan_failure(spill_dir, &e))?;
+            }
+            Step::Gone(path) => gone
+                .push(path.as_bytes())
+                .map_err(|e| plan_failure(spill_dir, &e))?,
+        }
+        Ok(())
+    };
+    let walk = Walker::new(root, &options).inspect(|item| {
+        if matches!(item, WalkItem::File(_)) {
+            progress.inc_length(1);
+        }
+    });
+    let keep_going = || !stop.load(Ordering::Relaxed);
+    let totals = thread::scope(|scope| {
         let verifying = kept.map(|index| {
             thread::Builder::new()
                 .name("verify".into())
                 .spawn_scoped(scope, || index.verify())
                 .map_err(|_| index)
         });
-        let walk = corpus::walk_observed(
-            root,
-            &options,
-            |_| progress.inc_length(1),
-            || !stop.load(Ordering::Relaxed),
-        );
+        // The catalog and the stamps are read on threads of their own meanwhile.
+        let planned = match kept {
+            Some(index) => catalog_ahead(scope, index)
+                .and_then(|catalog| Ok((catalog, stamps_ahead(scope, stamps)?)))
+                .map_err(|e| thread_failure("read", &e))
+                .and_then(|(catalog, stamps)| {
+                    ingest::plan(walk, catalog, stamps, keep_going, &mut step)
+                }),
+            None => ingest::plan(
+                walk,
+                std::iter::empty(),
+                stamps.iter(),
+                keep_going,
+                &mut step,
+            ),
+        };
+        // Damage first: it may be why the catalog could not be read.
         match verifying {
             Some(Ok(handle)) => handle
                 .join()
@@ -481,8 +580,123 @@ fn walk_and_verify(
             Some(Err(index)) => index.verify()?,
             None => {}
         }
-        Ok(walk)
+        planned
+    })?;
+    let spilled = |list: SpillWriter| list.finish().map_err(|e| plan_failure(spill_dir, &e));
+    Ok(Plan {
+        totals,
+        unchanged,
+        kept_unread,
+        stamps_kept,
+        to_read: spilled(to_read)?,
+        bytes_to_read,
+        gone: spilled(gone)?,
     })
+}
+
+/// The catalog of `index` in path order, read on a thread of `scope`.
+fn catalog_ahead<'scope>(
+    scope: &'scope thread::Scope<'scope, '_>,
+    index: &'scope KrantIndex,
+) -> std::io::Result<Ahead<Result<CatalogEntry>>> {
+    ingest::ahead(scope, "catalog", move |emit| {
+        let read = index.with_sorted_catalog(|catalog| {
+            for entry in catalog {
+                let failed = entry.is_err();
+                if !emit(entry) || failed {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        if let Err(err) = read {
+            emit(Err(err));
+        }
+    })
+}
+
+/// `stamps` in path order, read on a thread of `scope`.
+fn stamps_ahead<'scope>(
+    scope: &'scope thread::Scope<'scope, '_>,
+    stamps: &'scope Stamps,
+) -> std::io::Result<Ahead<(String, Stamp)>> {
+    ingest::ahead(scope, "stamps", move |emit| {
+        for stamp in stamps.iter() {
+            if !emit(stamp) {
+                break;
+            }
+        }
+    })
+}
+
+/// The plan's lists could not be written in `dir`.
+fn plan_failure(dir: &Path, err: &std::io::Error) -> anyhow::Error {
+    failure(
+        format!(
+            "cannot write the run's plan in {} ({err}; is the disk full or the folder \
+             read-only?)",
+            dir.display()
+        ),
+        "nothing was changed; free space or fix permissions, then run `krant index` again",
+    )
+}
+
+/// Up to [`SAMPLE_ARTICLES`] of the files to read, spread evenly over them; the list is
+/// read from its start again afterwards.
+fn sample_of(to_read: &mut SpillReader, root: &Path) -> Result<Vec<CorpusFile>> {
+    let step = to_read.len().div_ceil(SAMPLE_ARTICLES).max(1);
+    let mut sample = Vec::new();
+    let mut record = Vec::new();
+    let mut at = 0;
+    while to_read.next_into(&mut record)? {
+        if at % step == 0
+            && let Some(planned) = Planned::decode(&record, root)
+        {
+            sample.push(planned.file);
+        }
+        at += 1;
+    }
+    to_read.rewind()?;
+    Ok(sample)
+}
+
+/// The files to read, handed out a batch at a time, numbered in plan order.
+struct Batches<'a> {
+    list: SpillReader,
+    root: &'a Path,
+    next: usize,
+    record: Vec<u8>,
+    /// Why the list could not be read back, if it could not.
+    failed: Option<std::io::Error>,
+}
+
+impl<'a> Batches<'a> {
+    fn new(list: SpillReader, root: &'a Path) -> Batches<'a> {
+        Batches {
+            list,
+            root,
+            next: 0,
+            record: Vec::new(),
+            failed: None,
+        }
+    }
+
+    /// The next batch of up to [`READ_BATCH`] files and its number.
+    fn claim(&mut self) -> Option<(usize, Vec<Planned>)> {
+        let mut batch = Vec::with_capacity(READ_BATCH);
+        while batch.len() < READ_BATCH && self.failed.is_none() {
+            match self.list.next_into(&mut self.record) {
+                Ok(true) => batch.extend(Planned::decode(&self.record, self.root)),
+                Ok(false) => break,
+                Err(err) => self.failed = Some(err),
+            }
+        }
+        if batch.is_empty() {
+            return None;
+        }
+        self.next += 1;
+        Some((self.next - 1, batch))
+    }
 }
 
 fn progress_bar(config: &IndexConfig) -> ProgressBar {
@@ -524,42 +738,26 @@ fn state(root: &Path, articles: usize) -> IndexState {
     }
 }
 
-/// Groups of paths with the same content, each sorted, ordered by first path.
-fn duplicates(catalog: &[CatalogEntry]) -> Vec<Vec<String>> {
-    let mut by_hash: HashMap<u64, Vec<String>> = HashMap::new();
-    for entry in catalog {
-        by_hash
-            .entry(entry.hash)
-            .or_default()
-            .push(corpus::shown_path(&entry.path).into_owned());
-    }
-    let mut groups: Vec<Vec<String>> = by_hash
-        .into_values()
-        .filter(|paths| paths.len() > 1)
-        .map(|mut paths| {
-            paths.sort();
-            paths
-        })
-        .collect();
-    groups.sort();
-    groups
+/// Months without articles between the first and the last month of the index.
+fn empty_months(index: &KrantIndex) -> Result<Vec<String>> {
+    let mut months = BTreeSet::new();
+    index.for_each_date(|key| {
+        if let Some(date) = ArticleDate::from_sort_key(key) {
+            months.insert(date.month);
+        }
+    })?;
+    Ok(months_between(&months))
 }
 
-/// Months without articles between the first and the last month of the archive.
-fn empty_months(catalog: &[CatalogEntry]) -> Vec<String> {
-    let mut counts: BTreeMap<Month, usize> = BTreeMap::new();
-    for entry in catalog {
-        if let Some(date) = ArticleDate::from_sort_key(entry.date_key) {
-            *counts.entry(date.month).or_default() += 1;
-        }
-    }
-    let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+/// The months missing from `months` between its first and its last.
+fn months_between(months: &BTreeSet<Month>) -> Vec<String> {
+    let (Some(&first), Some(&last)) = (months.first(), months.last()) else {
         return Vec::new();
     };
     let mut empty = Vec::new();
     let mut month = first;
     while month < last {
-        if !counts.contains_key(&month) {
+        if !months.contains(&month) {
             empty.push(month.to_string());
         }
         month = month.next();
@@ -612,14 +810,6 @@ fn removal_guard(removing: usize, indexed: usize, corpus: &Path, rebuild: bool) 
     )
 }
 
-/// Whether the relative path `path` is `folder` or lies inside it (`""`: the root).
-fn is_within(path: &str, folder: &str) -> bool {
-    folder.is_empty()
-        || path
-            .strip_prefix(folder)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
 /// How to show a corpus file to the user: under the corpus path as they gave it.
 fn display_path(corpus_arg: &Path, rel: &str) -> String {
     let base = corpus_arg.display().to_string();
@@ -637,46 +827,44 @@ fn takes_turns(threads: usize) -> bool {
     threads * 2 > IndexConfig::all_cores()
 }
 
-/// Reads, hashes and parses `files` on `threads` threads, handing each outcome to
-/// `consume` on the calling thread (which owns the index writer). Stops early, cleanly,
-/// when `consume` fails or `stop` is set.
-fn read_in_parallel<'f>(
-    files: &[&'f CorpusFile],
-    indexed: &FxHashMap<String, u64>,
+/// Reads, hashes and parses the files `batches` hands out on `threads` threads, handing
+/// each outcome to `consume` on the calling thread (which owns the index writer), in the
+/// order of the plan, so that the new stamps can be written as they come. Stops early,
+/// cleanly, when `consume` fails or `stop` is set.
+fn read_in_parallel(
+    batches: &Mutex<Batches<'_>>,
     preparer: Option<Preparer>,
     threads: usize,
     stop: &AtomicBool,
-    mut consume: impl FnMut(&'f CorpusFile, Outcome) -> Result<()>,
+    mut consume: impl FnMut(Planned, Outcome) -> Result<()>,
 ) -> Result<()> {
-    let threads = threads.clamp(1, files.len().max(1));
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) =
-        mpsc::sync_channel::<Vec<(usize, Outcome)>>(threads * QUEUE_PER_THREAD);
+    let threads = threads.max(1);
+    type Done = (usize, Vec<(Planned, Outcome)>);
+    let (sender, receiver) = mpsc::sync_channel::<Done>(threads * QUEUE_PER_THREAD);
     let preparer = preparer.as_ref();
     thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
-            let next = &next;
             spawn_in(scope, "read", move || {
                 let mut analyzer = preparer.map_or_else(DutchAnalyzer::new, Preparer::analyzer);
                 let mut reader = BatchReader::new();
-                let claim = || {
-                    let first = next.fetch_add(READ_BATCH, Ordering::Relaxed);
-                    (first < files.len())
-                        .then(|| (first, &files[first..(first + READ_BATCH).min(files.len())]))
+                let claim = || batches.lock().ok().and_then(|mut b| b.claim());
+                let start = |reader: &mut BatchReader, batch: &[Planned]| {
+                    let files: Vec<&CorpusFile> = batch.iter().map(|p| &p.file).collect();
+                    reader.start(&files);
                 };
                 let mut current = claim();
-                if let Some((_, chunk)) = current {
-                    reader.start(chunk);
+                if let Some((_, batch)) = &current {
+                    start(&mut reader, batch);
                 }
-                while let Some((first, chunk)) = current {
+                while let Some((number, batch)) = current {
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
                     // The next batch is read while this one is analyzed.
                     let following = claim();
-                    if let Some((_, chunk)) = following {
-                        reader.start(chunk);
+                    if let Some((_, batch)) = &following {
+                        start(&mut reader, batch);
                     }
                     let contents = reader.finish();
                     if let Some(preparer) = preparer {
@@ -685,21 +873,20 @@ fn read_in_parallel<'f>(
                     // A batch read is also handed over as one: one at a time, the hand-over
                     // woke the writing thread, and through it tantivy's, for every article
                     // (some 300,000 context switches on 100,000 articles, BENCHMARKS.md).
-                    let outcomes: Vec<(usize, Outcome)> = chunk
-                        .iter()
+                    let outcomes: Vec<(Planned, Outcome)> = batch
+                        .into_iter()
                         .zip(contents)
-                        .enumerate()
-                        .map(|(k, (file, contents))| {
+                        .map(|(planned, contents)| {
                             let outcome = outcome_of(
-                                file,
+                                &planned.file,
                                 contents,
-                                indexed.get(&file.path).copied(),
+                                planned.indexed,
                                 preparer.map(|p| (p, &mut analyzer)),
                             );
-                            (first + k, outcome)
+                            (planned, outcome)
                         })
                         .collect();
-                    if sender.send(outcomes).is_err() {
+                    if sender.send((number, outcomes)).is_err() {
                         // The writing side stopped, and reports why.
                         return;
                     }
@@ -708,12 +895,24 @@ fn read_in_parallel<'f>(
             })?;
         }
         drop(sender);
-        for (i, outcome) in receiver.into_iter().flatten() {
-            if let Err(err) = consume(files[i], outcome) {
-                stop.store(true, Ordering::Relaxed);
-                return Err(err);
+        // Batches finished ahead of an earlier one wait for it (a few, as many as the
+        // threads get ahead while one analyzes a batch).
+        let mut ahead: BTreeMap<usize, Vec<(Planned, Outcome)>> = BTreeMap::new();
+        let mut next = 0;
+        for (number, outcomes) in receiver {
+            ahead.insert(number, outcomes);
+            while let Some(outcomes) = ahead.remove(&next) {
+                next += 1;
+                for (planned, outcome) in outcomes {
+                    if let Err(err) = consume(planned, outcome) {
+                        stop.store(true, Ordering::Relaxed);
+                        return Err(err);
+                    }
+                }
             }
         }
+        // Whatever is still ahead follows a batch a stopped thread never finished: the
+        // run was stopped, and those files count as not read.
         Ok(())
     })
 }
@@ -791,13 +990,16 @@ fn spawn_in<'scope, 'env, T: Send + 'scope>(
     thread::Builder::new()
         .name(name.to_owned())
         .spawn_scoped(scope, work)
-        .map_err(|err| {
-            failure(
-                format!("cannot start a {name} thread ({err})"),
-                "the system refused a new thread (is a process limit, ulimit -u, reached?); \
-                 try --threads 1",
-            )
-        })
+        .map_err(|err| thread_failure(name, &err))
+}
+
+/// The system refused a thread.
+fn thread_failure(name: &str, err: &std::io::Error) -> anyhow::Error {
+    failure(
+        format!("cannot start a {name} thread ({err})"),
+        "the system refused a new thread (is a process limit, ulimit -u, reached?); try \
+         --threads 1",
+    )
 }
 
 /// What to do with a file read (or not) as `contents`.
@@ -898,14 +1100,6 @@ mod tests {
         ));
     }
 
-    fn entry(path: &str, date_key: u64, hash: u64) -> CatalogEntry {
-        CatalogEntry {
-            path: path.into(),
-            date_key,
-            hash,
-        }
-    }
-
     #[test]
     fn removals_need_allowing_past_half_the_index_and_a_handful() {
         assert!(!too_many_removals(10, 10));
@@ -913,36 +1107,16 @@ mod tests {
         assert!(too_many_removals(11, 21));
         assert!(too_many_removals(5_000, 5_000));
         assert!(!too_many_removals(400, 1_000));
-        assert!(is_within("a/b.txt", "a"));
-        assert!(is_within("a/b/c.txt", "a/b"));
-        assert!(!is_within("ab/c.txt", "a"));
-        assert!(is_within("x.txt", ""));
-    }
-
-    #[test]
-    fn duplicates_group_paths_by_content() {
-        let catalog = [
-            entry("b.txt", 20_170_100, 1),
-            entry("a.txt", 20_170_100, 1),
-            entry("c.txt", 20_170_100, 2),
-            entry("z/d.txt", 20_170_100, 3),
-            entry("e.txt", 20_170_100, 3),
-            entry("f.txt", 20_170_100, 3),
-        ];
-        assert_eq!(
-            duplicates(&catalog),
-            [vec!["a.txt", "b.txt"], vec!["e.txt", "f.txt", "z/d.txt"]]
-        );
     }
 
     #[test]
     fn empty_months_lie_between_first_and_last() {
-        let catalog = [
-            entry("a", 20_161_100, 1),
-            entry("b", 20_170_215, 2),
-            entry("c", 20_170_200, 3),
-        ];
-        assert_eq!(empty_months(&catalog), ["2016-12", "2017-01"]);
-        assert!(empty_months(&[]).is_empty());
+        let months: BTreeSet<Month> = [20_161_100, 20_170_215, 20_170_200]
+            .into_iter()
+            .filter_map(ArticleDate::from_sort_key)
+            .map(|date| date.month)
+            .collect();
+        assert_eq!(months_between(&months), ["2016-12", "2017-01"]);
+        assert!(months_between(&BTreeSet::new()).is_empty());
     }
 }

@@ -3,15 +3,15 @@
 mod article;
 mod decode;
 mod read;
+mod walk;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
 pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
-use walkdir::WalkDir;
+pub use walk::{WalkItem, Walker};
 
 /// A candidate article file found by the walk, with what `stat` said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,29 @@ pub struct CorpusFile {
     pub size: u64,
     /// Modification time, in nanoseconds since the Unix epoch (0 when unknown).
     pub mtime_ns: i64,
+}
+
+/// An article candidate as the walk met it: its identity and what `stat` said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkedFile {
+    /// The path relative to the corpus root with `/` separators: the article's identity.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, in nanoseconds since the Unix epoch (0 when unknown).
+    pub mtime_ns: i64,
+}
+
+impl WalkedFile {
+    /// The file under the corpus folder `root`, to be read.
+    pub fn under(self, root: &Path) -> CorpusFile {
+        CorpusFile {
+            full_path: full_path(root, &self.path),
+            path: self.path,
+            size: self.size,
+            mtime_ns: self.mtime_ns,
+        }
+    }
 }
 
 /// A problem met during the walk (an unreadable folder, say); the walk goes on.
@@ -59,93 +82,23 @@ pub struct Walk {
 }
 
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
-/// files and folders and the excluded folder.
+/// files and folders and the excluded folder, and collects what it met. `krant index`
+/// streams the walk instead ([`Walker`]), which holds no more than the folders on the way.
 pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
-    walk_observed(root, options, |_| {}, || true)
-}
-
-/// [`walk`], calling `observe` with each candidate as it is found (for progress display),
-/// and stopping early, with [`Walk::complete`] false, once `keep_going` says no.
-pub fn walk_observed(
-    root: &Path,
-    options: &WalkOptions,
-    mut observe: impl FnMut(&CorpusFile),
-    keep_going: impl Fn() -> bool,
-) -> Walk {
-    let mut walk = Walk::default();
-    // Compared as bytes: entry paths are `root` joined with names, as the excluded folder
-    // is, and `Path`'s own equality parses both into components for every entry.
-    let exclude = options.exclude.as_deref().map(Path::as_os_str);
-    let entries = WalkDir::new(root)
-        .follow_links(options.follow_links)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0
-                || !(entry.file_name().as_encoded_bytes().starts_with(b".")
-                    || (entry.file_type().is_dir() && Some(entry.path().as_os_str()) == exclude))
-        });
-    walk.complete = true;
-    for entry in entries {
-        if !keep_going() {
-            walk.complete = false;
-            break;
-        }
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map(|p| relative(root, p).unwrap_or_else(|| p.to_string_lossy().into_owned()));
-                // What could not be read is not known to be gone (the root itself: "").
-                if let Some(path) = &path {
-                    walk.unreadable.push(if err.depth() == 0 {
-                        String::new()
-                    } else {
-                        path.clone()
-                    });
-                }
-                let message = err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), ToString::to_string);
-                walk.warnings.push(WalkWarning {
-                    path: path.unwrap_or_else(|| root.display().to_string()),
-                    message,
-                });
-                continue;
+    let mut walk = Walk {
+        complete: true,
+        ..Walk::default()
+    };
+    for item in Walker::new(root, options) {
+        match item {
+            WalkItem::File(file) => walk.files.push(file.under(root)),
+            WalkItem::Unreadable { warning, .. } => {
+                walk.unreadable.push(warning.path.clone());
+                walk.warnings.push(warning);
             }
-        };
-        if !entry.file_type().is_file() || !is_article_name(entry.file_name()) {
-            continue;
-        }
-        let Some(path) = relative(root, entry.path()) else {
-            walk.warnings.push(WalkWarning {
-                path: entry.path().to_string_lossy().into_owned(),
-                message: "its name is not Unicode, which krant cannot keep on this system".into(),
-            });
-            continue;
-        };
-        match entry.metadata() {
-            Ok(meta) => {
-                walk.files.push(CorpusFile {
-                    full_path: entry.path().to_path_buf(),
-                    path,
-                    size: meta.len(),
-                    mtime_ns: meta
-                        .modified()
-                        .ok()
-                        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)),
-                });
-                observe(walk.files.last().expect("just pushed"));
-            }
-            Err(err) => walk.warnings.push(WalkWarning {
-                path,
-                message: err.to_string(),
-            }),
+            WalkItem::Problem(warning) => walk.warnings.push(warning),
         }
     }
-    walk.files.sort_by(|a, b| a.path.cmp(&b.path));
     walk
 }
 
@@ -160,30 +113,6 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 pub fn is_article_name(name: &std::ffi::OsStr) -> bool {
     let name = name.as_encoded_bytes();
     name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".txt")
-}
-
-/// `path` relative to `root`, with `/` separators, as an identity ([`path_identity`]).
-#[cfg(unix)]
-fn relative(root: &Path, path: &Path) -> Option<String> {
-    // Walked paths are `root` + `/` + names: cutting bytes is exact and cheap.
-    let (root, path) = (
-        root.as_os_str().as_encoded_bytes(),
-        path.as_os_str().as_encoded_bytes(),
-    );
-    let rel = match path.strip_prefix(root) {
-        Some(rest) => rest.strip_prefix(b"/").unwrap_or(rest),
-        None => path,
-    };
-    Some(path_identity(rel))
-}
-
-/// `path` relative to `root`, with `/` separators; `None` when a name is not Unicode
-/// (it could not be opened again from an identity).
-#[cfg(not(unix))]
-fn relative(root: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|parts| parts.join("/"))
 }
 
 /// Marks a byte of a file name that is not UTF-8 in a path's identity: NUL, which no

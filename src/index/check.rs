@@ -246,8 +246,43 @@ fn read_everything(index: &KrantIndex) -> Result<()> {
             doc.map_err(error)?;
         }
     }
-    // The columns, as `krant index` reads them.
-    index.read_catalog()?;
+    // The columns: every path of the path column's dictionary, and each article's path,
+    // date and hash; then the catalog as `krant index` streams it.
+    for segment in searcher.segment_readers() {
+        read_columns(segment).map_err(error)?;
+    }
+    index.with_sorted_catalog(|catalog| {
+        for entry in catalog {
+            entry?;
+        }
+        Ok(())
+    })
+}
+
+/// Reads every value of the columns `krant index` and searches read, holding none.
+fn read_columns(segment: &SegmentReader) -> tantivy::Result<()> {
+    let fast = segment.fast_fields();
+    let hashes = fast.u64(super::schema::names::HASH)?;
+    let dates = fast.u64(super::schema::names::DATE)?;
+    if let Some(paths) = fast.str(super::schema::names::PATH)? {
+        let mut terms = paths.dictionary().stream()?;
+        while terms.advance() {}
+        for doc in 0..segment.max_doc() {
+            for ord in paths.term_ords(doc) {
+                if ord >= paths.num_terms() as u64 {
+                    return Err(tantivy::TantivyError::DataCorruption(
+                        tantivy::error::DataCorruption::comment_only(
+                            "a path column refers past its dictionary",
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for doc in 0..segment.max_doc() {
+        hashes.first(doc);
+        dates.first(doc);
+    }
     Ok(())
 }
 

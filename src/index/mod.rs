@@ -12,6 +12,7 @@
 //! (see `pairs`) travel in tantivy's commit payload, so they change atomically with the
 //! documents.
 
+mod catalog;
 mod check;
 mod contain;
 mod directory;
@@ -34,11 +35,12 @@ use serde::{Deserialize, Serialize};
 use tantivy::index::SegmentId;
 use tantivy::{Index, TantivyError};
 
+pub use catalog::{HASHES_HELD, SortedCatalog};
 pub use check::{CheckReport, Problem, check};
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;
-pub use stamps::{Stamp, load as load_stamps};
+pub use stamps::{Stamp, StampIter, StampWriter, Stamps};
 pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
 
 use contain::{contain, damaged};
@@ -297,7 +299,9 @@ impl KrantIndex {
     }
 
     /// Every committed article's path, date key (`yyyymmdd`) and content hash, read from
-    /// the fast columns without touching stored documents.
+    /// the fast columns without touching stored documents, all held at once (some 100
+    /// bytes an article): `krant index` streams them instead
+    /// ([`KrantIndex::with_sorted_catalog`]); this simple form checks it.
     pub fn catalog(&self) -> Result<Vec<CatalogEntry>> {
         contain(&self.dir, || self.read_catalog())
     }

@@ -15,7 +15,7 @@ use super::encoded::Encoder;
 use super::pairs::{FrequentTerms, PairEncoder};
 use super::repair::{share_metadata, sweep};
 use super::schema;
-use super::stamps::{self, Stamp};
+use super::stamps::StampWriter;
 use super::turns::{HandedDoc, Turns};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
@@ -226,9 +226,10 @@ impl Writer {
         &self.index
     }
 
-    /// Saves the stamps of the files now in the index.
-    pub fn save_stamps<'a>(&self, stamps: impl Iterator<Item = (&'a str, Stamp)>) -> Result<()> {
-        stamps::save(&self.index.dir.join(STAMPS_FILE), stamps)
+    /// Starts writing the stamps of the files in the index, which replace the old ones
+    /// when finished.
+    pub fn stamp_writer(&self) -> Result<StampWriter> {
+        StampWriter::create(&self.index.dir.join(STAMPS_FILE))
     }
 
     /// What turns articles into documents for this index (on any thread).
