@@ -254,7 +254,12 @@ mod tests {
 
     #[test]
     fn prefixes_are_the_lookups_of_every_beginning() {
-        for word in ["gemeenteraadsverkiezingen", "vluchtelingenprobleem", "a", ""] {
+        for word in [
+            "gemeenteraadsverkiezingen",
+            "vluchtelingenprobleem",
+            "a",
+            "",
+        ] {
             let expected: Vec<(usize, Entry)> = (1..=word.len())
                 .filter_map(|n| lookup(&word[..n]).map(|e| (n, e)))
                 .collect();

@@ -729,7 +729,8 @@ fn first_str(doc: &TantivyDocument, field: Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
-/// The month range as a query on the `yyyymmdd` date field, or `None` if unbounded. On
+/// The month range as a non-scoring query on the `yyyymmdd` date field, or `None` if
+/// unbounded. On
 /// the field's terms, not its column: the column path scans every article's date on each
 /// search, while the terms of a year's days point at that year's articles only.
 fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>> {
@@ -742,7 +743,12 @@ fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>
     let upper = range.to.map_or(Bound::Unbounded, |m| {
         Bound::Included(Term::from_field_u64(date, m.as_number() * 100 + 99))
     });
-    Some(Box::new(InvertedIndexRangeQuery::new(lower, upper)))
+    // A filter, not a match: it scores zero, so an article's score for the same words is
+    // the same with or without a range (a bare range query scores 1.0 for every hit).
+    Some(Box::new(ConstScoreQuery::new(
+        Box::new(InvertedIndexRangeQuery::new(lower, upper)),
+        0.0,
+    )))
 }
 
 fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {

@@ -1,0 +1,93 @@
+//! The researcher's daily workflow through the real binary: complete exports, paths that
+//! work from where the user stands, scores a filter does not change, output that fits the
+//! terminal, one matcher for every command, the manual page, and finding the index.
+
+mod common;
+
+use common::Workspace;
+use serde_json::Value;
+
+/// A small archive with known contents per month.
+fn archive() -> Workspace {
+    let ws = Workspace::new();
+    ws.article(
+        "2014/kalifaat.txt",
+        "2014-06",
+        "IS roept kalifaat uit\nAbu Bakr al-Baghdadi riep in Mosul het kalifaat uit.",
+    )
+    .article(
+        "2015/vluchtelingen.txt",
+        "2015-09",
+        "Duizenden vluchtelingen aan de grens\nDe vluchtelingen komen uit Syrië.",
+    )
+    .article(
+        "2016/brussel.txt",
+        "2016-03-22",
+        "Aanslagen in Brussel\nBelgië is in rouw na de aanslagen van Daesh.",
+    )
+    .article(
+        "2017/mosul.txt",
+        "2017-07",
+        "Mosul bevrijd\nHet leger heroverde Mosul; het kalifaat van IS is verloren.",
+    )
+    .article(
+        "2017/raqqa.txt",
+        "2017-10",
+        "Raqqa gevallen\nDe hoofdstad van het kalifaat in Syrie is ingenomen.",
+    )
+    .article(
+        "2019/baghuz.txt",
+        "2019-03-23",
+        "Laatste bolwerk gevallen\nEen vluchteling vertelt over de zomer van 2014 in Mosul.",
+    );
+    ws.index();
+    ws
+}
+
+fn json(stdout: &str) -> Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("bad JSON ({e}): {stdout}"))
+}
+
+/// Path → score of every hit of `krant search ARGS --format json --all`.
+fn scores(ws: &Workspace, args: &[&str]) -> Vec<(String, f64)> {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json", "--limit", "100"]);
+    let run = ws.run(&all);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    let mut out: Vec<(String, f64)> = json(&run.stdout)["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["path"].as_str().unwrap().to_owned(),
+                h["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn a_month_filter_does_not_change_scores() {
+    let ws = archive();
+    for query in [
+        "kalifaat",
+        "mosul OR kalifaat",
+        "\"het kalifaat\"",
+        "kalif*",
+    ] {
+        let all = scores(&ws, &[query]);
+        let ranged = scores(&ws, &[query, "--from", "2017-01", "--to", "2017-12"]);
+        let in_query = scores(&ws, &[&format!("({query}) date:2017")]);
+        let open = scores(&ws, &[query, "--from", "2015"]);
+        assert!(!ranged.is_empty(), "{query}");
+        for (path, score) in ranged.iter().chain(&in_query).chain(&open) {
+            let unranged = all.iter().find(|(p, _)| p == path).unwrap().1;
+            assert_eq!(*score, unranged, "{query}: {path}");
+        }
+        assert_eq!(ranged, in_query, "{query}");
+    }
+}
