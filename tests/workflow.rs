@@ -91,3 +91,75 @@ fn a_month_filter_does_not_change_scores() {
         assert_eq!(ranged, in_query, "{query}");
     }
 }
+
+#[test]
+fn synonyms_apply_to_search_kwic_and_show_alike() {
+    let ws = archive();
+    std::fs::write(ws.root().join("synoniemen.txt"), "IS, Daesh\n").unwrap();
+    let syn = ["--synonyms", "synoniemen.txt"];
+    let with = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&syn);
+        ws.run(&all)
+    };
+    // search finds and marks Daesh for IS.
+    let run = with(&["search", "IS", "--format", "json"]);
+    let hits = json(&run.stdout)["hits"].as_array().unwrap().clone();
+    let brussel = hits
+        .iter()
+        .find(|h| h["path"] == "2016/brussel.txt")
+        .expect("Daesh found for IS");
+    let snippet = brussel["snippet"].as_str().unwrap();
+    let marked: Vec<String> = brussel["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let (s, e) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+            snippet
+                .chars()
+                .skip(s as usize)
+                .take((e - s) as usize)
+                .collect()
+        })
+        .collect();
+    assert_eq!(marked, ["Daesh"]);
+    // kwic shows the Daesh line too.
+    let run = with(&["kwic", "IS", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let kwic = json(&run.stdout);
+    let matches: Vec<(&str, &str)> = kwic["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["path"].as_str().unwrap(), l["match"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        matches,
+        [
+            ("2014/kalifaat.txt", "IS"),
+            ("2016/brussel.txt", "Daesh"),
+            ("2017/mosul.txt", "IS")
+        ]
+    );
+    // show marks it.
+    let run = with(&[
+        "show",
+        "2016/brussel.txt",
+        "--highlight",
+        "IS",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let article = json(&run.stdout);
+    let text = article["text"].as_str().unwrap();
+    let ranges = article["highlights"].as_array().unwrap();
+    assert_eq!(ranges.len(), 1);
+    let (s, e) = (
+        ranges[0][0].as_u64().unwrap() as usize,
+        ranges[0][1].as_u64().unwrap() as usize,
+    );
+    let word: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(word, "Daesh");
+}

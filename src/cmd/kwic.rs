@@ -7,15 +7,15 @@ use anyhow::Result;
 use crate::config::{KwicConfig, OutputFormat};
 use crate::kwic::concordance;
 use crate::output::{self, Style};
-use crate::snippet::Matcher;
 
 /// Runs `krant kwic`: exit 0 when anything matched, 1 when not.
 pub fn run(config: &KwicConfig) -> Result<ExitCode> {
     let mut searcher = super::open_searcher(&config.global)?;
     let query = &config.query;
     let articles = searcher.articles(query.expr.as_ref(), &config.range, &query.text)?;
+    // The same matcher as search's snippets, synonyms included.
+    let matcher = searcher.matcher(query.expr.as_ref());
     let analyzer = searcher.analyzer();
-    let matcher = Matcher::new(query.expr.as_ref(), analyzer);
     let lines = concordance(&articles, &matcher, analyzer, config.width, config.sort);
     let total = lines.len();
     let shown = &lines[..total.min(config.limit)];

@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::config::{OutputFormat, ShowConfig};
 use crate::error::failure;
 use crate::output::{self, Style};
-use crate::snippet::{Matcher, find_matches};
+use crate::snippet::find_matches;
 
 /// Runs `krant show`.
 pub fn run(config: &ShowConfig) -> Result<ExitCode> {
@@ -21,8 +21,9 @@ pub fn run(config: &ShowConfig) -> Result<ExitCode> {
     })?;
     let highlights: Vec<(usize, usize)> = match &config.highlight {
         Some(query) => {
+            // The same matcher as search's snippets, synonyms included.
+            let matcher = searcher.matcher(query.expr.as_ref());
             let analyzer = searcher.analyzer();
-            let matcher = Matcher::new(query.expr.as_ref(), analyzer);
             find_matches(&article.text, &matcher, analyzer)
                 .into_iter()
                 .map(|(s, e, _)| (s, e))
