@@ -240,10 +240,14 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
-    /// Number of hits to show.
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    pub limit: u32,
+    /// Number of hits to show [default: 10 in text, every hit in the other formats];
+    /// 0 means all.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<u32>,
+
+    /// Show every hit (the same as --limit 0).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 
     /// Hits to skip, for paging.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -257,9 +261,14 @@ pub struct SearchArgs {
     #[arg(short, long)]
     pub count: bool,
 
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = HitsFormat::Text)]
-    pub format: HitsFormat,
+    /// Output format [default: text, or paths with -0].
+    #[arg(short, long, value_enum)]
+    pub format: Option<HitsFormat>,
+
+    /// End each path with a NUL byte instead of a line break, for `xargs -0` (implies
+    /// --format paths).
+    #[arg(short = '0', long)]
+    pub null: bool,
 }
 
 /// Arguments of `krant histogram`.
@@ -300,19 +309,24 @@ pub struct KwicArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
-    /// Characters of context on each side.
-    #[arg(short, long, default_value_t = 40, value_name = "N",
+    /// Columns of context on each side [default: what fits the terminal, 40 when
+    /// writing to a pipe or a file].
+    #[arg(short, long, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..=1000))]
-    pub width: u16,
+    pub width: Option<u16>,
 
     /// Order of the lines.
     #[arg(long, value_enum, default_value_t = KwicSortArg::Date)]
     pub sort: KwicSortArg,
 
-    /// Number of lines to show.
-    #[arg(short = 'n', long, default_value_t = 100, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    pub limit: u32,
+    /// Number of lines to show [default: 100 in text, every line in TSV and JSON]; 0
+    /// means all.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<u32>,
+
+    /// Show every line (the same as --limit 0).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = KwicFormat::Text)]
@@ -430,7 +444,7 @@ pub enum HitsFormat {
     Ndjson,
     /// A header row, then one row per hit.
     Csv,
-    /// One path per line, for xargs.
+    /// One path per line that works from the current directory, for xargs.
     Paths,
 }
 

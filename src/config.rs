@@ -12,6 +12,7 @@ use crate::cli::{
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
 use crate::kwic::KwicSort;
+use crate::output::HitsFormat as OutputHits;
 use crate::query::{self, Expr, Query, Sort};
 use crate::timeline::Period;
 
@@ -38,6 +39,9 @@ pub struct Global {
     pub stderr_is_terminal: bool,
     /// Whether stdout is a terminal (file names are escaped there).
     pub stdout_is_terminal: bool,
+    /// The width of stdout's terminal in columns; `None` for a pipe or a file, which get
+    /// fixed widths.
+    pub stdout_columns: Option<usize>,
     /// The synonyms file, if any.
     pub synonyms: Option<PathBuf>,
 }
@@ -103,14 +107,8 @@ pub enum OutputFormat {
     Text,
     /// One JSON object.
     Json,
-    /// One JSON object per line.
-    Ndjson,
     /// Comma-separated values with a header row.
     Csv,
-    /// Tab-separated values.
-    Tsv,
-    /// One path per line.
-    Paths,
 }
 
 /// Settings of `krant search`.
@@ -118,13 +116,18 @@ pub enum OutputFormat {
 pub struct SearchConfig {
     /// Shared settings.
     pub global: Global,
-    /// The query.
+    /// The query (its `limit` is [`ALL`] for every hit).
     pub query: Query,
     /// How to print hits.
-    pub format: OutputFormat,
+    pub format: OutputHits,
+    /// End paths with NUL (`-0`).
+    pub null: bool,
     /// Print only the number of matches.
     pub count_only: bool,
 }
+
+/// A limit of hits or lines that means every one.
+pub const ALL: usize = usize::MAX;
 
 /// A query as typed and parsed.
 #[derive(Debug, Clone)]
@@ -169,6 +172,17 @@ pub struct TrendConfig {
     pub format: OutputFormat,
 }
 
+/// `krant kwic`'s formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KwicOutput {
+    /// Aligned lines.
+    Text,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// One JSON object.
+    Json,
+}
+
 /// Settings of `krant kwic`.
 #[derive(Debug, Clone)]
 pub struct KwicConfig {
@@ -178,14 +192,14 @@ pub struct KwicConfig {
     pub query: ParsedQuery,
     /// Months to search.
     pub range: MonthRange,
-    /// Characters of context per side.
-    pub width: usize,
+    /// Columns of context per side, if given; else what fits the terminal (or 40).
+    pub width: Option<usize>,
     /// Line order.
     pub sort: KwicSort,
-    /// Lines to show.
+    /// Lines to show ([`ALL`] for every line).
     pub limit: usize,
     /// Text, TSV or JSON.
-    pub format: OutputFormat,
+    pub format: KwicOutput,
 }
 
 /// Settings of `krant show`.
@@ -254,6 +268,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         stderr_color: wants_color(cli.color, std::io::stderr().is_terminal()),
         stderr_is_terminal: std::io::stderr().is_terminal(),
         stdout_is_terminal: std::io::stdout().is_terminal(),
+        stdout_columns: terminal_columns(),
         synonyms: cli.synonyms.clone(),
     };
     Ok(match cli.command {
@@ -284,21 +299,22 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             if query.expr.is_none() {
                 return Err(failure("kwic needs a query", "e.g. krant kwic kalifaat"));
             }
+            let format = match args.format {
+                KwicFormat::Text => KwicOutput::Text,
+                KwicFormat::Tsv => KwicOutput::Tsv,
+                KwicFormat::Json => KwicOutput::Json,
+            };
             Config::Kwic(KwicConfig {
                 query,
                 range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-                width: usize::from(args.width),
+                width: args.width.map(usize::from),
                 sort: match args.sort {
                     KwicSortArg::Left => KwicSort::Left,
                     KwicSortArg::Right => KwicSort::Right,
                     KwicSortArg::Date => KwicSort::Date,
                 },
-                limit: args.limit as usize,
-                format: match args.format {
-                    KwicFormat::Text => OutputFormat::Text,
-                    KwicFormat::Tsv => OutputFormat::Tsv,
-                    KwicFormat::Json => OutputFormat::Json,
-                },
+                limit: limit(args.limit, args.all, format == KwicOutput::Text, 100),
+                format,
                 global,
             })
         }
@@ -429,9 +445,54 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     })
 }
 
+/// A `--limit`: as given (0 and `--all` mean every one), else `text_default` for people
+/// and every one for the other formats, which scripts read (as ripgrep prints every
+/// match).
+fn limit(given: Option<u32>, all: bool, text: bool, text_default: usize) -> usize {
+    match given {
+        _ if all => ALL,
+        Some(0) => ALL,
+        Some(n) => n as usize,
+        None if text => text_default,
+        None => ALL,
+    }
+}
+
+/// The width of stdout's terminal: `COLUMNS` when set (as `ls` reads it), else what the
+/// terminal says; `None` when stdout is not a terminal.
+fn terminal_columns() -> Option<usize> {
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    from_env.or_else(|| {
+        terminal_size::terminal_size_of(&stdout)
+            .map(|(terminal_size::Width(w), _)| usize::from(w))
+            .filter(|&w| w > 0)
+    })
+}
+
 fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
     let range = month_range(args.range.from.as_deref(), args.range.to.as_deref())?;
     let ParsedQuery { text, expr } = parse_query(&args.query.join(" "))?;
+    let format = match args.format {
+        None if args.null => OutputHits::Paths,
+        None | Some(HitsFormat::Text) => OutputHits::Text,
+        Some(HitsFormat::Json) => OutputHits::Json,
+        Some(HitsFormat::Ndjson) => OutputHits::Ndjson,
+        Some(HitsFormat::Csv) => OutputHits::Csv,
+        Some(HitsFormat::Paths) => OutputHits::Paths,
+    };
+    if args.null && format != OutputHits::Paths && !args.count {
+        return Err(failure(
+            "-0 (--null) ends paths with NUL, and this is not a list of paths",
+            "use it with --format paths (or alone, which implies it)",
+        ));
+    }
     Ok(SearchConfig {
         global,
         query: Query {
@@ -443,16 +504,11 @@ fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
             },
-            limit: args.limit as usize,
+            limit: limit(args.limit, args.all, format == OutputHits::Text, 10),
             offset: args.offset as usize,
         },
-        format: match args.format {
-            HitsFormat::Text => OutputFormat::Text,
-            HitsFormat::Json => OutputFormat::Json,
-            HitsFormat::Ndjson => OutputFormat::Ndjson,
-            HitsFormat::Csv => OutputFormat::Csv,
-            HitsFormat::Paths => OutputFormat::Paths,
-        },
+        format,
+        null: args.null,
         count_only: args.count,
     })
 }

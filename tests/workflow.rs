@@ -163,3 +163,154 @@ fn synonyms_apply_to_search_kwic_and_show_alike() {
     let word: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(word, "Daesh");
 }
+
+/// `krant ARGS` run in `dir` (a folder of the workspace), decoded.
+fn run_in(ws: &Workspace, dir: &std::path::Path, args: &[&str]) -> common::Run {
+    let mut command = ws.command(args);
+    command.current_dir(dir);
+    common::output(command)
+}
+
+#[test]
+fn machine_formats_export_every_hit_and_text_says_how_to_see_all() {
+    let ws = Workspace::new();
+    ws.generate(60);
+    ws.index();
+    let q = "gemeenschappelijk";
+    let lines = |args: &[&str]| {
+        let run = ws.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        run.stdout.lines().count()
+    };
+    assert_eq!(lines(&["search", q, "--format", "paths"]), 60);
+    assert_eq!(lines(&["search", q, "--format", "ndjson"]), 60);
+    assert_eq!(lines(&["search", q, "--format", "csv"]), 61);
+    assert_eq!(lines(&["search", q, "--format", "csv", "--limit", "5"]), 6);
+    let run = ws.run(&["search", q, "--format", "json"]);
+    let all = json(&run.stdout);
+    assert_eq!(
+        (all["total"].as_u64(), all["hits"].as_array().unwrap().len()),
+        (Some(60), 60)
+    );
+    // Text shows a page and says how to see the rest; --all and --limit 0 show every hit.
+    let run = ws.run(&["search", q]);
+    let last = run.stdout.lines().last().unwrap().to_owned();
+    assert_eq!(
+        last,
+        "60 matching articles (showing 1–10; more with --offset 10, all with --all)"
+    );
+    for every in [&["--all"][..], &["--limit", "0"]] {
+        let run = ws.run(&[&["search", q][..], every].concat());
+        assert_eq!(run.stdout.lines().last().unwrap(), "60 matching articles");
+        assert_eq!(run.stdout.matches("gen/").count(), 60);
+    }
+    // kwic: every line in TSV and JSON, a page in text.
+    assert_eq!(lines(&["kwic", q, "--format", "tsv"]), 61);
+    let run = ws.run(&["kwic", q, "--format", "json"]);
+    let kwic = json(&run.stdout);
+    assert_eq!(
+        (
+            kwic["total"].as_u64(),
+            kwic["lines"].as_array().unwrap().len()
+        ),
+        (Some(60), 60)
+    );
+    let run = ws.run(&["kwic", q, "--limit", "7", "--format", "json"]);
+    let kwic = json(&run.stdout);
+    assert_eq!(
+        (
+            kwic["total"].as_u64(),
+            kwic["lines"].as_array().unwrap().len()
+        ),
+        (Some(60), 7)
+    );
+    assert_eq!(lines(&["kwic", q, "--width", "10"]), 61);
+    assert_eq!(lines(&["kwic", q, "--sort", "left", "--all"]), 61);
+}
+
+#[test]
+fn an_export_of_every_hit_is_in_the_order_of_the_pages() {
+    let ws = Workspace::new();
+    ws.generate(45);
+    ws.index();
+    for (query, sort) in [
+        ("gemeenschappelijk", "relevance"),
+        ("gemeenschappelijk OR maand", "relevance"),
+        ("gemeenschappelijk", "newest"),
+        ("", "oldest"),
+    ] {
+        let every = ws.run(&[
+            "search", query, "--sort", sort, "--all", "--format", "paths",
+        ]);
+        let mut paged = String::new();
+        for offset in (0..45).step_by(10) {
+            let offset = offset.to_string();
+            let page = ws.run(&[
+                "search", query, "--sort", sort, "--limit", "10", "--offset", &offset, "--format",
+                "paths",
+            ]);
+            paged.push_str(&page.stdout);
+        }
+        assert_eq!(every.stdout.lines().count(), 45, "{query} {sort}");
+        assert_eq!(every.stdout, paged, "{query} {sort}");
+    }
+}
+
+#[test]
+fn paths_work_from_where_the_user_stands() {
+    let ws = archive();
+    ws.article(
+        "2017/met spatie\nen regel.txt",
+        "2017-11",
+        "Kalifaat met een rare naam.",
+    );
+    ws.index();
+    let index = ws.root().join(".krant");
+    let index = index.to_str().unwrap();
+    // From the workspace: relative paths below it.
+    let run = ws.run(&["search", "raqqa", "--format", "paths"]);
+    assert_eq!(run.stdout, "corpus/2017/raqqa.txt\n");
+    // From a folder of the corpus: relative below it, absolute elsewhere; each exists.
+    let folder = ws.corpus_path("2017");
+    let run = run_in(
+        &ws,
+        &folder,
+        &[
+            "search", "kalifaat", "--index", index, "--format", "paths", "-0", "--sort", "oldest",
+        ],
+    );
+    let paths: Vec<&str> = run.stdout.split_terminator('\0').collect();
+    let corpus = ws.root().join("corpus").canonicalize().unwrap();
+    assert_eq!(
+        paths,
+        [
+            format!("{}/2014/kalifaat.txt", corpus.display()).as_str(),
+            "mosul.txt",
+            "raqqa.txt",
+            "met spatie\nen regel.txt",
+        ]
+    );
+    assert!(paths.iter().all(|p| folder.join(p).is_file()), "{paths:?}");
+    // -0 alone implies paths; with another format it is an error.
+    let run = ws.run(&["search", "raqqa", "-0"]);
+    assert_eq!(run.stdout, "corpus/2017/raqqa.txt\0");
+    let run = ws.run(&["search", "raqqa", "-0", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("krant: error: -0 (--null)"),
+        "{}",
+        run.stderr
+    );
+    // JSON keeps the corpus-relative path and adds the absolute file.
+    let run = ws.run(&["search", "raqqa", "--format", "json"]);
+    let hit = &json(&run.stdout)["hits"][0];
+    assert_eq!(hit["path"], "2017/raqqa.txt");
+    assert_eq!(hit["file"], format!("{}/2017/raqqa.txt", corpus.display()));
+    assert_eq!(hit["month"], "2017-10");
+    // --count speaks JSON when asked to.
+    let run = ws.run(&["search", "kalifaat", "--count", "--format", "json"]);
+    assert_eq!(
+        json(&run.stdout),
+        serde_json::json!({"query": "kalifaat", "from": null, "to": null, "total": 4})
+    );
+}

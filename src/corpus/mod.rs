@@ -2,6 +2,7 @@
 
 mod article;
 mod decode;
+mod locate;
 mod read;
 
 use std::borrow::Cow;
@@ -10,6 +11,7 @@ use std::time::UNIX_EPOCH;
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
+pub use locate::Locator;
 pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
 use walkdir::WalkDir;
 
