@@ -25,8 +25,11 @@ pub const DEFAULT_CORPUS_DIR: &str = "corpus";
 /// Settings every command shares.
 #[derive(Debug, Clone)]
 pub struct Global {
-    /// The index folder.
+    /// The index folder: `--index` (or `KRANT_INDEX`), else the one [`discover_index`]
+    /// finds.
     pub index_dir: PathBuf,
+    /// Whether `--index` (or `KRANT_INDEX`) chose it.
+    pub index_given: bool,
     /// Print only results and errors.
     pub quiet: bool,
     /// Print per-file detail.
@@ -258,10 +261,8 @@ pub struct TermsConfig {
 /// Checks and resolves the command line.
 pub fn resolve(cli: Cli) -> Result<Config> {
     let global = Global {
-        index_dir: cli
-            .index
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR)),
+        index_dir: cli.index.clone().unwrap_or_else(discover_index),
+        index_given: cli.index.is_some(),
         quiet: cli.quiet,
         verbose: cli.verbose && !cli.quiet,
         stdout_color: wants_color(cli.color, std::io::stdout().is_terminal()),
@@ -345,6 +346,41 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         Command::Completions(Deferred(args)) => Config::Completions(args.shell),
         Command::Man => Config::Man,
     })
+}
+
+/// The index folder when none is given: `.krant` in the current directory or in the
+/// nearest folder above it that has one, as git finds `.git`, without leaving the file
+/// system the current directory is on; `./.krant` when there is none (where `krant
+/// index` creates it).
+pub fn discover_index() -> PathBuf {
+    let here = PathBuf::from(DEFAULT_INDEX_DIR);
+    let Ok(cwd) = std::env::current_dir() else {
+        return here;
+    };
+    let device = |dir: &std::path::Path| -> Option<u64> {
+        #[cfg(unix)]
+        {
+            Some(std::os::unix::fs::MetadataExt::dev(
+                &std::fs::metadata(dir).ok()?,
+            ))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            Some(0u64)
+        }
+    };
+    let start = device(&cwd);
+    for dir in cwd.ancestors() {
+        if device(dir) != start {
+            break;
+        }
+        let candidate = dir.join(DEFAULT_INDEX_DIR);
+        if candidate.symlink_metadata().is_ok() {
+            return if dir == cwd { here } else { candidate };
+        }
+    }
+    here
 }
 
 fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {

@@ -314,3 +314,69 @@ fn paths_work_from_where_the_user_stands() {
         serde_json::json!({"query": "kalifaat", "from": null, "to": null, "total": 4})
     );
 }
+
+#[test]
+fn the_index_is_found_from_any_folder_below_it_and_show_takes_the_shells_path() {
+    let ws = archive();
+    let folder = ws.corpus_path("2017");
+    // From a folder of the archive, the index above it is found.
+    let run = run_in(&ws, &folder, &["search", "raqqa", "--format", "paths"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "raqqa.txt\n"),
+        "{}",
+        run.stderr
+    );
+    // show takes the path from here, an absolute one, or the corpus-relative one.
+    let absolute = ws.corpus_path("2017/raqqa.txt");
+    for path in [
+        "raqqa.txt",
+        "./raqqa.txt",
+        "../2017/raqqa.txt",
+        absolute.to_str().unwrap(),
+        "2017/raqqa.txt",
+    ] {
+        let run = run_in(&ws, &folder, &["show", path, "--format", "json"]);
+        assert_eq!(run.code, 0, "{path}: {}", run.stderr);
+        assert_eq!(json(&run.stdout)["path"], "2017/raqqa.txt", "{path}");
+    }
+    let run = run_in(
+        &ws,
+        &folder,
+        &["show", "../2014/kalifaat.txt", "--format", "json"],
+    );
+    assert_eq!(json(&run.stdout)["path"], "2014/kalifaat.txt");
+    // `krant index` from below updates that index too.
+    ws.article("2017/nieuw.txt", "2017-11", "Nieuw over Raqqa.");
+    let run = run_in(&ws, &folder, &["index"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 added"), "{}", run.stderr);
+    assert!(!folder.join(".krant").exists());
+    // Outside any index: says where it looked.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = run_in(&ws, elsewhere.path(), &["search", "raqqa"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("or a folder above it; create one with `krant index CORPUS`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_folder_without_article_files_says_which_names_count() {
+    let ws = Workspace::new();
+    ws.raw("notities.md", b"date 2017-01 geen artikel")
+        .raw("data.csv", b"a,b");
+    let run = ws.run(&["index", "corpus"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains(
+            "no article files found (2 other files were left out): an article is a file whose \
+             name ends in .txt (any case)"
+        ),
+        "{}",
+        run.stderr
+    );
+}

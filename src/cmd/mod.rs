@@ -80,6 +80,13 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
         }
         found = inspect(index_dir)?;
     }
+    if found == Found::Nothing && !global.index_given {
+        let here = std::env::current_dir().unwrap_or_default();
+        return Err(crate::error::failure(
+            format!("no krant index in {} or a folder above it", here.display()),
+            "create one with `krant index CORPUS` (or point --index at an existing one)",
+        ));
+    }
     let searcher = Searcher::new(KrantIndex::open_found(index_dir, found)?)?;
     Ok(ManuallyDrop::new(match &global.synonyms {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),

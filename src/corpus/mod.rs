@@ -58,6 +58,8 @@ pub struct Walk {
     pub unreadable: Vec<String>,
     /// False when the walk was stopped early: files not seen are not known to be gone.
     pub complete: bool,
+    /// Visible files whose names do not make them articles (not `.txt`).
+    pub other_files: usize,
 }
 
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
@@ -117,7 +119,11 @@ pub fn walk_observed(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_article_name(entry.file_name()) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !is_article_name(entry.file_name()) {
+            walk.other_files += 1;
             continue;
         }
         let Some(path) = relative(root, entry.path()) else {
