@@ -13,7 +13,9 @@ Examples:
   krant search '\"de zomer van 2014\"' --format json
   krant search --from 2019                  list the articles of 2019 and later, newest first
 
-The index lives in ./.krant unless --index or KRANT_INDEX says otherwise.
+The index is the folder .krant in the current folder or the nearest folder above it
+(as git finds .git), unless --index or KRANT_INDEX names one; `krant index` creates
+./.krant when there is none.
 Exit codes: 0 success (search: hits found), 1 search found nothing, 2 error, 130 interrupted.";
 
 /// krant: offline search for archives of Dutch news articles.
@@ -23,14 +25,10 @@ Exit codes: 0 success (search: hits found), 1 search found nothing, 2 error, 130
 #[derive(Debug, Parser)]
 #[command(name = "krant", version, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
-    /// Index folder [default: .krant in the current directory].
+    /// Index folder [default: .krant in the current folder or the nearest folder above
+    /// it].
     #[arg(long, global = true, env = "KRANT_INDEX", value_name = "DIR")]
     pub index: Option<PathBuf>,
-
-    /// Synonym groups to expand queries with: one group per line, members separated by
-    /// commas (IS, ISIS, Daesh, Islamitische Staat).
-    #[arg(long, global = true, env = "KRANT_SYNONYMS", value_name = "FILE")]
-    pub synonyms: Option<PathBuf>,
 
     /// When to use colour and bold in output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -168,6 +166,15 @@ pub struct RangeArgs {
     pub to: Option<String>,
 }
 
+/// `--synonyms`, for the commands that match queries (indexing does not use it).
+#[derive(Debug, Args)]
+pub struct SynonymsArgs {
+    /// Synonym groups to expand queries with: one group per line, members separated by
+    /// commas (IS, ISIS, Daesh, Islamitische Staat).
+    #[arg(long, env = "KRANT_SYNONYMS", value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+}
+
 /// How counts over time are shown, shared by `histogram` and `trend`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
@@ -240,6 +247,9 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
     /// Number of hits to show [default: 10 in text, every hit in the other formats];
     /// 0 means all.
     #[arg(short = 'n', long, value_name = "N")]
@@ -282,6 +292,9 @@ pub struct HistogramArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
+    #[command(flatten)]
     pub timeline: TimelineArgs,
 }
 
@@ -296,6 +309,9 @@ pub struct TrendArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
+    #[command(flatten)]
     pub timeline: TimelineArgs,
 }
 
@@ -308,6 +324,9 @@ pub struct KwicArgs {
 
     #[command(flatten)]
     pub range: RangeArgs,
+
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
 
     /// Columns of context on each side [default: what fits the terminal, 40 when
     /// writing to a pipe or a file].
@@ -344,6 +363,9 @@ pub struct ShowArgs {
     /// Mark the matches of this query in the text.
     #[arg(long, value_name = "QUERY")]
     pub highlight: Option<String>,
+
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]

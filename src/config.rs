@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::cli::{
     Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HitsFormat, IndexArgs, KwicFormat,
-    KwicSortArg, PeriodArg, SearchArgs, SortArg, SummaryFormat, TableFormat,
+    KwicSortArg, PeriodArg, SearchArgs, SortArg, SummaryFormat, SynonymsArgs, TableFormat,
 };
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
@@ -45,7 +45,7 @@ pub struct Global {
     /// The width of stdout's terminal in columns; `None` for a pipe or a file, which get
     /// fixed widths.
     pub stdout_columns: Option<usize>,
-    /// The synonyms file, if any.
+    /// The synonyms file, if any (`--synonyms`, for the commands that match queries).
     pub synonyms: Option<PathBuf>,
 }
 
@@ -270,20 +270,24 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         stderr_is_terminal: std::io::stderr().is_terminal(),
         stdout_is_terminal: std::io::stdout().is_terminal(),
         stdout_columns: terminal_columns(),
-        synonyms: cli.synonyms.clone(),
+        synonyms: None,
     };
     Ok(match cli.command {
         Command::Index(Deferred(args)) => Config::Index(index_config(global, args)),
-        Command::Search(Deferred(args)) => Config::Search(search_config(global, args)?),
+        Command::Search(Deferred(args)) => {
+            let global = with_synonyms(global, &args.synonyms);
+            Config::Search(search_config(global, args)?)
+        }
         Command::Histogram(Deferred(args)) => Config::Histogram(HistogramConfig {
+            global: with_synonyms(global, &args.synonyms),
             query: parse_query(&args.query.join(" "))?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
             period: period(args.timeline.by),
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
-            global,
         }),
         Command::Trend(Deferred(args)) => Config::Trend(TrendConfig {
+            global: with_synonyms(global, &args.synonyms),
             queries: args
                 .queries
                 .iter()
@@ -293,7 +297,6 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             period: period(args.timeline.by),
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
-            global,
         }),
         Command::Kwic(Deferred(args)) => {
             let query = parse_query(&args.query.join(" "))?;
@@ -306,6 +309,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 KwicFormat::Json => KwicOutput::Json,
             };
             Config::Kwic(KwicConfig {
+                global: with_synonyms(global, &args.synonyms),
                 query,
                 range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
                 width: args.width.map(usize::from),
@@ -316,14 +320,13 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 },
                 limit: limit(args.limit, args.all, format == KwicOutput::Text, 100),
                 format,
-                global,
             })
         }
         Command::Show(Deferred(args)) => Config::Show(ShowConfig {
+            global: with_synonyms(global, &args.synonyms),
             path: typed_identity(&args.path),
             highlight: args.highlight.as_deref().map(parse_query).transpose()?,
             format: summary_format(args.format),
-            global,
         }),
         Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
             format: summary_format(args.format),
@@ -381,6 +384,13 @@ pub fn discover_index() -> PathBuf {
         }
     }
     here
+}
+
+fn with_synonyms(global: Global, args: &SynonymsArgs) -> Global {
+    Global {
+        synonyms: args.synonyms.clone(),
+        ..global
+    }
 }
 
 fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {

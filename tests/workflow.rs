@@ -380,3 +380,113 @@ fn a_folder_without_article_files_says_which_names_count() {
         run.stderr
     );
 }
+
+#[test]
+fn small_things_read_right() {
+    let ws = archive();
+    // A file gone since indexing: one warning per article, naming it once.
+    std::fs::remove_file(ws.corpus_path("2017/raqqa.txt")).unwrap();
+    for args in [
+        &["search", "kalifaat"][..],
+        &["kwic", "kalifaat"],
+        &["show", "2017/raqqa.txt"],
+    ] {
+        let run = ws.run(args);
+        let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains("gone")).collect();
+        assert_eq!(
+            warnings,
+            [
+                "krant: warning: 2017/raqqa.txt: its file is gone; shown without its text (run \
+              `krant index` to update the index)"
+            ],
+            "{args:?}"
+        );
+    }
+    // "1 group", not "1 groups".
+    ws.article(
+        "kopie.txt",
+        "2014-06",
+        "IS roept kalifaat uit\nAbu Bakr al-Baghdadi riep in Mosul het kalifaat uit.",
+    );
+    let run = ws.run(&["index", "corpus", "--allow-removals"]);
+    assert!(
+        run.stderr
+            .contains("duplicates: 1 group of files with identical content"),
+        "{}",
+        run.stderr
+    );
+    // clap's own errors speak as krant does.
+    let run = ws.run(&["search", "--bogus"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("krant: error: unexpected argument '--bogus'"),
+        "{}",
+        run.stderr
+    );
+    // --synonyms only where queries are matched.
+    let help = |cmd: &str| ws.run(&[cmd, "--help"]).stdout;
+    assert!(!help("index").contains("--synonyms"));
+    for cmd in ["search", "kwic", "show", "histogram", "trend"] {
+        assert!(help(cmd).contains("--synonyms"), "{cmd}");
+    }
+    // stats: plain words, and the local time with its offset.
+    let run = ws.run_with_env(&["stats"], &[("TZ", "XYZ-2")]);
+    assert!(
+        !run.stdout.contains("word forms") && !run.stdout.contains("phrase pairs"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("spellings "), "{}", run.stdout);
+    let last = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("last indexed"))
+        .unwrap();
+    assert!(last.ends_with(" +0200"), "{last}");
+}
+
+#[test]
+fn shares_stay_visible_and_the_relative_peak_is_the_highest_share() {
+    let ws = Workspace::new();
+    // 2017-01: 3 of 300 articles match; 2017-02: 2 of 2 (fewer, but the highest share).
+    for i in 0..300 {
+        let text = if i < 3 {
+            "Zeldzaam woord"
+        } else {
+            "Gewoon nieuws"
+        };
+        ws.article(&format!("a/{i:03}.txt"), "2017-01", &format!("{text} {i}"));
+    }
+    ws.article("b/1.txt", "2017-02", "Zeldzaam ook")
+        .article("b/2.txt", "2017-02", "Zeldzaam weer");
+    ws.index();
+    let run = ws.run(&["histogram", "zeldzaam", "--relative"]);
+    assert!(
+        run.stdout.contains("5 articles matching 'zeldzaam' from 2017-01 to 2017-02; highest share in 2017-02 (100.0%, 2 of 2)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("   1.0%  (3/300)"), "{}", run.stdout);
+    let run = ws.run(&["histogram", "zeldzaam"]);
+    assert!(
+        run.stdout.contains("; most in 2017-01 (3)"),
+        "{}",
+        run.stdout
+    );
+    // One in 300: 0.3333%, not 0.33.
+    let run = ws.run(&["histogram", "\"zeldzaam woord 0\"", "--format", "json"]);
+    assert_eq!(json(&run.stdout)["buckets"][0]["share"], 0.3333);
+    let run = ws.run(&[
+        "trend",
+        "\"zeldzaam woord 0\"",
+        "--format",
+        "csv",
+        "--relative",
+    ]);
+    assert!(
+        run.stdout.contains("2017-01,300,0.3333\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -276,7 +276,9 @@ pub fn sync(
     }
     if kept_unread > 0 {
         messages.info(&format!(
-            "{kept_unread} indexed articles in folders that could not be read are kept"
+            "{} in folders that could not be read {} kept",
+            crate::output::plural(kept_unread, "indexed article", "indexed articles"),
+            if kept_unread == 1 { "is" } else { "are" }
         ));
     }
     if !config.allow_removals {

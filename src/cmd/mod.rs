@@ -111,7 +111,12 @@ pub fn warn_about_texts<'a>(
 ) {
     let mut messages = Messages::new(global.stderr_color, global.quiet, global.verbose);
     let mut said_no_archive = false;
+    // Once per article, whichever lines or hits it gave.
+    let mut warned = std::collections::HashSet::new();
     for (path, state) in articles {
+        if *state != TextState::AsIndexed && !warned.insert(path) {
+            continue;
+        }
         match state {
             TextState::AsIndexed => {}
             TextState::NoArchive(root) if !said_no_archive => {

@@ -560,7 +560,8 @@ impl Archive {
                         TextState::NoArchive(root.clone())
                     }
                     std::io::ErrorKind::NotFound => {
-                        TextState::Unreadable(format!("{} is gone", file.display()))
+                        // Named by the warning's subject already: not twice.
+                        TextState::Unreadable("its file is gone".to_owned())
                     }
                     _ => TextState::Unreadable(format!("{}: {err}", file.display())),
                 };

@@ -24,7 +24,7 @@ pub use hits::{HitPrinter, HitsFormat, HitsLayout, print_count};
 pub use json::{HitJson, SearchJson};
 pub use kwic::{KwicExport, KwicLayout, print_kwic_text};
 pub use messages::Messages;
-pub use text::{print_hit_text, print_index_summary, total_line};
+pub use text::{plural, print_hit_text, print_index_summary, total_line};
 pub use timeline::{
     print_histogram_csv, print_histogram_json, print_histogram_text, print_trend_csv,
     print_trend_json, print_trend_text,

@@ -41,6 +41,11 @@ pub fn print_hit_text(
     writeln!(out)
 }
 
+/// `n` and the noun for it: "1 group", "2 groups".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Titles and snippets are indented this much under their hit's date.
 const INDENT: &str = "    ";
 
@@ -133,8 +138,8 @@ pub fn print_index_summary(
             out,
             "{}",
             style.dim(&format!(
-                "duplicates: {} groups of files with identical content (e.g. {})",
-                report.duplicates.len(),
+                "duplicates: {} of files with identical content (e.g. {})",
+                plural(report.duplicates.len(), "group", "groups"),
                 super::escape(&example)
             ))
         )?;

@@ -52,12 +52,28 @@ fn bucket_json(bucket: &Bucket) -> BucketJson<'_> {
         period: &bucket.period,
         count: bucket.count,
         total: bucket.total,
-        share: bucket.share().map(round2),
+        share: bucket.share().map(round_share),
     }
 }
 
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+/// A share in percent to 4 significant digits: 33.33, 0.03125 (a rare word's share is
+/// not rounded away to 0.00).
+fn round_share(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(3 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+/// A share for people: one decimal from 1% up, two significant digits below (0.031%).
+fn percent(share: f64) -> String {
+    if share >= 1.0 || share == 0.0 {
+        format!("{share:.1}%")
+    } else {
+        let decimals = (1 - share.log10().floor() as i32).max(1) as usize;
+        format!("{share:.decimals$}%")
+    }
 }
 
 /// A bar per period with its value, then a line with the total.
@@ -79,7 +95,7 @@ pub fn print_histogram_text(
     let label = |b: &Bucket| {
         if relative {
             match b.share() {
-                Some(share) => format!("{share:5.1}%  ({}/{})", b.count, b.total),
+                Some(share) => format!("{:>6}  ({}/{})", percent(share), b.count, b.total),
                 None => "    –".to_owned(),
             }
         } else {
@@ -99,21 +115,31 @@ pub fn print_histogram_text(
         )?;
     }
     let total: u64 = buckets.iter().map(|b| b.count).sum();
+    // The period the chart shows highest: by share with --relative (the first of equals).
     let peak = buckets
         .iter()
-        .max_by_key(|b| b.count)
-        .filter(|b| b.count > 0);
-    let subject = if query.trim().is_empty() {
-        "articles".to_owned()
-    } else {
-        format!("articles matching '{}'", super::escape(query))
-    };
-    let mut line = format!("{total} {subject}");
+        .filter(|b| b.count > 0)
+        .fold(None::<&Bucket>, |best, b| match best {
+            Some(best) if value(best) >= value(b) => Some(best),
+            _ => Some(b),
+        });
+    let mut line = super::plural(total as usize, "article", "articles");
+    if !query.trim().is_empty() {
+        line.push_str(&format!(" matching '{}'", super::escape(query)));
+    }
     if let (Some(first), Some(last)) = (buckets.first(), buckets.last()) {
         line.push_str(&format!(" from {} to {}", first.period, last.period));
     }
-    if let Some(peak) = peak {
-        line.push_str(&format!("; most in {} ({})", peak.period, peak.count));
+    match peak {
+        Some(peak) if relative => line.push_str(&format!(
+            "; highest share in {} ({}, {} of {})",
+            peak.period,
+            percent(peak.share().unwrap_or(0.0)),
+            peak.count,
+            peak.total
+        )),
+        Some(peak) => line.push_str(&format!("; most in {} ({})", peak.period, peak.count)),
+        None => {}
     }
     writeln!(out, "{}", style.dim(&line))
 }
@@ -141,7 +167,10 @@ pub fn print_histogram_json(
 pub fn print_histogram_csv(out: &mut impl Write, buckets: &[Bucket]) -> io::Result<()> {
     writeln!(out, "period,count,total,share")?;
     for b in buckets {
-        let share = b.share().map(|s| format!("{s:.2}")).unwrap_or_default();
+        let share = b
+            .share()
+            .map(|s| round_share(s).to_string())
+            .unwrap_or_default();
         writeln!(out, "{},{},{},{share}", b.period, b.count, b.total)?;
     }
     Ok(())
@@ -201,7 +230,7 @@ pub fn print_trend_text(
         for ((_, buckets), w) in series.iter().zip(&widths) {
             let b = &buckets[i];
             let cell = if relative {
-                b.share().map_or("–".to_owned(), |s| format!("{s:.1}%"))
+                b.share().map_or("–".to_owned(), percent)
             } else {
                 b.count.to_string()
             };
@@ -256,7 +285,7 @@ pub fn print_trend_json(
             .map(|(query, buckets)| SeriesJson {
                 query,
                 counts: buckets.iter().map(|b| b.count).collect(),
-                shares: buckets.iter().map(|b| b.share().map(round2)).collect(),
+                shares: buckets.iter().map(|b| b.share().map(round_share)).collect(),
                 total: buckets.iter().map(|b| b.count).sum(),
             })
             .collect(),
@@ -285,7 +314,9 @@ pub fn print_trend_csv(
             .map(|(_, buckets)| {
                 let b = &buckets[i];
                 if relative {
-                    b.share().map(|s| format!("{s:.2}")).unwrap_or_default()
+                    b.share()
+                        .map(|s| round_share(s).to_string())
+                        .unwrap_or_default()
                 } else {
                     b.count.to_string()
                 }
@@ -300,4 +331,22 @@ pub fn print_trend_csv(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_keep_rare_words_visible() {
+        assert_eq!(round_share(100.0 / 3.0), 33.33);
+        assert_eq!(round_share(0.031_25), 0.031_25);
+        assert_eq!(round_share(0.003_141_59), 0.003_142);
+        assert_eq!(round_share(0.0), 0.0);
+        assert_eq!(percent(100.0), "100.0%");
+        assert_eq!(percent(12.345), "12.3%");
+        assert_eq!(percent(0.031_25), "0.031%");
+        assert_eq!(percent(0.5), "0.50%");
+        assert_eq!(percent(0.0), "0.0%");
+    }
 }
