@@ -178,9 +178,10 @@ pub struct SynonymsArgs {
 /// How counts over time are shown, shared by `histogram` and `trend`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Count per month or per year.
-    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
-    pub by: PeriodArg,
+    /// Count per month, quarter or year [default: month; trend's text falls back to
+    /// quarters or years when monthly sparklines do not fit the terminal].
+    #[arg(long, value_enum)]
+    pub by: Option<PeriodArg>,
 
     /// Show each count as a share of all articles of that period, in percent.
     #[arg(long)]
@@ -451,6 +452,8 @@ pub enum KwicSortArg {
 pub enum PeriodArg {
     /// Calendar months.
     Month,
+    /// Quarters (YYYY-Qn).
+    Quarter,
     /// Calendar years.
     Year,
 }

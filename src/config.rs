@@ -167,8 +167,10 @@ pub struct TrendConfig {
     pub queries: Vec<ParsedQuery>,
     /// Months to cover.
     pub range: MonthRange,
-    /// Months or years.
+    /// Months, quarters or years.
     pub period: Period,
+    /// Whether `--by` chose the period (else text may fall back to a coarser one).
+    pub period_given: bool,
     /// Shares instead of counts.
     pub relative: bool,
     /// Text, JSON or CSV.
@@ -295,6 +297,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 .collect::<Result<_>>()?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
             period: period(args.timeline.by),
+            period_given: args.timeline.by.is_some(),
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
         }),
@@ -405,10 +408,11 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-fn period(arg: PeriodArg) -> Period {
+fn period(arg: Option<PeriodArg>) -> Period {
     match arg {
-        PeriodArg::Month => Period::Month,
-        PeriodArg::Year => Period::Year,
+        None | Some(PeriodArg::Month) => Period::Month,
+        Some(PeriodArg::Quarter) => Period::Quarter,
+        Some(PeriodArg::Year) => Period::Year,
     }
 }
 

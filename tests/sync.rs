@@ -431,7 +431,11 @@ fn texts_come_from_the_archive_and_say_when_it_changed_since_the_last_run() {
     let show = ws.run(&["show", "b.txt"]);
     assert_eq!(show.code, 0, "{}", show.stderr);
     assert!(show.stdout.contains("Bravo"), "{}", show.stdout);
-    assert!(show.stderr.contains("b.txt: its file is gone"), "{}", show.stderr);
+    assert!(
+        show.stderr.contains("b.txt: its file is gone"),
+        "{}",
+        show.stderr
+    );
 
     // After a run the index and the archive agree again, and nothing is said.
     ws.index();

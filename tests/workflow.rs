@@ -490,3 +490,162 @@ fn shares_stay_visible_and_the_relative_peak_is_the_highest_share() {
         run.stdout
     );
 }
+
+/// Runs `krant ARGS` with its stdout on a terminal `columns` wide (a pseudo-terminal),
+/// colour off; returns what it printed there.
+fn on_terminal(ws: &Workspace, args: &[&str], columns: u16) -> String {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 40,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes the two descriptors, which the files below then own.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    let (mut master, slave) = unsafe {
+        (
+            std::fs::File::from_raw_fd(master),
+            std::fs::File::from_raw_fd(slave),
+        )
+    };
+    let mut command = ws.command(args);
+    command
+        .env_remove("COLUMNS")
+        .stdout(slave)
+        .stderr(std::process::Stdio::null());
+    let mut child = command.spawn().expect("spawn krant");
+    drop(command); // the last handle on the terminal's other end: reading ends with it
+    let reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let mut buffer = [0; 4096];
+        // Ends with EIO once krant has exited and closed the terminal.
+        while let Ok(n) = master.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&buffer[..n]);
+        }
+        bytes
+    });
+    let status = child.wait().unwrap();
+    assert!(status.code().is_some_and(|c| c <= 1), "{args:?}: {status}");
+    let bytes = reader.join().unwrap();
+    String::from_utf8(bytes).unwrap().replace("\r\n", "\n")
+}
+
+fn columns_of(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+#[test]
+fn output_on_a_terminal_fits_its_width_and_pipes_keep_fixed_widths() {
+    let ws = archive();
+    // kwic: every line fits 60 columns, the right contexts line up.
+    let text = on_terminal(&ws, &["kwic", "kalifaat OR mosul"], 60);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() > 4, "{text}");
+    for line in &lines {
+        assert!(
+            columns_of(line) <= 60,
+            "{} columns: {line}",
+            columns_of(line)
+        );
+    }
+    let dates: Vec<usize> = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| columns_of(&l[..l.find("  20").unwrap()]))
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] == w[1]), "{text}");
+    // A pipe keeps 40 columns of context a side.
+    let run = ws.run(&["kwic", "kalifaat"]);
+    let first = run.stdout.lines().next().unwrap();
+    assert_eq!(
+        columns_of(&first[..first.find("  20").unwrap()]),
+        40 + 8 + 40,
+        "{first}"
+    );
+    // search: titles and snippets wrap at spaces within the width.
+    let text = on_terminal(&ws, &["search", "kalifaat OR vluchteling"], 40);
+    assert!(text.lines().all(|l| columns_of(l) <= 40), "{text}");
+    assert!(
+        text.contains("    Laatste bolwerk gevallen Een\n    vluchteling vertelt over de zomer\n"),
+        "{text}"
+    );
+    // histogram: the bars take the width there is.
+    let text = on_terminal(&ws, &["histogram", "--by", "year"], 50);
+    let widest = text.lines().map(columns_of).max().unwrap();
+    assert_eq!(widest, 50, "{text}");
+    let run = ws.run(&["histogram", "--by", "year"]);
+    let widest = run.stdout.lines().take(6).map(columns_of).max().unwrap();
+    assert_eq!(widest, 4 + 2 + 40 + 2, "{}", run.stdout);
+}
+
+#[test]
+fn trend_rows_share_one_scale_and_fall_back_to_coarser_periods_to_fit() {
+    let ws = archive();
+    // kalifaat: 2 articles in 2017; mosul: 1. One scale: mosul's 2017 is half as high.
+    let run = ws.run(&["trend", "kalifaat", "mosul", "--by", "year"]);
+    let rows: Vec<&str> = run.stdout.lines().rev().take(3).collect();
+    assert_eq!(rows[0], "one scale for all rows: █ = 2 articles in a year");
+    assert_eq!(rows[2], "kalifaat  ▅  █    3");
+    assert_eq!(rows[1], "mosul     ▅  ▅ ▅  3");
+    // 58 months do not fit 40 columns: quarters, and a note that says so.
+    let text = on_terminal(&ws, &["trend", "kalifaat", "mosul"], 40);
+    assert!(
+        text.starts_with("by quarter: 58 months do not fit in 40\ncolumns (--by month shows them"),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| columns_of(l) <= 40), "{text}");
+    assert!(text.contains("\n2017-Q3"), "{text}");
+    assert!(
+        text.ends_with("\none scale for all rows: █ = 1 article in\na quarter\n"),
+        "{text}"
+    );
+    // Asked for by month, months it is; and a pipe gets every month.
+    let text = on_terminal(&ws, &["trend", "kalifaat", "--by", "month"], 40);
+    assert!(text.contains("\n2017-07"), "{text}");
+    let run = ws.run(&["trend", "kalifaat"]);
+    assert!(run.stdout.contains("\n2017-07"), "{}", run.stdout);
+}
+
+#[test]
+fn kwic_columns_count_display_columns() {
+    let ws = Workspace::new();
+    ws.article(
+        "a.txt",
+        "2017-01",
+        "Cafe\u{301} de\u{301}ja\u{300} vu: het kalifaat 🇳🇱🎉 viel",
+    )
+    .article(
+        "b.txt",
+        "2017-02",
+        "Gewone tekst over het kalifaat en meer woorden hier",
+    )
+    .article(
+        "c.txt",
+        "2017-03",
+        "日本語のテキスト kalifaten 日本語のテキスト",
+    );
+    ws.index();
+    let run = ws.run(&["kwic", "kalifaat", "--width", "12"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", run.stdout);
+    for line in &lines[..3] {
+        let before_date = &line[..line.find("  2017").unwrap()];
+        assert_eq!(columns_of(before_date), 12 + 9 + 12, "{line}");
+        let keyword_end = line.find("kalifa").unwrap();
+        assert_eq!(columns_of(&line[..keyword_end]), 12, "{line}");
+    }
+}

@@ -98,7 +98,12 @@ pub struct YearCount {
 }
 
 /// Prints the overview for people.
-pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io::Result<()> {
+pub fn print_stats_text(
+    out: &mut impl Write,
+    stats: &Stats,
+    style: Style,
+    columns: Option<usize>,
+) -> io::Result<()> {
     writeln!(out, "articles      {}", stats.articles)?;
     if let (Some(first), Some(last)) = (&stats.first_month, &stats.last_month) {
         writeln!(
@@ -110,9 +115,12 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
     if !stats.per_year.is_empty() {
         writeln!(out, "per year")?;
         let max = stats.per_year.iter().map(|y| y.articles).max().unwrap_or(0) as f64;
+        let digits = stats.articles.to_string().len();
+        // "  YYYY │BAR COUNT", at most 30 cells.
+        let width = columns.map_or(30, |c| c.saturating_sub(8 + 1 + digits).clamp(10, 30));
         for year in &stats.per_year {
-            let cells = bar(year.articles as f64, max, 30);
-            let pad = 30 - cells.chars().count();
+            let cells = bar(year.articles as f64, max, width);
+            let pad = width - cells.chars().count();
             writeln!(
                 out,
                 "  {} │{}{} {}",

@@ -27,7 +27,7 @@ pub use messages::Messages;
 pub use text::{plural, print_hit_text, print_index_summary, total_line};
 pub use timeline::{
     print_histogram_csv, print_histogram_json, print_histogram_text, print_trend_csv,
-    print_trend_json, print_trend_text,
+    print_trend_json, print_trend_text, sparkline_columns,
 };
 
 /// `text` with the byte ranges `highlights` (in order, not overlapping) styled as

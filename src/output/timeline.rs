@@ -41,10 +41,7 @@ pub struct BucketJson<'a> {
 }
 
 fn period_name(period: Period) -> &'static str {
-    match period {
-        Period::Month => "month",
-        Period::Year => "year",
-    }
+    period.name()
 }
 
 fn bucket_json(bucket: &Bucket) -> BucketJson<'_> {
@@ -76,13 +73,21 @@ fn percent(share: f64) -> String {
     }
 }
 
-/// A bar per period with its value, then a line with the total.
+/// The cells of the longest bar: what fits `columns` beside the labels on a terminal
+/// (at least 10), else [`BAR_WIDTH`].
+pub fn bar_cells(columns: Option<usize>, labels: usize) -> usize {
+    columns.map_or(BAR_WIDTH, |c| c.saturating_sub(labels).clamp(10, 200))
+}
+
+/// A bar per period with its value, then a line with the total; bars fit `columns` (a
+/// terminal's width) when given.
 pub fn print_histogram_text(
     out: &mut impl Write,
     query: &str,
     buckets: &[Bucket],
     relative: bool,
     style: Style,
+    columns: Option<usize>,
 ) -> io::Result<()> {
     let value = |b: &Bucket| {
         if relative {
@@ -102,9 +107,17 @@ pub fn print_histogram_text(
             b.count.to_string()
         }
     };
+    let period_width = buckets.iter().map(|b| b.period.len()).max().unwrap_or(0);
+    let label_width = buckets
+        .iter()
+        .map(|b| label(b).chars().count())
+        .max()
+        .unwrap_or(0);
+    // "PERIOD │BAR LABEL"
+    let width = bar_cells(columns, period_width + 2 + 1 + label_width);
     for bucket in buckets {
-        let cells = bar(value(bucket), max, BAR_WIDTH);
-        let pad = BAR_WIDTH - cells.chars().count();
+        let cells = bar(value(bucket), max, width);
+        let pad = width - cells.chars().count();
         writeln!(
             out,
             "{} │{}{} {}",
@@ -204,16 +217,50 @@ pub struct SeriesJson<'a> {
     pub total: u64,
 }
 
-/// A table (one column per query) and a sparkline per query.
+/// The columns a trend's sparkline rows take: the name, one cell per period, the total.
+pub fn sparkline_columns(series: &[(String, Vec<Bucket>)]) -> usize {
+    let name_width = series
+        .iter()
+        .map(|(q, _)| q.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let periods = series.first().map_or(0, |(_, b)| b.len());
+    let total_width = series
+        .iter()
+        .map(|(_, b)| b.iter().map(|b| b.count).sum::<u64>().to_string().len())
+        .max()
+        .unwrap_or(1);
+    name_width + 2 + periods + 2 + total_width
+}
+
+/// A table (one column per query) and a sparkline per query, all on one scale (said
+/// under them); `note` first, when the periods were made coarser to fit.
 pub fn print_trend_text(
     out: &mut impl Write,
     series: &[(String, Vec<Bucket>)],
     relative: bool,
     style: Style,
+    note: Option<&str>,
+    columns: Option<usize>,
 ) -> io::Result<()> {
     let Some((_, first)) = series.first() else {
         return Ok(());
     };
+    // Notes wrap to the terminal's width.
+    let dim = |out: &mut dyn Write, text: &str| -> io::Result<()> {
+        let lines = match columns {
+            Some(columns) => super::columns::wrap(text, columns),
+            None => vec![(0, text.len())],
+        };
+        for (start, end) in lines {
+            writeln!(out, "{}", style.dim(&text[start..end]))?;
+        }
+        Ok(())
+    };
+    if let Some(note) = note {
+        dim(out, note)?;
+    }
     let widths: Vec<usize> = series
         .iter()
         .map(|(q, _)| q.chars().count().clamp(6, 24))
@@ -245,26 +292,54 @@ pub fn print_trend_text(
         .max()
         .unwrap_or(0)
         .min(24);
+    let value = |b: &Bucket| {
+        if relative {
+            b.share().unwrap_or(0.0)
+        } else {
+            b.count as f64
+        }
+    };
+    // One scale for every row: a query with fewer hits draws lower.
+    let max = series
+        .iter()
+        .flat_map(|(_, buckets)| buckets.iter().map(value))
+        .fold(0.0, f64::max);
     for (query, buckets) in series {
-        let values: Vec<f64> = buckets
-            .iter()
-            .map(|b| {
-                if relative {
-                    b.share().unwrap_or(0.0)
-                } else {
-                    b.count as f64
-                }
-            })
-            .collect();
+        let values: Vec<f64> = buckets.iter().map(value).collect();
         let total: u64 = buckets.iter().map(|b| b.count).sum();
         let shown: String = super::escape(query).chars().take(name_width).collect();
         writeln!(
             out,
             "{shown:<name_width$}  {}  {total}",
-            style.highlight(&sparkline(&values))
+            style.highlight(&sparkline(&values, max))
         )?;
     }
+    if max > 0.0 {
+        let period = first
+            .first()
+            .map_or("period", |b| period_of_label(&b.period));
+        let top = if relative {
+            format!("{} of a {period}'s articles", percent(max))
+        } else {
+            format!(
+                "{} in a {period}",
+                super::plural(max as usize, "article", "articles")
+            )
+        };
+        dim(out, &format!("one scale for all rows: █ = {top}"))?;
+    }
     Ok(())
+}
+
+/// The period a label names: `2017-03` a month, `2017-Q1` a quarter, `2017` a year.
+fn period_of_label(label: &str) -> &'static str {
+    if label.contains('Q') {
+        "quarter"
+    } else if label.contains('-') {
+        "month"
+    } else {
+        "year"
+    }
 }
 
 /// The trend as one JSON object.
