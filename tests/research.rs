@@ -153,8 +153,15 @@ fn trend_puts_queries_side_by_side() {
         "{}",
         run.stdout
     );
+    // One scale for both rows: vluchteling's single articles are half kalifaat's two.
     assert!(
-        run.stdout.contains("vluchteling    █ █  2"),
+        run.stdout.contains("vluchteling    ▅ ▅  2"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("\none scale for all rows: █ = 2 articles in a month\n"),
         "{}",
         run.stdout
     );
