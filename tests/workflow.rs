@@ -649,3 +649,82 @@ fn kwic_columns_count_display_columns() {
         assert_eq!(columns_of(&line[..keyword_end]), 12, "{line}");
     }
 }
+
+#[test]
+fn the_manual_page_teaches_the_commands_and_the_query_language() {
+    let ws = Workspace::new();
+    let run = ws.run(&["man"]);
+    assert_eq!(run.code, 0);
+    let page = run.stdout;
+    assert!(page.starts_with(".TH KRANT 1 "), "{page}");
+    assert!(
+        page.contains(".SH NAME\nkrant \\- offline search for archives of Dutch news articles\n")
+    );
+    for section in [
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "COMMANDS",
+        "GLOBAL OPTIONS",
+        "QUERY LANGUAGE",
+        "OUTPUT",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "FILES",
+        "EXAMPLES",
+    ] {
+        assert!(page.contains(&format!(".SH {section}\n")), "{section}");
+    }
+    for command in [
+        "index",
+        "search",
+        "histogram",
+        "trend",
+        "kwic",
+        "show",
+        "stats",
+        "check",
+        "analyze",
+        "terms",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"krant {command}\"\n")),
+            "{command}"
+        );
+    }
+    // Options with their values, defaults and choices; no pages that do not exist.
+    assert!(page.contains("\\fB\\-\\-from\\fR \\fIYYYY[\\-MM]\\fR"));
+    assert!(page.contains("\\fB\\-n\\fR, \\fB\\-\\-limit\\fR \\fIN\\fR"));
+    assert!(page.contains("[possible values: text, json, ndjson, csv, paths]"));
+    assert!(page.contains("\\fB\\-\\-rebuild\\fR\n"));
+    assert!(page.contains("\\fBkalifat~1\\fR"));
+    assert!(page.contains("\\fBKRANT_INDEX\\fR"));
+    assert!(
+        !page.contains("(1)") && !page.contains("krant\\-search"),
+        "{page}"
+    );
+    // groff reads it without a warning, where groff is installed.
+    if let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        groff
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(page.as_bytes())
+            .unwrap();
+        let out = groff.wait_with_output().unwrap();
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    } else {
+        eprintln!("groff is not installed: the page's roff is not checked");
+    }
+}

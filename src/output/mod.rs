@@ -11,6 +11,7 @@ mod export;
 mod hits;
 mod json;
 mod kwic;
+mod manual;
 mod messages;
 mod text;
 mod timeline;
@@ -23,6 +24,7 @@ pub use export::csv_field;
 pub use hits::{HitPrinter, HitsFormat, HitsLayout, print_count};
 pub use json::{HitJson, SearchJson};
 pub use kwic::{KwicExport, KwicLayout, print_kwic_text};
+pub use manual::manual_page;
 pub use messages::Messages;
 pub use text::{plural, print_hit_text, print_index_summary, total_line};
 pub use timeline::{
