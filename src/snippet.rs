@@ -29,8 +29,11 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// The matcher for the positive words and phrases of `expr` (none for `None`).
-    pub fn new(expr: Option<&Expr>, analyzer: &mut DutchAnalyzer) -> Matcher {
+    /// The matcher for the positive words and phrases of `expr` (none for `None`), taken
+    /// as it is: synonyms are not expanded here. Commands get their matcher from
+    /// `index::Searcher::matcher`, the one way that expands them, so that search, kwic and
+    /// show mark the same words.
+    pub(crate) fn new(expr: Option<&Expr>, analyzer: &mut DutchAnalyzer) -> Matcher {
         let mut matcher = Matcher::default();
         let Some(expr) = expr else {
             return matcher;

@@ -276,7 +276,9 @@ pub fn sync(
     }
     if kept_unread > 0 {
         messages.info(&format!(
-            "{kept_unread} indexed articles in folders that could not be read are kept"
+            "{} in folders that could not be read {} kept",
+            crate::output::plural(kept_unread, "indexed article", "indexed articles"),
+            if kept_unread == 1 { "is" } else { "are" }
         ));
     }
     if !config.allow_removals {
@@ -306,6 +308,10 @@ pub fn sync(
                 ),
             );
         }
+    }
+    // After the removal guard: an archive whose disk is not mounted is its error.
+    if walk.files.is_empty() {
+        messages.warn(&root.display().to_string(), &no_articles(walk.other_files));
     }
     vanished.sort();
     for path in vanished {
@@ -591,6 +597,19 @@ const REMOVALS_ALWAYS_ALLOWED: usize = 10;
 /// Whether removing `removing` of `indexed` articles needs `--allow-removals`: more than
 /// half of the index and more than a handful, as when the archive's disk is not mounted
 /// (an empty mount point), like rsync's `--max-delete`.
+/// What to say when a folder holds no article file at all.
+fn no_articles(other_files: usize) -> String {
+    let others = match other_files {
+        0 => String::new(),
+        1 => " (1 other file was left out)".to_owned(),
+        n => format!(" ({n} other files were left out)"),
+    };
+    format!(
+        "no article files found{others}: an article is a file whose name ends in .txt (any \
+         case) and that starts with 'date YYYY-MM'; hidden files and folders are skipped"
+    )
+}
+
 fn too_many_removals(removing: usize, indexed: usize) -> bool {
     removing > REMOVALS_ALWAYS_ALLOWED && removing * 2 > indexed
 }

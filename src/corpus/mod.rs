@@ -2,6 +2,7 @@
 
 mod article;
 mod decode;
+mod locate;
 mod read;
 
 use std::borrow::Cow;
@@ -10,6 +11,7 @@ use std::time::UNIX_EPOCH;
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
+pub use locate::Locator;
 pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
 use walkdir::WalkDir;
 
@@ -56,6 +58,8 @@ pub struct Walk {
     pub unreadable: Vec<String>,
     /// False when the walk was stopped early: files not seen are not known to be gone.
     pub complete: bool,
+    /// Visible files whose names do not make them articles (not `.txt`).
+    pub other_files: usize,
 }
 
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
@@ -115,7 +119,11 @@ pub fn walk_observed(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_article_name(entry.file_name()) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !is_article_name(entry.file_name()) {
+            walk.other_files += 1;
             continue;
         }
         let Some(path) = relative(root, entry.path()) else {

@@ -16,6 +16,7 @@ mod check;
 mod contain;
 mod directory;
 mod encoded;
+mod every;
 mod pairs;
 mod reader;
 mod repair;
@@ -36,7 +37,7 @@ use tantivy::{Index, TantivyError};
 
 pub use check::{CheckReport, Problem, check};
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
-pub use reader::{Hit, Hits, Searcher, StoredArticle, TextState};
+pub use reader::{Hit, HitSink, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, load as load_stamps};
 pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
