@@ -105,18 +105,35 @@ impl Matcher {
         if !self.fuzzy.is_empty() {
             return None;
         }
-        let all: Vec<&str> = self
+        let head = |t: &str, n: usize| {
+            t.chars()
+                .take(n)
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        let mut hints = Hints {
+            word: Vec::new(),
+            compound: Vec::new(),
+        };
+        // A term need not begin its words (`grijp` for `greep`): its pieces are what its
+        // words hold.
+        let terms = self
             .terms
             .iter()
-            .map(String::as_str)
-            .chain(self.prefixes.iter().map(String::as_str))
-            .chain(self.phrases.iter().flatten().map(|(_, t)| t.as_str()))
-            .collect();
-        let head = |t: &str, n: usize| t.chars().take(n).collect::<String>();
-        Some(Hints {
-            word: all.iter().map(|t| head(t, 3)).collect(),
-            compound: all.iter().map(|t| (head(t, 5), t.len())).collect(),
-        })
+            .chain(self.phrases.iter().flatten().map(|(_, t)| t));
+        for term in terms {
+            let pieces = crate::analysis::term_pieces(term);
+            hints.compound.push((head(term, 5), term.len()));
+            for piece in &pieces[1..] {
+                hints.compound.push((piece.clone(), piece.len()));
+            }
+            hints.word.extend(pieces);
+        }
+        for prefix in &self.prefixes {
+            hints.word.push(head(prefix, 3));
+            hints.compound.push((head(prefix, 5), prefix.len()));
+        }
+        Some(hints)
     }
 
     /// Whether the matcher matches nothing at all.

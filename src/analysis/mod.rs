@@ -55,7 +55,9 @@ pub fn lexicon_lemmas() -> Vec<(String, u8, bool)> {
         .collect()
 }
 pub use fold::{fold, fold_into};
-pub use lexicon::{Entry as LexiconEntry, Source as LexiconSource, lookup as lexicon_lookup};
+pub use lexicon::{
+    Entry as LexiconEntry, Source as LexiconSource, lookup as lexicon_lookup, term_pieces,
+};
 pub use stem::{DutchStemmer, REPAIRS, StemOrigin};
 pub use stopwords::{STOP_WORDS, is_stop_word};
 pub use words::{
