@@ -81,6 +81,7 @@ impl Matcher {
                         [] => {}
                         [one] => {
                             matcher.terms.insert(one.term.clone());
+                            matcher.terms.extend(analyzer.name_reading(text));
                         }
                         many => matcher.phrases.push(
                             many.iter()

@@ -164,8 +164,8 @@ fn decode(value: u64) -> Entry {
     }
 }
 
-/// Whether a folded word is a name that is spelled like a word, as a place or a person
-/// (`tienen`, `weert`, `best`): `data/lexicon/names.txt`, from OpenTaal's names.
+/// Whether a folded word is the name of a place that is spelled like a word (`tienen`,
+/// `weert`, `geel`): `data/lexicon/names.txt`, from OpenTaal's names.
 pub fn is_name_homograph(folded: &str) -> bool {
     static NAMES: super::sorted_lines::WordList =
         super::sorted_lines::WordList::new(include_str!("../../data/lexicon/names.txt"));

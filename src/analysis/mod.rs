@@ -379,7 +379,8 @@ enum Reading {
     Word,
     /// As an acronym that spells a word (`IS`, `DUO`): its capitals are its term.
     Acronym,
-    /// As a place spelled like a word (`Tienen`): the folded name is its term.
+    /// As a place spelled like a word (`Tienen`, `Geel`): the folded name with a capital
+    /// is its term.
     Name,
 }
 
@@ -475,6 +476,19 @@ impl DutchAnalyzer {
         let mut explained = Vec::new();
         self.run(text, mode, &mut |_| {}, Some(&mut explained), None);
         explained
+    }
+
+    /// The term of the place a query word spells in lower case, if it spells one
+    /// (`tienen` → `Tienen`, `curacao` → `Curacao`): the query looks for the word and the
+    /// place. In Title case the word is the place already.
+    pub fn name_reading(&self, text: &str) -> Option<String> {
+        let mut spans = word_spans(text);
+        let (start, end) = spans.next()?;
+        if spans.next().is_some() || is_title_case(&text[start..end]) {
+            return None;
+        }
+        let folded = self.normalize(&text[start..end]);
+        is_name_homograph(&folded).then(|| title_case(&folded))
     }
 
     /// The form a word takes before stemming (cleaned, lower-cased and folded). Prefix
@@ -662,13 +676,7 @@ impl DutchAnalyzer {
             return;
         }
         let readings: &[Reading] = if is_acronym(surface, &folded) {
-            // The index also takes the word a non-stop acronym spells (`DUO`, `duo`), so
-            // that `duo` finds both and `DUO` only the acronym.
-            if mode == Mode::Query || is_stop_word(&folded) {
-                &[Reading::Acronym]
-            } else {
-                &[Reading::Acronym, Reading::Word]
-            }
+            &[Reading::Acronym]
         } else if names != Names::Ignore && is_name_homograph(&folded) {
             if names == Names::Both {
                 &[Reading::Word, Reading::Name]
@@ -840,7 +848,7 @@ impl DutchAnalyzer {
                 let stem = match reading {
                     Reading::Word => lemma::term(&self.stemmer, folded).key,
                     Reading::Acronym => folded.to_ascii_uppercase(),
-                    Reading::Name => folded.to_owned(),
+                    Reading::Name => title_case(folded),
                 };
                 let start = self.arena.len();
                 self.arena.push_str(&stem);
@@ -1006,6 +1014,15 @@ fn is_acronym(surface: &str, folded: &str) -> bool {
     surface.len() >= 2
         && surface.bytes().all(|b| b.is_ascii_uppercase())
         && (is_stop_word(folded) || lexicon_lookup(folded).is_some_and(|e| !e.is_name()))
+}
+
+/// The folded word with a capital: a name's term, apart from the word's (`Geel`, `geel`).
+fn title_case(folded: &str) -> String {
+    let mut chars = folded.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A capital and then no capital (`Tienen`, not `TIENEN` or `tienen`).
@@ -1185,14 +1202,11 @@ mod tests {
     }
 
     #[test]
-    fn capitals_that_spell_a_word_are_an_acronym_and_the_index_keeps_the_word_too() {
-        // `DUO` (the agency) finds only itself; `duo` finds both.
+    fn capitals_that_spell_a_word_are_an_acronym() {
+        // `DUO` (the agency) and `duo` (a pair) stay apart.
         assert_eq!(query_terms("DUO"), ["DUO"]);
         assert_eq!(query_terms("duo"), ["duo"]);
-        assert_eq!(
-            terms("het DUO", Mode::Index),
-            [(1, "DUO".to_owned()), (1, "duo".to_owned())]
-        );
+        assert_eq!(terms("het DUO", Mode::Index), [(1, "DUO".to_owned())]);
         // Capitals that spell no word are read as usual: `navo` finds `NAVO`.
         assert_eq!(query_terms("NAVO"), query_terms("navo"));
     }
@@ -1207,12 +1221,20 @@ mod tests {
                 .map(|t| t.term)
                 .collect()
         };
-        assert_eq!(query_terms("Tienen"), ["tienen"]);
+        assert_eq!(query_terms("Tienen"), ["Tienen"]);
         assert_eq!(query_terms("tienen"), query_terms("tien"));
-        assert_eq!(index("In Tienen staat"), ["tienen", "staat"]);
+        // In lower case, a query looks for the word and the place.
+        let analyzer = DutchAnalyzer::new();
+        assert_eq!(analyzer.name_reading("tienen").as_deref(), Some("Tienen"));
+        assert_eq!(analyzer.name_reading("Tienen"), None);
+        assert_eq!(analyzer.name_reading("tien"), None);
+        assert_eq!(index("In Tienen staat"), ["Tienen", "staat"]);
+        // A place whose name is a word's lemma (`Geel`, `geel`) stays apart too.
+        assert_eq!(index("in Geel"), ["Geel"]);
+        assert_ne!(query_terms("Geel"), query_terms("gele"));
         // At the start of a sentence, both readings.
         let start = index("Tienen kreeg");
-        assert!(start.contains(&"tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
+        assert!(start.contains(&"Tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
         // An unknown word in Title case inside a sentence is a name: not cut into parts.
         let parts = |text: &str| -> Vec<String> {
             DutchAnalyzer::new()

@@ -1080,12 +1080,24 @@ impl Compiler<'_> {
         let fields = self.fields;
         match tokens.as_slice() {
             [] => None,
-            [one] => Some(across_fields(scope, fields, |field| {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, &one.term),
-                    IndexRecordOption::WithFreqs,
-                ))
-            })),
+            [one] => {
+                // A place spelled like a word, written in lower case (`tienen`, `curacao`):
+                // the word or the place (the index has the place inside a sentence).
+                let name = self.analyzer.name_reading(text);
+                let terms: Vec<&str> = std::iter::once(one.term.as_str())
+                    .chain(name.as_deref())
+                    .collect();
+                let mut alternatives = Alternatives::new();
+                for term in terms {
+                    alternatives.extend(across_fields(scope, fields, |field| {
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(field, term),
+                            IndexRecordOption::WithFreqs,
+                        ))
+                    }));
+                }
+                Some(alternatives)
+            }
             many => {
                 let pairs = if slop == 0 {
                     self.pair_filters(many)
