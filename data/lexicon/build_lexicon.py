@@ -296,9 +296,9 @@ class Lexicon:
                     # inside names made of words (het Rode Kruis).
                     if {"PI", "PJ", "PK"} & set(flags):
                         self.proper.add(folded)
-                    inhabitant = re.fullmatch(r"([a-z]{3,}?)(?:en)?aar", folded)
+                    inhabitant = re.fullmatch(r"([a-z]{3,})aar", folded)
                     if inhabitant:
-                        self.proper.update({inhabitant.group(1), inhabitant.group(1) + "en"})
+                        self.proper.add(inhabitant.group(1))
                 continue
             self.common.add(folded)
             # An entry whose flags make no forms of it (only compounding flags) is an
