@@ -35,7 +35,7 @@ mod words;
 use std::sync::Arc;
 
 use lexicon::is_name_homograph;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use stem_table::{StemTable, key_of};
 
 pub use lemma::{How, Term};
@@ -350,6 +350,9 @@ pub struct DutchAnalyzer {
     pending_text: String,
     /// Terms whose tokens come out marked [`TokenView::frequent`].
     frequent_terms: Arc<FxHashSet<Box<str>>>,
+    /// The compound parts of the lemmas met, by the address of the lemma in the
+    /// lexicon; emptied with the cache.
+    parts_by_lemma: FxHashMap<usize, Vec<&'static str>>,
 }
 
 /// A folded word waiting for its lookup (see [`DutchAnalyzer::emit`]).
@@ -838,15 +841,18 @@ impl DutchAnalyzer {
             folded.len() <= MAX_CACHED_BYTES,
             "too long to cache: {folded}"
         );
+        // The word's term, computed once per new word and kept for its parts.
+        let mut term = None;
         let mut entry = match self.cache.get(key) {
             Some(entry) => entry,
             None => {
                 if self.cache.len() >= STEM_CACHE_CAPACITY || self.arena.len() >= ARENA_CAPACITY {
                     self.cache.clear();
                     self.arena.clear();
+                    self.parts_by_lemma.clear();
                 }
                 let stem = match reading {
-                    Reading::Word => lemma::term(&self.stemmer, folded).key,
+                    Reading::Word => term.insert(lemma::term(&self.stemmer, folded)).key.clone(),
                     Reading::Acronym => folded.to_ascii_uppercase(),
                     Reading::Name => title_case(folded),
                 };
@@ -875,7 +881,8 @@ impl DutchAnalyzer {
             }
         };
         if with_parts && !entry.has(PARTS_KNOWN) {
-            let parts = self.compound_parts(folded);
+            let term = term.unwrap_or_else(|| lemma::term(&self.stemmer, folded));
+            let parts = self.compound_parts(&term);
             let parts_start = self.arena.len();
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
@@ -913,9 +920,21 @@ impl DutchAnalyzer {
     }
 
     /// Terms of a compound's parts that differ from the compound's own term.
-    fn compound_parts(&self, folded: &str) -> Vec<&'static str> {
-        let term = lemma::term(&self.stemmer, folded);
-        lemma::part_keys(&term)
+    fn compound_parts(&mut self, term: &Term) -> Vec<&'static str> {
+        // The forms of one lemma have its parts: split it once (`gemeenteraad`,
+        // `gemeenteraden`). Lemmas live in the lexicon's string table, so the address
+        // names one.
+        let lemma = match &term.how {
+            How::Lexicon(entry) | How::Inflection { entry, .. } => entry.lemma,
+            How::Compound { .. } | How::Stemmer(_) => return lemma::part_keys(term),
+        };
+        let address = lemma.as_ptr() as usize;
+        if let Some(parts) = self.parts_by_lemma.get(&address) {
+            return parts.clone();
+        }
+        let parts = lemma::part_keys(term);
+        self.parts_by_lemma.insert(address, parts.clone());
+        parts
     }
 
     /// The steps from a written word to its term, in words, for `krant analyze`.
