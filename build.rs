@@ -122,7 +122,57 @@ fn compile_lexicon(dir: &Path, out: &Path) -> Result<(), String> {
     let fst = builder.into_inner().map_err(|e| e.to_string())?;
     fs::write(out.join("lexicon.fst"), fst).map_err(|e| e.to_string())?;
     fs::write(out.join("lexicon.strings"), strings).map_err(|e| e.to_string())?;
+    fs::write(out.join("lexicon.grams"), grams(&lemmas, &forms)).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// `key<TAB>gram gram…` lines, sorted: for each key some of whose forms do not contain
+/// its first three letters (`grijp`: `greep`, `gegrepen`), three-letter pieces of those
+/// forms such that every form contains the key's first three letters or one of them
+/// (`gre`). Snippets look only at words that hold a piece of a query's terms; a term that
+/// is no prefix of its forms would otherwise never be highlighted.
+fn grams(lemmas: &str, forms: &str) -> String {
+    let key_of: HashMap<&str, &str> = data_lines(lemmas)
+        .filter_map(|(_, line)| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?, fields.next()?))
+        })
+        .collect();
+    let pairs =
+        key_of
+            .iter()
+            .map(|(&lemma, &key)| (lemma, key))
+            .chain(data_lines(forms).filter_map(|(_, line)| {
+                let mut fields = line.split('\t');
+                let form = fields.next()?;
+                Some((form, *key_of.get(fields.next()?)?))
+            }));
+    let mut extra: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for (form, key) in pairs {
+        let head = key.get(..3).unwrap_or(key);
+        if form.contains(head) {
+            continue;
+        }
+        let grams = extra.entry(key).or_default();
+        if grams.iter().any(|g| form.contains(g.as_str())) {
+            continue;
+        }
+        // A participle's piece comes after its ge- (`gegrepen`: `gre`).
+        let core = match form.strip_prefix("ge") {
+            Some(rest) if rest.len() >= 3 => rest,
+            _ => form,
+        };
+        grams.push(core.chars().take(3).collect());
+    }
+    let mut out = String::new();
+    for (key, mut grams) in extra {
+        grams.sort();
+        out.push_str(key);
+        out.push('\t');
+        out.push_str(&grams.join(" "));
+        out.push('\n');
+    }
+    out
 }
 
 /// A frequency class (Zipf × 10), at most 127.

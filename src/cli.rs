@@ -13,7 +13,9 @@ Examples:
   krant search '\"de zomer van 2014\"' --format json
   krant search --from 2019                  list the articles of 2019 and later, newest first
 
-The index lives in ./.krant unless --index or KRANT_INDEX says otherwise.
+The index is the folder .krant in the current folder or the nearest folder above it
+(as git finds .git), unless --index or KRANT_INDEX names one; `krant index` creates
+./.krant when there is none.
 Exit codes: 0 success (search: hits found), 1 search found nothing, 2 error, 130 interrupted.";
 
 /// krant: offline search for archives of Dutch news articles.
@@ -23,14 +25,10 @@ Exit codes: 0 success (search: hits found), 1 search found nothing, 2 error, 130
 #[derive(Debug, Parser)]
 #[command(name = "krant", version, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
-    /// Index folder [default: .krant in the current directory].
+    /// Index folder [default: .krant in the current folder or the nearest folder above
+    /// it].
     #[arg(long, global = true, env = "KRANT_INDEX", value_name = "DIR")]
     pub index: Option<PathBuf>,
-
-    /// Synonym groups to expand queries with: one group per line, members separated by
-    /// commas (IS, ISIS, Daesh, Islamitische Staat).
-    #[arg(long, global = true, env = "KRANT_SYNONYMS", value_name = "FILE")]
-    pub synonyms: Option<PathBuf>,
 
     /// When to use colour and bold in output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -168,12 +166,22 @@ pub struct RangeArgs {
     pub to: Option<String>,
 }
 
+/// `--synonyms`, for the commands that match queries (indexing does not use it).
+#[derive(Debug, Args)]
+pub struct SynonymsArgs {
+    /// Synonym groups to expand queries with: one group per line, members separated by
+    /// commas (IS, ISIS, Daesh, Islamitische Staat).
+    #[arg(long, env = "KRANT_SYNONYMS", value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+}
+
 /// How counts over time are shown, shared by `histogram` and `trend`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Count per month or per year.
-    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
-    pub by: PeriodArg,
+    /// Count per month, quarter or year [default: month; trend's text falls back to
+    /// quarters or years when monthly sparklines do not fit the terminal].
+    #[arg(long, value_enum)]
+    pub by: Option<PeriodArg>,
 
     /// Show each count as a share of all articles of that period, in percent.
     #[arg(long)]
@@ -240,10 +248,17 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
-    /// Number of hits to show.
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    pub limit: u32,
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
+    /// Number of hits to show [default: 10 in text, every hit in the other formats];
+    /// 0 means all.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<u32>,
+
+    /// Show every hit (the same as --limit 0).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 
     /// Hits to skip, for paging.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -257,9 +272,14 @@ pub struct SearchArgs {
     #[arg(short, long)]
     pub count: bool,
 
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = HitsFormat::Text)]
-    pub format: HitsFormat,
+    /// Output format [default: text, or paths with -0].
+    #[arg(short, long, value_enum)]
+    pub format: Option<HitsFormat>,
+
+    /// End each path with a NUL byte instead of a line break, for `xargs -0` (implies
+    /// --format paths).
+    #[arg(short = '0', long)]
+    pub null: bool,
 }
 
 /// Arguments of `krant histogram`.
@@ -271,6 +291,9 @@ pub struct HistogramArgs {
 
     #[command(flatten)]
     pub range: RangeArgs,
+
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
 
     #[command(flatten)]
     pub timeline: TimelineArgs,
@@ -287,6 +310,9 @@ pub struct TrendArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
+    #[command(flatten)]
     pub timeline: TimelineArgs,
 }
 
@@ -300,19 +326,27 @@ pub struct KwicArgs {
     #[command(flatten)]
     pub range: RangeArgs,
 
-    /// Characters of context on each side.
-    #[arg(short, long, default_value_t = 40, value_name = "N",
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
+    /// Columns of context on each side [default: what fits the terminal, 40 when
+    /// writing to a pipe or a file].
+    #[arg(short, long, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..=1000))]
-    pub width: u16,
+    pub width: Option<u16>,
 
     /// Order of the lines.
     #[arg(long, value_enum, default_value_t = KwicSortArg::Date)]
     pub sort: KwicSortArg,
 
-    /// Number of lines to show.
-    #[arg(short = 'n', long, default_value_t = 100, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
-    pub limit: u32,
+    /// Number of lines to show [default: 100 in text, every line in TSV and JSON]; 0
+    /// means all.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<u32>,
+
+    /// Show every line (the same as --limit 0).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = KwicFormat::Text)]
@@ -330,6 +364,9 @@ pub struct ShowArgs {
     /// Mark the matches of this query in the text.
     #[arg(long, value_name = "QUERY")]
     pub highlight: Option<String>,
+
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
@@ -415,6 +452,8 @@ pub enum KwicSortArg {
 pub enum PeriodArg {
     /// Calendar months.
     Month,
+    /// Quarters (YYYY-Qn).
+    Quarter,
     /// Calendar years.
     Year,
 }
@@ -430,7 +469,7 @@ pub enum HitsFormat {
     Ndjson,
     /// A header row, then one row per hit.
     Csv,
-    /// One path per line, for xargs.
+    /// One path per line that works from the current directory, for xargs.
     Paths,
 }
 

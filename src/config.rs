@@ -7,11 +7,12 @@ use anyhow::Result;
 
 use crate::cli::{
     Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HitsFormat, IndexArgs, KwicFormat,
-    KwicSortArg, PeriodArg, SearchArgs, SortArg, SummaryFormat, TableFormat,
+    KwicSortArg, PeriodArg, SearchArgs, SortArg, SummaryFormat, SynonymsArgs, TableFormat,
 };
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
 use crate::kwic::KwicSort;
+use crate::output::HitsFormat as OutputHits;
 use crate::query::{self, Expr, Query, Sort};
 use crate::timeline::Period;
 
@@ -24,8 +25,11 @@ pub const DEFAULT_CORPUS_DIR: &str = "corpus";
 /// Settings every command shares.
 #[derive(Debug, Clone)]
 pub struct Global {
-    /// The index folder.
+    /// The index folder: `--index` (or `KRANT_INDEX`), else the one [`discover_index`]
+    /// finds.
     pub index_dir: PathBuf,
+    /// Whether `--index` (or `KRANT_INDEX`) chose it.
+    pub index_given: bool,
     /// Print only results and errors.
     pub quiet: bool,
     /// Print per-file detail.
@@ -38,7 +42,10 @@ pub struct Global {
     pub stderr_is_terminal: bool,
     /// Whether stdout is a terminal (file names are escaped there).
     pub stdout_is_terminal: bool,
-    /// The synonyms file, if any.
+    /// The width of stdout's terminal in columns; `None` for a pipe or a file, which get
+    /// fixed widths.
+    pub stdout_columns: Option<usize>,
+    /// The synonyms file, if any (`--synonyms`, for the commands that match queries).
     pub synonyms: Option<PathBuf>,
 }
 
@@ -103,14 +110,8 @@ pub enum OutputFormat {
     Text,
     /// One JSON object.
     Json,
-    /// One JSON object per line.
-    Ndjson,
     /// Comma-separated values with a header row.
     Csv,
-    /// Tab-separated values.
-    Tsv,
-    /// One path per line.
-    Paths,
 }
 
 /// Settings of `krant search`.
@@ -118,13 +119,18 @@ pub enum OutputFormat {
 pub struct SearchConfig {
     /// Shared settings.
     pub global: Global,
-    /// The query.
+    /// The query (its `limit` is [`ALL`] for every hit).
     pub query: Query,
     /// How to print hits.
-    pub format: OutputFormat,
+    pub format: OutputHits,
+    /// End paths with NUL (`-0`).
+    pub null: bool,
     /// Print only the number of matches.
     pub count_only: bool,
 }
+
+/// A limit of hits or lines that means every one.
+pub const ALL: usize = usize::MAX;
 
 /// A query as typed and parsed.
 #[derive(Debug, Clone)]
@@ -161,12 +167,25 @@ pub struct TrendConfig {
     pub queries: Vec<ParsedQuery>,
     /// Months to cover.
     pub range: MonthRange,
-    /// Months or years.
+    /// Months, quarters or years.
     pub period: Period,
+    /// Whether `--by` chose the period (else text may fall back to a coarser one).
+    pub period_given: bool,
     /// Shares instead of counts.
     pub relative: bool,
     /// Text, JSON or CSV.
     pub format: OutputFormat,
+}
+
+/// `krant kwic`'s formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KwicOutput {
+    /// Aligned lines.
+    Text,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// One JSON object.
+    Json,
 }
 
 /// Settings of `krant kwic`.
@@ -178,14 +197,14 @@ pub struct KwicConfig {
     pub query: ParsedQuery,
     /// Months to search.
     pub range: MonthRange,
-    /// Characters of context per side.
-    pub width: usize,
+    /// Columns of context per side, if given; else what fits the terminal (or 40).
+    pub width: Option<usize>,
     /// Line order.
     pub sort: KwicSort,
-    /// Lines to show.
+    /// Lines to show ([`ALL`] for every line).
     pub limit: usize,
     /// Text, TSV or JSON.
-    pub format: OutputFormat,
+    pub format: KwicOutput,
 }
 
 /// Settings of `krant show`.
@@ -244,30 +263,33 @@ pub struct TermsConfig {
 /// Checks and resolves the command line.
 pub fn resolve(cli: Cli) -> Result<Config> {
     let global = Global {
-        index_dir: cli
-            .index
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR)),
+        index_dir: cli.index.clone().unwrap_or_else(discover_index),
+        index_given: cli.index.is_some(),
         quiet: cli.quiet,
         verbose: cli.verbose && !cli.quiet,
         stdout_color: wants_color(cli.color, std::io::stdout().is_terminal()),
         stderr_color: wants_color(cli.color, std::io::stderr().is_terminal()),
         stderr_is_terminal: std::io::stderr().is_terminal(),
         stdout_is_terminal: std::io::stdout().is_terminal(),
-        synonyms: cli.synonyms.clone(),
+        stdout_columns: terminal_columns(),
+        synonyms: None,
     };
     Ok(match cli.command {
         Command::Index(Deferred(args)) => Config::Index(index_config(global, args)),
-        Command::Search(Deferred(args)) => Config::Search(search_config(global, args)?),
+        Command::Search(Deferred(args)) => {
+            let global = with_synonyms(global, &args.synonyms);
+            Config::Search(search_config(global, args)?)
+        }
         Command::Histogram(Deferred(args)) => Config::Histogram(HistogramConfig {
+            global: with_synonyms(global, &args.synonyms),
             query: parse_query(&args.query.join(" "))?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
             period: period(args.timeline.by),
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
-            global,
         }),
         Command::Trend(Deferred(args)) => Config::Trend(TrendConfig {
+            global: with_synonyms(global, &args.synonyms),
             queries: args
                 .queries
                 .iter()
@@ -275,38 +297,39 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 .collect::<Result<_>>()?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
             period: period(args.timeline.by),
+            period_given: args.timeline.by.is_some(),
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
-            global,
         }),
         Command::Kwic(Deferred(args)) => {
             let query = parse_query(&args.query.join(" "))?;
             if query.expr.is_none() {
                 return Err(failure("kwic needs a query", "e.g. krant kwic kalifaat"));
             }
+            let format = match args.format {
+                KwicFormat::Text => KwicOutput::Text,
+                KwicFormat::Tsv => KwicOutput::Tsv,
+                KwicFormat::Json => KwicOutput::Json,
+            };
             Config::Kwic(KwicConfig {
+                global: with_synonyms(global, &args.synonyms),
                 query,
                 range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-                width: usize::from(args.width),
+                width: args.width.map(usize::from),
                 sort: match args.sort {
                     KwicSortArg::Left => KwicSort::Left,
                     KwicSortArg::Right => KwicSort::Right,
                     KwicSortArg::Date => KwicSort::Date,
                 },
-                limit: args.limit as usize,
-                format: match args.format {
-                    KwicFormat::Text => OutputFormat::Text,
-                    KwicFormat::Tsv => OutputFormat::Tsv,
-                    KwicFormat::Json => OutputFormat::Json,
-                },
-                global,
+                limit: limit(args.limit, args.all, format == KwicOutput::Text, 100),
+                format,
             })
         }
         Command::Show(Deferred(args)) => Config::Show(ShowConfig {
+            global: with_synonyms(global, &args.synonyms),
             path: typed_identity(&args.path),
             highlight: args.highlight.as_deref().map(parse_query).transpose()?,
             format: summary_format(args.format),
-            global,
         }),
         Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
             format: summary_format(args.format),
@@ -331,6 +354,48 @@ pub fn resolve(cli: Cli) -> Result<Config> {
     })
 }
 
+/// The index folder when none is given: `.krant` in the current directory or in the
+/// nearest folder above it that has one, as git finds `.git`, without leaving the file
+/// system the current directory is on; `./.krant` when there is none (where `krant
+/// index` creates it).
+pub fn discover_index() -> PathBuf {
+    let here = PathBuf::from(DEFAULT_INDEX_DIR);
+    let Ok(cwd) = std::env::current_dir() else {
+        return here;
+    };
+    let device = |dir: &std::path::Path| -> Option<u64> {
+        #[cfg(unix)]
+        {
+            Some(std::os::unix::fs::MetadataExt::dev(
+                &std::fs::metadata(dir).ok()?,
+            ))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            Some(0u64)
+        }
+    };
+    let start = device(&cwd);
+    for dir in cwd.ancestors() {
+        if device(dir) != start {
+            break;
+        }
+        let candidate = dir.join(DEFAULT_INDEX_DIR);
+        if candidate.symlink_metadata().is_ok() {
+            return if dir == cwd { here } else { candidate };
+        }
+    }
+    here
+}
+
+fn with_synonyms(global: Global, args: &SynonymsArgs) -> Global {
+    Global {
+        synonyms: args.synonyms.clone(),
+        ..global
+    }
+}
+
 fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -343,10 +408,11 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-fn period(arg: PeriodArg) -> Period {
+fn period(arg: Option<PeriodArg>) -> Period {
     match arg {
-        PeriodArg::Month => Period::Month,
-        PeriodArg::Year => Period::Year,
+        None | Some(PeriodArg::Month) => Period::Month,
+        Some(PeriodArg::Quarter) => Period::Quarter,
+        Some(PeriodArg::Year) => Period::Year,
     }
 }
 
@@ -429,9 +495,54 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     })
 }
 
+/// A `--limit`: as given (0 and `--all` mean every one), else `text_default` for people
+/// and every one for the other formats, which scripts read (as ripgrep prints every
+/// match).
+fn limit(given: Option<u32>, all: bool, text: bool, text_default: usize) -> usize {
+    match given {
+        _ if all => ALL,
+        Some(0) => ALL,
+        Some(n) => n as usize,
+        None if text => text_default,
+        None => ALL,
+    }
+}
+
+/// The width of stdout's terminal: `COLUMNS` when set (as `ls` reads it), else what the
+/// terminal says; `None` when stdout is not a terminal.
+fn terminal_columns() -> Option<usize> {
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    from_env.or_else(|| {
+        terminal_size::terminal_size_of(&stdout)
+            .map(|(terminal_size::Width(w), _)| usize::from(w))
+            .filter(|&w| w > 0)
+    })
+}
+
 fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
     let range = month_range(args.range.from.as_deref(), args.range.to.as_deref())?;
     let ParsedQuery { text, expr } = parse_query(&args.query.join(" "))?;
+    let format = match args.format {
+        None if args.null => OutputHits::Paths,
+        None | Some(HitsFormat::Text) => OutputHits::Text,
+        Some(HitsFormat::Json) => OutputHits::Json,
+        Some(HitsFormat::Ndjson) => OutputHits::Ndjson,
+        Some(HitsFormat::Csv) => OutputHits::Csv,
+        Some(HitsFormat::Paths) => OutputHits::Paths,
+    };
+    if args.null && format != OutputHits::Paths && !args.count {
+        return Err(failure(
+            "-0 (--null) ends paths with NUL, and this is not a list of paths",
+            "use it with --format paths (or alone, which implies it)",
+        ));
+    }
     Ok(SearchConfig {
         global,
         query: Query {
@@ -443,16 +554,11 @@ fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
             },
-            limit: args.limit as usize,
+            limit: limit(args.limit, args.all, format == OutputHits::Text, 10),
             offset: args.offset as usize,
         },
-        format: match args.format {
-            HitsFormat::Text => OutputFormat::Text,
-            HitsFormat::Json => OutputFormat::Json,
-            HitsFormat::Ndjson => OutputFormat::Ndjson,
-            HitsFormat::Csv => OutputFormat::Csv,
-            HitsFormat::Paths => OutputFormat::Paths,
-        },
+        format,
+        null: args.null,
         count_only: args.count,
     })
 }

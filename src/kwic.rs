@@ -4,6 +4,7 @@
 use crate::analysis::DutchAnalyzer;
 use crate::date::ArticleDate;
 use crate::index::StoredArticle;
+use crate::output::columns;
 use crate::snippet::{Matcher, advance_chars, find_matches, retreat_chars};
 
 /// How KWIC lines are ordered.
@@ -20,11 +21,11 @@ pub enum KwicSort {
 /// One occurrence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KwicLine {
-    /// Up to `width` characters before the match, whitespace collapsed.
+    /// Up to `width` columns of text before the match, whitespace collapsed.
     pub left: String,
     /// The matching text as it stands in the article.
     pub keyword: String,
-    /// Up to `width` characters after the match, whitespace collapsed.
+    /// Up to `width` columns of text after the match, whitespace collapsed.
     pub right: String,
     /// The article's date.
     pub date: ArticleDate,
@@ -42,24 +43,44 @@ pub fn concordance(
     width: usize,
     sort: KwicSort,
 ) -> Vec<KwicLine> {
-    let mut lines = Vec::new();
-    for article in articles {
-        let text = &article.text;
-        for (start, end, _) in find_matches(text, matcher, analyzer) {
+    let mut lines: Vec<KwicLine> = articles
+        .iter()
+        .flat_map(|article| occurrences(article, matcher, analyzer, width))
+        .collect();
+    sort_lines(&mut lines, sort);
+    lines
+}
+
+/// The occurrences in one article, in the order of the text (the order of `--sort date`
+/// for articles taken oldest first, then by path), with `width` columns of context.
+pub fn occurrences(
+    article: &StoredArticle,
+    matcher: &Matcher,
+    analyzer: &mut DutchAnalyzer,
+    width: usize,
+) -> Vec<KwicLine> {
+    let text = &article.text;
+    find_matches(text, matcher, analyzer)
+        .into_iter()
+        .map(|(start, end, _)| {
             // Only a window around the match is collapsed: long articles with many
             // matches would otherwise cost quadratic time.
             let before = &text[retreat_chars(text, start, width * 4)..start];
             let after = &text[end..advance_chars(text, end, width * 4)];
-            lines.push(KwicLine {
-                left: tail_chars(&collapse(before), width),
+            KwicLine {
+                left: columns::tail(&collapse(before), width).to_owned(),
                 keyword: collapse(&text[start..end]),
-                right: head_chars(&collapse(after), width),
+                right: columns::head(&collapse(after), width).to_owned(),
                 date: article.date,
                 path: article.path.clone(),
                 offset: start,
-            });
-        }
-    }
+            }
+        })
+        .collect()
+}
+
+/// Puts lines in `sort` order.
+pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
     match sort {
         KwicSort::Date => {
             lines.sort_by(|a, b| (a.date, &a.path, a.offset).cmp(&(b.date, &b.path, b.offset)))
@@ -82,7 +103,6 @@ pub fn concordance(
             )
         }),
     }
-    lines
 }
 
 /// A sort key for a word sequence: case- and diacritic-insensitive, punctuation ignored.
@@ -111,15 +131,6 @@ fn collapse(text: &str) -> String {
         out.push(' ');
     }
     out
-}
-
-fn tail_chars(text: &str, n: usize) -> String {
-    let count = text.chars().count();
-    text.chars().skip(count.saturating_sub(n)).collect()
-}
-
-fn head_chars(text: &str, n: usize) -> String {
-    text.chars().take(n).collect()
 }
 
 #[cfg(test)]

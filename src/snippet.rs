@@ -29,8 +29,11 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// The matcher for the positive words and phrases of `expr` (none for `None`).
-    pub fn new(expr: Option<&Expr>, analyzer: &mut DutchAnalyzer) -> Matcher {
+    /// The matcher for the positive words and phrases of `expr` (none for `None`), taken
+    /// as it is: synonyms are not expanded here. Commands get their matcher from
+    /// `index::Searcher::matcher`, the one way that expands them, so that search, kwic and
+    /// show mark the same words.
+    pub(crate) fn new(expr: Option<&Expr>, analyzer: &mut DutchAnalyzer) -> Matcher {
         let mut matcher = Matcher::default();
         let Some(expr) = expr else {
             return matcher;
@@ -78,6 +81,7 @@ impl Matcher {
                         [] => {}
                         [one] => {
                             matcher.terms.insert(one.term.clone());
+                            matcher.terms.extend(analyzer.name_reading(text));
                         }
                         many => matcher.phrases.push(
                             many.iter()
@@ -102,18 +106,35 @@ impl Matcher {
         if !self.fuzzy.is_empty() {
             return None;
         }
-        let all: Vec<&str> = self
+        let head = |t: &str, n: usize| {
+            t.chars()
+                .take(n)
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        let mut hints = Hints {
+            word: Vec::new(),
+            compound: Vec::new(),
+        };
+        // A term need not begin its words (`grijp` for `greep`): its pieces are what its
+        // words hold.
+        let terms = self
             .terms
             .iter()
-            .map(String::as_str)
-            .chain(self.prefixes.iter().map(String::as_str))
-            .chain(self.phrases.iter().flatten().map(|(_, t)| t.as_str()))
-            .collect();
-        let head = |t: &str, n: usize| t.chars().take(n).collect::<String>();
-        Some(Hints {
-            word: all.iter().map(|t| head(t, 3)).collect(),
-            compound: all.iter().map(|t| (head(t, 5), t.len())).collect(),
-        })
+            .chain(self.phrases.iter().flatten().map(|(_, t)| t));
+        for term in terms {
+            let pieces = crate::analysis::term_pieces(term);
+            hints.compound.push((head(term, 5), term.len()));
+            for piece in &pieces[1..] {
+                hints.compound.push((piece.clone(), piece.len()));
+            }
+            hints.word.extend(pieces);
+        }
+        for prefix in &self.prefixes {
+            hints.word.push(head(prefix, 3));
+            hints.compound.push((head(prefix, 5), prefix.len()));
+        }
+        Some(hints)
     }
 
     /// Whether the matcher matches nothing at all.

@@ -9,8 +9,30 @@ use crate::date::{Month, MonthRange};
 pub enum Period {
     /// Calendar months, `YYYY-MM`.
     Month,
+    /// Quarters, `YYYY-Qn`.
+    Quarter,
     /// Calendar years, `YYYY`.
     Year,
+}
+
+impl Period {
+    /// The next coarser period, if any: what a chart falls back to when it does not fit.
+    pub fn coarser(self) -> Option<Period> {
+        match self {
+            Period::Month => Some(Period::Quarter),
+            Period::Quarter => Some(Period::Year),
+            Period::Year => None,
+        }
+    }
+
+    /// `"month"`, `"quarter"` or `"year"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+    }
 }
 
 /// One period of a series.
@@ -52,6 +74,7 @@ pub fn series(
     loop {
         let label = match period {
             Period::Month => month.to_string(),
+            Period::Quarter => format!("{:04}-Q{}", month.year, (month.month - 1) / 3 + 1),
             Period::Year => format!("{:04}", month.year),
         };
         let count = matching.get(&month).copied().unwrap_or(0);
@@ -116,6 +139,27 @@ mod tests {
             .map(|b| (b.period.as_str(), b.count, b.total))
             .collect();
         assert_eq!(rows, [("2016", 1, 2), ("2017", 5, 8), ("2018", 0, 0)]);
+        let s = series(
+            m(2016, 12),
+            m(2017, 11),
+            Period::Quarter,
+            &matching,
+            &totals,
+        );
+        let rows: Vec<_> = s
+            .iter()
+            .map(|b| (b.period.as_str(), b.count, b.total))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("2016-Q4", 1, 2),
+                ("2017-Q1", 2, 2),
+                ("2017-Q2", 0, 0),
+                ("2017-Q3", 0, 0),
+                ("2017-Q4", 3, 6)
+            ]
+        );
     }
 
     #[test]

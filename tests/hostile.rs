@@ -53,7 +53,7 @@ fn names_that_are_not_utf8_keep_their_exact_identity() {
     let mut command = ws.command(&["search", "eerste", "--format", "paths"]);
     command.stdout(std::process::Stdio::piped());
     let out = command.output().unwrap();
-    assert_eq!(out.stdout, b"caf\xe9.txt\n");
+    assert_eq!(out.stdout, b"corpus/caf\xe9.txt\n");
     // Raw bytes on the command line name the same article.
     use std::os::unix::ffi::OsStrExt;
     let mut command = ws.command(&["show"]);
@@ -190,7 +190,7 @@ fn limits_and_offsets_near_the_top_of_their_range_allocate_only_what_exists() {
     let run = ws.run(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = ws.run(&[&args[..], &["--format", "paths"]].concat());
-    assert_eq!(run.stdout, "a.txt\nb.txt\n");
+    assert_eq!(run.stdout, "corpus/a.txt\ncorpus/b.txt\n");
     let run = ws.run(&[
         "search", "--limit", &max, "--offset", &max, "--format", "json",
     ]);
@@ -372,6 +372,6 @@ fn paths_need_no_article_and_snippets_read_only_the_start_of_a_huge_one() {
     // A list of paths reads no article: a file gone since is not even noticed.
     ws.remove("klein.txt");
     let run = ws.run(&["search", "raqqa", "--format", "paths", "--sort", "oldest"]);
-    assert_eq!(run.stdout, "groot.txt\nklein.txt\n");
+    assert_eq!(run.stdout, "corpus/groot.txt\ncorpus/klein.txt\n");
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }

@@ -216,7 +216,7 @@ fn user_errors_are_one_line_and_exit_2() {
 #[test]
 fn clap_usage_errors_exit_2() {
     let ws = Workspace::new();
-    let run = ws.run(&["search", "--limit", "0"]);
+    let run = ws.run(&["search", "--limit", "-1"]);
     assert_eq!(run.code, 2);
     let run = ws.run(&["zoek"]);
     assert_eq!(run.code, 2);

@@ -338,7 +338,7 @@ fn another_user_can_search_an_index_they_may_read() {
     ws.index();
     assert_eq!(
         run_as_nobody(&ws, &["search", "raqqa", "--format", "paths"]).stdout,
-        "d.txt\n"
+        "corpus/d.txt\n"
     );
     assert_eq!(run_as_nobody(&ws, &["check"]).code, 0);
     let run = run_as_nobody(&ws, &["index", "corpus"]);

@@ -118,7 +118,7 @@ fn ingestion_report_lists_skips_duplicates_and_empty_months() {
     assert!(report.skipped[0].reason.starts_with("no header"));
     assert!(
         run.stderr.contains(
-            "duplicates: 1 groups of files with identical content (e.g. a.txt = kopie/a.txt)"
+            "duplicates: 1 group of files with identical content (e.g. a.txt = kopie/a.txt)"
         ),
         "{}",
         run.stderr
@@ -423,7 +423,7 @@ fn texts_come_from_the_archive_and_say_when_it_changed_since_the_last_run() {
         run.stderr
     );
     assert!(
-        warnings[1].starts_with("krant: warning: b.txt: ") && warnings[1].contains("b.txt is gone"),
+        warnings[1].starts_with("krant: warning: b.txt: its file is gone"),
         "{}",
         run.stderr
     );
@@ -431,7 +431,11 @@ fn texts_come_from_the_archive_and_say_when_it_changed_since_the_last_run() {
     let show = ws.run(&["show", "b.txt"]);
     assert_eq!(show.code, 0, "{}", show.stderr);
     assert!(show.stdout.contains("Bravo"), "{}", show.stdout);
-    assert!(show.stderr.contains("b.txt is gone"), "{}", show.stderr);
+    assert!(
+        show.stderr.contains("b.txt: its file is gone"),
+        "{}",
+        show.stderr
+    );
 
     // After a run the index and the archive agree again, and nothing is said.
     ws.index();

@@ -15,6 +15,7 @@ use tantivy_fst::raw::Fst;
 
 static MAP_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.strings"));
+static GRAMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.grams"));
 
 /// Where a form's reading comes from, for `krant analyze`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,12 +164,24 @@ fn decode(value: u64) -> Entry {
     }
 }
 
-/// Whether a folded word is a name that is spelled like a word, as a place or a person
-/// (`tienen`, `weert`, `best`): `data/lexicon/names.txt`, from OpenTaal's names.
+/// Whether a folded word is the name of a place that is spelled like a word (`tienen`,
+/// `weert`, `geel`): `data/lexicon/names.txt`, from OpenTaal's names.
 pub fn is_name_homograph(folded: &str) -> bool {
     static NAMES: super::sorted_lines::WordList =
         super::sorted_lines::WordList::new(include_str!("../../data/lexicon/names.txt"));
     NAMES.contains(folded)
+}
+
+/// Pieces of text one of which every word whose term is `term` holds: the term's first
+/// three letters (in lower case: an acronym's term is in capitals), and for a term some of
+/// whose forms do not begin so (`grijp`: `greep`, `gegrepen`), a piece of those
+/// (`gre`). Snippets skip words without any piece of the query's terms.
+pub fn term_pieces(term: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = vec![term.chars().take(3).flat_map(char::to_lowercase).collect()];
+    if let Some(grams) = super::sorted_lines::lookup(GRAMS, term) {
+        pieces.extend(grams.split(' ').map(str::to_owned));
+    }
+    pieces
 }
 
 /// The reason a reviewed exception gives for a form's reading, if it has one.
@@ -243,6 +256,20 @@ mod tests {
         }
         assert!(exception_reason("geleden").is_some_and(|r| r.contains("ago")));
         assert_eq!(exception_reason("stad"), None);
+    }
+
+    #[test]
+    fn every_form_holds_a_piece_of_its_term() {
+        for (form, entry) in entries().step_by(7) {
+            let pieces = term_pieces(entry.key);
+            assert!(
+                pieces.iter().any(|p| form.contains(p.as_str())),
+                "{form} ({}) holds none of {pieces:?}",
+                entry.key
+            );
+        }
+        assert_eq!(term_pieces("grijp"), ["gri", "gre"]);
+        assert_eq!(term_pieces("IS"), ["is"]);
     }
 
     #[test]

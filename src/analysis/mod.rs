@@ -35,7 +35,7 @@ mod words;
 use std::sync::Arc;
 
 use lexicon::is_name_homograph;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use stem_table::{StemTable, key_of};
 
 pub use lemma::{How, Term};
@@ -55,7 +55,9 @@ pub fn lexicon_lemmas() -> Vec<(String, u8, bool)> {
         .collect()
 }
 pub use fold::{fold, fold_into};
-pub use lexicon::{Entry as LexiconEntry, Source as LexiconSource, lookup as lexicon_lookup};
+pub use lexicon::{
+    Entry as LexiconEntry, Source as LexiconSource, lookup as lexicon_lookup, term_pieces,
+};
 pub use stem::{DutchStemmer, REPAIRS, StemOrigin};
 pub use stopwords::{STOP_WORDS, is_stop_word};
 pub use words::{
@@ -348,6 +350,9 @@ pub struct DutchAnalyzer {
     pending_text: String,
     /// Terms whose tokens come out marked [`TokenView::frequent`].
     frequent_terms: Arc<FxHashSet<Box<str>>>,
+    /// The compound parts of the lemmas met, by the address of the lemma in the
+    /// lexicon; emptied with the cache.
+    parts_by_lemma: FxHashMap<usize, Vec<&'static str>>,
 }
 
 /// A folded word waiting for its lookup (see [`DutchAnalyzer::emit`]).
@@ -377,7 +382,8 @@ enum Reading {
     Word,
     /// As an acronym that spells a word (`IS`, `DUO`): its capitals are its term.
     Acronym,
-    /// As a place spelled like a word (`Tienen`): the folded name is its term.
+    /// As a place spelled like a word (`Tienen`, `Geel`): the folded name with a capital
+    /// is its term.
     Name,
 }
 
@@ -473,6 +479,19 @@ impl DutchAnalyzer {
         let mut explained = Vec::new();
         self.run(text, mode, &mut |_| {}, Some(&mut explained), None);
         explained
+    }
+
+    /// The term of the place a query word spells in lower case, if it spells one
+    /// (`tienen` → `Tienen`, `curacao` → `Curacao`): the query looks for the word and the
+    /// place. In Title case the word is the place already.
+    pub fn name_reading(&self, text: &str) -> Option<String> {
+        let mut spans = word_spans(text);
+        let (start, end) = spans.next()?;
+        if spans.next().is_some() || is_title_case(&text[start..end]) {
+            return None;
+        }
+        let folded = self.normalize(&text[start..end]);
+        is_name_homograph(&folded).then(|| title_case(&folded))
     }
 
     /// The form a word takes before stemming (cleaned, lower-cased and folded). Prefix
@@ -660,13 +679,7 @@ impl DutchAnalyzer {
             return;
         }
         let readings: &[Reading] = if is_acronym(surface, &folded) {
-            // The index also takes the word a non-stop acronym spells (`DUO`, `duo`), so
-            // that `duo` finds both and `DUO` only the acronym.
-            if mode == Mode::Query || is_stop_word(&folded) {
-                &[Reading::Acronym]
-            } else {
-                &[Reading::Acronym, Reading::Word]
-            }
+            &[Reading::Acronym]
         } else if names != Names::Ignore && is_name_homograph(&folded) {
             if names == Names::Both {
                 &[Reading::Word, Reading::Name]
@@ -828,17 +841,20 @@ impl DutchAnalyzer {
             folded.len() <= MAX_CACHED_BYTES,
             "too long to cache: {folded}"
         );
+        // The word's term, computed once per new word and kept for its parts.
+        let mut term = None;
         let mut entry = match self.cache.get(key) {
             Some(entry) => entry,
             None => {
                 if self.cache.len() >= STEM_CACHE_CAPACITY || self.arena.len() >= ARENA_CAPACITY {
                     self.cache.clear();
                     self.arena.clear();
+                    self.parts_by_lemma.clear();
                 }
                 let stem = match reading {
-                    Reading::Word => lemma::term(&self.stemmer, folded).key,
+                    Reading::Word => term.insert(lemma::term(&self.stemmer, folded)).key.clone(),
                     Reading::Acronym => folded.to_ascii_uppercase(),
-                    Reading::Name => folded.to_owned(),
+                    Reading::Name => title_case(folded),
                 };
                 let start = self.arena.len();
                 self.arena.push_str(&stem);
@@ -865,7 +881,8 @@ impl DutchAnalyzer {
             }
         };
         if with_parts && !entry.has(PARTS_KNOWN) {
-            let parts = self.compound_parts(folded);
+            let term = term.unwrap_or_else(|| lemma::term(&self.stemmer, folded));
+            let parts = self.compound_parts(&term);
             let parts_start = self.arena.len();
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
@@ -903,9 +920,21 @@ impl DutchAnalyzer {
     }
 
     /// Terms of a compound's parts that differ from the compound's own term.
-    fn compound_parts(&self, folded: &str) -> Vec<&'static str> {
-        let term = lemma::term(&self.stemmer, folded);
-        lemma::part_keys(&term)
+    fn compound_parts(&mut self, term: &Term) -> Vec<&'static str> {
+        // The forms of one lemma have its parts: split it once (`gemeenteraad`,
+        // `gemeenteraden`). Lemmas live in the lexicon's string table, so the address
+        // names one.
+        let lemma = match &term.how {
+            How::Lexicon(entry) | How::Inflection { entry, .. } => entry.lemma,
+            How::Compound { .. } | How::Stemmer(_) => return lemma::part_keys(term),
+        };
+        let address = lemma.as_ptr() as usize;
+        if let Some(parts) = self.parts_by_lemma.get(&address) {
+            return parts.clone();
+        }
+        let parts = lemma::part_keys(term);
+        self.parts_by_lemma.insert(address, parts.clone());
+        parts
     }
 
     /// The steps from a written word to its term, in words, for `krant analyze`.
@@ -1004,6 +1033,15 @@ fn is_acronym(surface: &str, folded: &str) -> bool {
     surface.len() >= 2
         && surface.bytes().all(|b| b.is_ascii_uppercase())
         && (is_stop_word(folded) || lexicon_lookup(folded).is_some_and(|e| !e.is_name()))
+}
+
+/// The folded word with a capital: a name's term, apart from the word's (`Geel`, `geel`).
+fn title_case(folded: &str) -> String {
+    let mut chars = folded.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A capital and then no capital (`Tienen`, not `TIENEN` or `tienen`).
@@ -1183,14 +1221,11 @@ mod tests {
     }
 
     #[test]
-    fn capitals_that_spell_a_word_are_an_acronym_and_the_index_keeps_the_word_too() {
-        // `DUO` (the agency) finds only itself; `duo` finds both.
+    fn capitals_that_spell_a_word_are_an_acronym() {
+        // `DUO` (the agency) and `duo` (a pair) stay apart.
         assert_eq!(query_terms("DUO"), ["DUO"]);
         assert_eq!(query_terms("duo"), ["duo"]);
-        assert_eq!(
-            terms("het DUO", Mode::Index),
-            [(1, "DUO".to_owned()), (1, "duo".to_owned())]
-        );
+        assert_eq!(terms("het DUO", Mode::Index), [(1, "DUO".to_owned())]);
         // Capitals that spell no word are read as usual: `navo` finds `NAVO`.
         assert_eq!(query_terms("NAVO"), query_terms("navo"));
     }
@@ -1205,12 +1240,20 @@ mod tests {
                 .map(|t| t.term)
                 .collect()
         };
-        assert_eq!(query_terms("Tienen"), ["tienen"]);
+        assert_eq!(query_terms("Tienen"), ["Tienen"]);
         assert_eq!(query_terms("tienen"), query_terms("tien"));
-        assert_eq!(index("In Tienen staat"), ["tienen", "staat"]);
+        // In lower case, a query looks for the word and the place.
+        let analyzer = DutchAnalyzer::new();
+        assert_eq!(analyzer.name_reading("tienen").as_deref(), Some("Tienen"));
+        assert_eq!(analyzer.name_reading("Tienen"), None);
+        assert_eq!(analyzer.name_reading("tien"), None);
+        assert_eq!(index("In Tienen staat"), ["Tienen", "staat"]);
+        // A place whose name is a word's lemma (`Geel`, `geel`) stays apart too.
+        assert_eq!(index("in Geel"), ["Geel"]);
+        assert_ne!(query_terms("Geel"), query_terms("gele"));
         // At the start of a sentence, both readings.
         let start = index("Tienen kreeg");
-        assert!(start.contains(&"tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
+        assert!(start.contains(&"Tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
         // An unknown word in Title case inside a sentence is a name: not cut into parts.
         let parts = |text: &str| -> Vec<String> {
             DutchAnalyzer::new()

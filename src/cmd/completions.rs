@@ -20,12 +20,9 @@ pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
     write_all(&script)
 }
 
-/// Prints the manual page in roff.
+/// Prints the manual page in roff: one page, a section per command.
 pub fn man() -> Result<ExitCode> {
-    let page = clap_mangen::Man::new(Cli::command());
-    let mut roff = Vec::new();
-    page.render(&mut roff)?;
-    write_all(&roff)
+    write_all(crate::output::manual_page(Cli::command()).as_bytes())
 }
 
 fn write_all(bytes: &[u8]) -> Result<ExitCode> {

@@ -35,6 +35,7 @@ pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
             &buckets,
             config.relative,
             Style::new(config.global.stdout_color),
+            config.global.stdout_columns,
         )?,
     }
     std::io::Write::flush(&mut out)?;

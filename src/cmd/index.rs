@@ -257,8 +257,9 @@ pub fn sync(
     report.unchanged = plan.unchanged;
     if plan.kept_unread > 0 {
         messages.info(&format!(
-            "{} indexed articles in folders that could not be read are kept",
-            plan.kept_unread
+            "{} in folders that could not be read {} kept",
+            crate::output::plural(plan.kept_unread, "indexed article", "indexed articles"),
+            if plan.kept_unread == 1 { "is" } else { "are" }
         ));
     }
     let indexed = plan.totals.indexed;
@@ -289,6 +290,10 @@ pub fn sync(
                 ),
             );
         }
+    }
+    // After the removal guard: an archive whose disk is not mounted is its error.
+    if plan.totals.walked == 0 {
+        messages.warn(&root.display().to_string(), &no_articles(plan.other_files));
     }
     let mut record = Vec::new();
     while plan
@@ -488,6 +493,8 @@ struct Plan {
     bytes_to_read: u64,
     /// The indexed paths whose files are gone, in order.
     gone: SpillReader,
+    /// Visible files the walk met whose names do not make them articles.
+    other_files: usize,
 }
 
 /// Walks the corpus and plans the run against the kept index and the stamps, while
@@ -542,7 +549,8 @@ fn plan_and_verify(
         }
         Ok(())
     };
-    let walk = Walker::new(root, &options).inspect(|item| {
+    let mut walker = Walker::new(root, &options);
+    let walk = walker.by_ref().inspect(|item| {
         if matches!(item, WalkItem::File(_)) {
             progress.inc_length(1);
         }
@@ -591,6 +599,7 @@ fn plan_and_verify(
         to_read: spilled(to_read)?,
         bytes_to_read,
         gone: spilled(gone)?,
+        other_files: walker.other_files(),
     })
 }
 
@@ -789,6 +798,19 @@ const REMOVALS_ALWAYS_ALLOWED: usize = 10;
 /// Whether removing `removing` of `indexed` articles needs `--allow-removals`: more than
 /// half of the index and more than a handful, as when the archive's disk is not mounted
 /// (an empty mount point), like rsync's `--max-delete`.
+/// What to say when a folder holds no article file at all.
+fn no_articles(other_files: usize) -> String {
+    let others = match other_files {
+        0 => String::new(),
+        1 => " (1 other file was left out)".to_owned(),
+        n => format!(" ({n} other files were left out)"),
+    };
+    format!(
+        "no article files found{others}: an article is a file whose name ends in .txt (any \
+         case) and that starts with 'date YYYY-MM'; hidden files and folders are skipped"
+    )
+}
+
 fn too_many_removals(removing: usize, indexed: usize) -> bool {
     removing > REMOVALS_ALWAYS_ALLOWED && removing * 2 > indexed
 }

@@ -80,6 +80,13 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
         }
         found = inspect(index_dir)?;
     }
+    if found == Found::Nothing && !global.index_given {
+        let here = std::env::current_dir().unwrap_or_default();
+        return Err(crate::error::failure(
+            format!("no krant index in {} or a folder above it", here.display()),
+            "create one with `krant index CORPUS` (or point --index at an existing one)",
+        ));
+    }
     let searcher = Searcher::new(KrantIndex::open_found(index_dir, found)?)?;
     Ok(ManuallyDrop::new(match &global.synonyms {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
@@ -104,7 +111,12 @@ pub fn warn_about_texts<'a>(
 ) {
     let mut messages = Messages::new(global.stderr_color, global.quiet, global.verbose);
     let mut said_no_archive = false;
+    // Once per article, whichever lines or hits it gave.
+    let mut warned = std::collections::HashSet::new();
     for (path, state) in articles {
+        if *state != TextState::AsIndexed && !warned.insert(path) {
+            continue;
+        }
         match state {
             TextState::AsIndexed => {}
             TextState::NoArchive(root) if !said_no_archive => {

@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::config::{OutputFormat, SearchConfig};
-use crate::output::{self, Style};
+use crate::config::SearchConfig;
+use crate::corpus::Locator;
+use crate::output::{self, HitPrinter, HitsFormat, HitsLayout, Style};
 
 /// Runs `krant search`: exit 0 with hits, 1 without.
 pub fn run(config: &SearchConfig) -> Result<ExitCode> {
@@ -13,33 +14,27 @@ pub fn run(config: &SearchConfig) -> Result<ExitCode> {
     let mut out = super::stdout();
     if config.count_only {
         let total = searcher.count(&config.query)?;
-        std::io::Write::write_all(&mut out, format!("{total}\n").as_bytes())?;
+        output::print_count(&mut out, config.format, &config.query, total)?;
         std::io::Write::flush(&mut out)?;
         return Ok(super::found(total > 0));
     }
+    let locator = Locator::new(searcher.corpus_root());
+    let layout = HitsLayout {
+        format: config.format,
+        style: Style::new(config.global.stdout_color),
+        terminal: config.global.stdout_is_terminal,
+        null: config.null,
+        columns: config.global.stdout_columns,
+    };
+    // Hits are printed as they are read: an export of every hit holds one at a time.
+    let mut printer = HitPrinter::new(out, layout, &config.query, &locator);
     // A list of paths shows no title or snippet: no article file is read for it.
-    let texts = config.format != OutputFormat::Paths;
-    let hits = searcher.search(&config.query, texts)?;
-    match config.format {
-        OutputFormat::Json => output::print_search_json(&mut out, &config.query, &hits)?,
-        OutputFormat::Ndjson => output::print_search_ndjson(&mut out, &hits)?,
-        OutputFormat::Csv => output::print_search_csv(&mut out, &hits)?,
-        OutputFormat::Paths => {
-            output::print_search_paths(&mut out, &hits, config.global.stdout_is_terminal)?;
-        }
-        OutputFormat::Text | OutputFormat::Tsv => output::print_search_text(
-            &mut out,
-            &config.query,
-            &hits,
-            Style::new(config.global.stdout_color),
-        )?,
-    }
-    std::io::Write::flush(&mut out)?;
+    let texts = config.format != HitsFormat::Paths;
+    let total = searcher.search_into(&config.query, texts, &mut printer)?;
+    let problems = printer.finish()?;
     super::warn_about_texts(
         &config.global,
-        hits.hits
-            .iter()
-            .map(|hit| (hit.path.as_str(), &hit.text_state)),
+        problems.iter().map(|(path, state)| (path.as_str(), state)),
     );
-    Ok(super::found(hits.total > 0))
+    Ok(super::found(total > 0))
 }

@@ -53,7 +53,12 @@ pub fn run(config: &StatsConfig) -> Result<ExitCode> {
     let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => output::print_stats_json(&mut out, &stats)?,
-        _ => output::print_stats_text(&mut out, &stats, Style::new(config.global.stdout_color))?,
+        _ => output::print_stats_text(
+            &mut out,
+            &stats,
+            Style::new(config.global.stdout_color),
+            config.global.stdout_columns,
+        )?,
     }
     std::io::Write::flush(&mut out)?;
     Ok(ExitCode::SUCCESS)

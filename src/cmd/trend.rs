@@ -7,35 +7,73 @@ use anyhow::Result;
 use crate::config::{OutputFormat, TrendConfig};
 use crate::date::MonthRange;
 use crate::output::{self, Style};
-use crate::timeline::{self, Bucket, series};
+use crate::timeline::{self, Bucket, Period, series};
 
 /// Runs `krant trend`: exit 0 when any query matched, 1 when none did.
 pub fn run(config: &TrendConfig) -> Result<ExitCode> {
     let mut searcher = super::open_searcher(&config.global)?;
     let totals = searcher.count_by_month(None, &MonthRange::default(), "")?;
     let span = timeline::span(&config.range, &totals);
-    let mut all: Vec<(String, Vec<Bucket>)> = Vec::with_capacity(config.queries.len());
+    let mut counts = Vec::with_capacity(config.queries.len());
     let mut any = false;
     for query in &config.queries {
         let matching = searcher.count_by_month(query.expr.as_ref(), &config.range, &query.text)?;
         any |= matching.values().any(|&c| c > 0);
-        let buckets = match span {
-            Some((first, last)) => series(first, last, config.period, &matching, &totals),
-            None => Vec::new(),
-        };
-        all.push((query.text.clone(), buckets));
+        counts.push((query.text.clone(), matching));
+    }
+    let in_periods = |period: Period| -> Vec<(String, Vec<Bucket>)> {
+        counts
+            .iter()
+            .map(|(query, matching)| {
+                let buckets = match span {
+                    Some((first, last)) => series(first, last, period, matching, &totals),
+                    None => Vec::new(),
+                };
+                (query.clone(), buckets)
+            })
+            .collect()
+    };
+    let mut period = config.period;
+    let mut all = in_periods(period);
+    // On a terminal, without --by: the finest period whose sparklines fit its width.
+    let mut note = None;
+    if let (OutputFormat::Text, false, Some(columns)) = (
+        config.format,
+        config.period_given,
+        config.global.stdout_columns,
+    ) {
+        let periods = all.first().map_or(0, |(_, buckets)| buckets.len());
+        while output::sparkline_columns(&all) > columns {
+            let Some(coarser) = period.coarser() else {
+                break;
+            };
+            period = coarser;
+            all = in_periods(period);
+        }
+        if period != config.period {
+            let text = format!(
+                "by {}: {periods} {}s do not fit in {columns} columns (--by {} shows them, \
+                 as does --format csv)",
+                period.name(),
+                config.period.name(),
+                config.period.name()
+            );
+            note = Some(text);
+        }
     }
     let mut out = super::stdout();
     match config.format {
         OutputFormat::Json => {
-            output::print_trend_json(&mut out, &all, config.period, config.relative)?;
+            output::print_trend_json(&mut out, &all, period, config.relative)?;
         }
         OutputFormat::Csv => output::print_trend_csv(&mut out, &all, config.relative)?,
-        _ => output::print_trend_text(
+        OutputFormat::Text => output::print_trend_text(
             &mut out,
             &all,
             config.relative,
             Style::new(config.global.stdout_color),
+            note.as_deref(),
+            config.global.stdout_columns,
         )?,
     }
     std::io::Write::flush(&mut out)?;

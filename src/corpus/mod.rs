@@ -2,6 +2,7 @@
 
 mod article;
 mod decode;
+mod locate;
 mod read;
 mod walk;
 
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
 pub use decode::{Encoding, decode};
+pub use locate::Locator;
 pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
 pub use walk::{WalkItem, Walker};
 
@@ -79,6 +81,8 @@ pub struct Walk {
     pub unreadable: Vec<String>,
     /// False when the walk was stopped early: files not seen are not known to be gone.
     pub complete: bool,
+    /// Visible files whose names do not make them articles (not `.txt`).
+    pub other_files: usize,
 }
 
 /// Walks `root` (which should be canonical) for article candidates, skipping hidden
@@ -89,7 +93,8 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
         complete: true,
         ..Walk::default()
     };
-    for item in Walker::new(root, options) {
+    let mut walker = Walker::new(root, options);
+    for item in walker.by_ref() {
         match item {
             WalkItem::File(file) => walk.files.push(file.under(root)),
             WalkItem::Unreadable { warning, .. } => {
@@ -99,6 +104,7 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Walk {
             WalkItem::Problem(warning) => walk.warnings.push(warning),
         }
     }
+    walk.other_files = walker.other_files();
     walk
 }
 

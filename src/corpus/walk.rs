@@ -58,6 +58,8 @@ pub struct Walker {
     stack: Vec<Level>,
     /// Items to yield before going on (a folder's problems, found while listing it).
     queued: Vec<WalkItem>,
+    /// Visible files met whose names do not make them articles.
+    other_files: usize,
 }
 
 /// A folder being walked.
@@ -99,6 +101,7 @@ impl Walker {
             options: options.clone(),
             stack: Vec::new(),
             queued: Vec::new(),
+            other_files: 0,
         };
         let id = options
             .follow_links
@@ -133,7 +136,7 @@ impl Walker {
 
     /// The entries of `dir` worth walking, unsorted, and the error that cut the listing
     /// short, if any.
-    fn list(&self, dir: &Path) -> (Vec<Entry>, Option<io::Error>) {
+    fn list(&mut self, dir: &Path) -> (Vec<Entry>, Option<io::Error>) {
         let mut entries = Vec::new();
         let read = match fs::read_dir(dir) {
             Ok(read) => read,
@@ -163,6 +166,7 @@ impl Walker {
                 Kind::Folder
             } else if file_type.is_file() {
                 if !is_article_name(&name) {
+                    self.other_files += 1;
                     continue;
                 }
                 Kind::File(None)
@@ -172,7 +176,10 @@ impl Walker {
                     Ok(meta) if meta.is_file() && is_article_name(&name) => {
                         Kind::File(Some(Box::new(meta)))
                     }
-                    Ok(_) => continue,
+                    Ok(meta) => {
+                        self.other_files += usize::from(meta.is_file());
+                        continue;
+                    }
                     Err(err) => Kind::Broken(err),
                 }
             } else {
@@ -244,6 +251,13 @@ impl Walker {
                 message: "its name is not Unicode, which krant cannot keep on this system".into(),
             })),
         }
+    }
+}
+
+impl Walker {
+    /// Visible files met so far whose names do not make them articles (not `.txt`).
+    pub fn other_files(&self) -> usize {
+        self.other_files
     }
 }
 

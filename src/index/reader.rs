@@ -19,6 +19,7 @@ use tantivy::{
 };
 
 use super::contain::contain;
+use super::every::{Every, ExportOrder, order_ties_by_path};
 use super::pairs::pair_term;
 use super::schema::{Fields, names};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary, accepts, edit_automaton};
@@ -145,6 +146,11 @@ impl Searcher {
         Matcher::new(prepared.as_ref(), &mut self.analyzer)
     }
 
+    /// The corpus folder the index records, whose files hold the articles' text.
+    pub fn corpus_root(&self) -> Option<&std::path::Path> {
+        self.archive.root.as_deref()
+    }
+
     /// The index searched.
     pub fn index(&self) -> &KrantIndex {
         &self.index
@@ -221,94 +227,104 @@ impl Searcher {
     /// Runs a query. With `texts`, each hit's title and snippet are read from its file;
     /// without (for a list of paths), only the index's columns are read.
     pub fn search(&mut self, query: &Query, texts: bool) -> Result<Hits> {
-        let dir = self.index.dir.clone();
-        contain(&dir, || self.search_unguarded(query, texts))
+        let mut hits = Hits {
+            total: 0,
+            hits: Vec::new(),
+        };
+        self.search_into(query, texts, &mut hits)?;
+        Ok(hits)
     }
 
-    fn search_unguarded(&mut self, query: &Query, texts: bool) -> Result<Hits> {
+    /// [`Searcher::search`], handing the total and then each hit to `sink` as it is
+    /// read: a page of every match is printed without holding its snippets.
+    /// Returns the number of matching articles.
+    pub fn search_into(
+        &mut self,
+        query: &Query,
+        texts: bool,
+        sink: &mut dyn HitSink,
+    ) -> Result<usize> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.search_unguarded(query, texts, sink))
+    }
+
+    fn search_unguarded(
+        &mut self,
+        query: &Query,
+        texts: bool,
+        sink: &mut dyn HitSink,
+    ) -> Result<usize> {
         let fields = self.index.fields;
-        let ranked = query.expr.is_some();
         let (tantivy_query, term_union) =
             self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
         let searcher = self.reader.searcher();
-        // tantivy reserves room for limit + offset hits up front: bounded by the articles
-        // there are, so `--limit` or `--offset` near 2³² cannot ask for gigabytes.
-        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-        let offset = query.offset.min(articles);
-        let limit = query.limit.clamp(1, (articles - offset).max(1));
-        let page = TopDocs::with_limit(limit).and_offset(offset);
-        let by_date = |order| {
-            (
-                (SortByStaticFastValue::<u64>::for_field(names::DATE), order),
-                (SortByString::for_field(names::PATH), Order::Asc),
-            )
+        let (addresses, total) = if query.offset.saturating_add(query.limit) > LARGEST_PAGE {
+            self.every(&searcher, tantivy_query.as_ref(), query)?
+        } else {
+            page(&searcher, tantivy_query.as_ref(), query, term_union)?
         };
-        let (addresses, total): (Vec<(Option<f32>, DocAddress)>, usize) = match (ranked, query.sort)
-        {
-            (true, Sort::Relevance) if term_union => {
-                // Apart: ranking alone lets tantivy skip what cannot reach the page
-                // (block-max WAND), and counting needs no scores. Other queries would be
-                // evaluated twice.
-                let top = searcher
-                    .search(&tantivy_query, &page.order_by_score())
-                    .context("search failed")?;
-                let total = tantivy_query.count(&searcher).context("search failed")?;
-                (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
-            }
-            (true, Sort::Relevance) => {
-                let (top, total) = searcher
-                    .search(&tantivy_query, &(page.order_by_score(), Count))
-                    .context("search failed")?;
-                (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
-            }
-            (_, Sort::Oldest) => {
-                let (top, total) = searcher
-                    .search(&tantivy_query, &(page.order_by(by_date(Order::Asc)), Count))
-                    .context("search failed")?;
-                (top.into_iter().map(|(_, a)| (None, a)).collect(), total)
-            }
-            (_, Sort::Newest | Sort::Relevance) => {
-                let (top, total) = searcher
-                    .search(
-                        &tantivy_query,
-                        &(page.order_by(by_date(Order::Desc)), Count),
-                    )
-                    .context("search failed")?;
-                (top.into_iter().map(|(_, a)| (None, a)).collect(), total)
-            }
-        };
-
+        sink.total(total)?;
         let matcher = self.matcher(query.expr.as_ref());
         let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
         // A snippet needs only the text's opening: a 200 MB article read whole took a
         // fuzzy search 90 s and 5.5 GB (it is still read whole for its content hash).
         articles.text_limit = Some(SNIPPET_SCAN_BYTES);
-        let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             if !texts {
                 let (path, date, _) = articles.columns(address)?;
-                hits.push(Hit {
+                sink.hit(Hit {
                     path,
                     date,
                     title: String::new(),
                     score,
                     snippet: Snippet::default(),
                     text_state: TextState::AsIndexed,
-                });
+                })?;
                 continue;
             }
             let article = articles.read(address)?;
             let snippet = make_snippet(&article.text, &matcher, &mut self.analyzer);
-            hits.push(Hit {
+            sink.hit(Hit {
                 path: article.path,
                 date: article.date,
                 title: article.title,
                 score,
                 snippet,
                 text_state: article.text_state,
-            });
+            })?;
         }
-        Ok(Hits { total, hits })
+        Ok(total)
+    }
+
+    /// A page too large for `TopDocs` (an export of every hit): every match, sorted.
+    fn every(
+        &self,
+        searcher: &tantivy::Searcher,
+        tantivy_query: &dyn TantivyQuery,
+        query: &Query,
+    ) -> Result<(Vec<Ranked>, usize)> {
+        let order = match (query.expr.is_some(), query.sort) {
+            (true, Sort::Relevance) => ExportOrder::Score,
+            (_, Sort::Oldest) => ExportOrder::Oldest,
+            (_, Sort::Newest | Sort::Relevance) => ExportOrder::Newest,
+        };
+        let mut all = searcher
+            .search(tantivy_query, &Every(order))
+            .context("search failed")?;
+        let total = all.len();
+        let start = query.offset.min(total);
+        let end = start.saturating_add(query.limit).min(total);
+        if order != ExportOrder::Score {
+            let mut columns = ArticleReader::new(searcher, self.index.fields, &self.archive);
+            order_ties_by_path(&mut all, start..end, |address| {
+                Ok(columns.columns(address)?.0)
+            })?;
+        }
+        let page = all[start..end]
+            .iter()
+            .map(|m| (m.score(), m.address))
+            .collect();
+        Ok((page, total))
     }
 
     /// How many articles match in each month (months without matches are absent).
@@ -329,43 +345,40 @@ impl Searcher {
         })
     }
 
-    /// Every matching article, oldest first (then by path), with its text from the archive.
-    pub fn articles(
+    /// Hands every matching article to `each`, oldest first (then by path), with its text
+    /// from the archive and the index's analyzer: one article's text is held at a time.
+    pub fn each_article(
         &mut self,
         expr: Option<&Expr>,
         range: &MonthRange,
         text: &str,
-    ) -> Result<Vec<StoredArticle>> {
+        each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
+    ) -> Result<()> {
         let dir = self.index.dir.clone();
-        contain(&dir, || self.articles_unguarded(expr, range, text))
+        contain(&dir, || {
+            self.each_article_unguarded(expr, range, text, each)
+        })
     }
 
-    fn articles_unguarded(
+    fn each_article_unguarded(
         &mut self,
         expr: Option<&Expr>,
         range: &MonthRange,
         text: &str,
-    ) -> Result<Vec<StoredArticle>> {
+        each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
+    ) -> Result<()> {
         let query = self.build(expr, range, text)?;
         let searcher = self.reader.searcher();
-        let total = searcher.search(&query, &Count).context("search failed")?;
-        if total == 0 {
-            return Ok(Vec::new());
-        }
-        let order = (
-            (
-                SortByStaticFastValue::<u64>::for_field(names::DATE),
-                Order::Asc,
-            ),
-            (SortByString::for_field(names::PATH), Order::Asc),
-        );
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(total).order_by(order))
+        let mut all = searcher
+            .search(&query, &Every(ExportOrder::Oldest))
             .context("search failed")?;
         let mut articles = ArticleReader::new(&searcher, self.index.fields, &self.archive);
-        top.into_iter()
-            .map(|(_, address)| articles.read(address))
-            .collect()
+        let window = 0..all.len();
+        order_ties_by_path(&mut all, window, |address| Ok(articles.columns(address)?.0))?;
+        for found in all {
+            each(articles.read(found.address)?, &mut self.analyzer)?;
+        }
+        Ok(())
     }
 
     /// The article stored under `path`, if any.
@@ -547,7 +560,8 @@ impl Archive {
                         TextState::NoArchive(root.clone())
                     }
                     std::io::ErrorKind::NotFound => {
-                        TextState::Unreadable(format!("{} is gone", file.display()))
+                        // Named by the warning's subject already: not twice.
+                        TextState::Unreadable("its file is gone".to_owned())
                     }
                     _ => TextState::Unreadable(format!("{}: {err}", file.display())),
                 };
@@ -671,6 +685,85 @@ impl<'a> ArticleReader<'a> {
     }
 }
 
+/// A hit's score (`None` in date order) and where it is.
+type Ranked = (Option<f32>, DocAddress);
+
+/// Pages up to this many hits (offset included) come from tantivy's `TopDocs`; larger
+/// ones from [`Every`], which does not reserve room for them up front.
+const LARGEST_PAGE: usize = 10_000;
+
+/// A page of hits by `TopDocs`, and the number of matches.
+fn page(
+    searcher: &tantivy::Searcher,
+    tantivy_query: &dyn TantivyQuery,
+    query: &Query,
+    term_union: bool,
+) -> Result<(Vec<Ranked>, usize)> {
+    // tantivy reserves room for limit + offset hits up front: bounded by the articles
+    // there are, so `--limit` or `--offset` near 2³² cannot ask for gigabytes.
+    let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let offset = query.offset.min(articles);
+    let limit = query.limit.clamp(1, (articles - offset).max(1));
+    let page = TopDocs::with_limit(limit).and_offset(offset);
+    let by_date = |order| {
+        (
+            (SortByStaticFastValue::<u64>::for_field(names::DATE), order),
+            (SortByString::for_field(names::PATH), Order::Asc),
+        )
+    };
+    let ranked = query.expr.is_some();
+    Ok(match (ranked, query.sort) {
+        (true, Sort::Relevance) if term_union => {
+            // Apart: ranking alone lets tantivy skip what cannot reach the page
+            // (block-max WAND), and counting needs no scores. Other queries would be
+            // evaluated twice.
+            let top = searcher
+                .search(tantivy_query, &page.order_by_score())
+                .context("search failed")?;
+            let total = tantivy_query.count(searcher).context("search failed")?;
+            (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+        }
+        (true, Sort::Relevance) => {
+            let (top, total) = searcher
+                .search(tantivy_query, &(page.order_by_score(), Count))
+                .context("search failed")?;
+            (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+        }
+        (_, Sort::Oldest) => {
+            let (top, total) = searcher
+                .search(tantivy_query, &(page.order_by(by_date(Order::Asc)), Count))
+                .context("search failed")?;
+            (top.into_iter().map(|(_, a)| (None, a)).collect(), total)
+        }
+        (_, Sort::Newest | Sort::Relevance) => {
+            let (top, total) = searcher
+                .search(tantivy_query, &(page.order_by(by_date(Order::Desc)), Count))
+                .context("search failed")?;
+            (top.into_iter().map(|(_, a)| (None, a)).collect(), total)
+        }
+    })
+}
+
+/// Where [`Searcher::search_into`] delivers: the total first, then each hit in order.
+pub trait HitSink {
+    /// The number of matching articles (all of them, not only the page), before any hit.
+    fn total(&mut self, total: usize) -> Result<()>;
+    /// The next hit of the page.
+    fn hit(&mut self, hit: Hit) -> Result<()>;
+}
+
+impl HitSink for Hits {
+    fn total(&mut self, total: usize) -> Result<()> {
+        self.total = total;
+        Ok(())
+    }
+
+    fn hit(&mut self, hit: Hit) -> Result<()> {
+        self.hits.push(hit);
+        Ok(())
+    }
+}
+
 /// Counts matching documents per month from the date column.
 struct MonthCounter;
 
@@ -729,7 +822,8 @@ fn first_str(doc: &TantivyDocument, field: Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
-/// The month range as a query on the `yyyymmdd` date field, or `None` if unbounded. On
+/// The month range as a non-scoring query on the `yyyymmdd` date field, or `None` if
+/// unbounded. On
 /// the field's terms, not its column: the column path scans every article's date on each
 /// search, while the terms of a year's days point at that year's articles only.
 fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>> {
@@ -742,7 +836,12 @@ fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>
     let upper = range.to.map_or(Bound::Unbounded, |m| {
         Bound::Included(Term::from_field_u64(date, m.as_number() * 100 + 99))
     });
-    Some(Box::new(InvertedIndexRangeQuery::new(lower, upper)))
+    // A filter, not a match: it scores zero, so an article's score for the same words is
+    // the same with or without a range (a bare range query scores 1.0 for every hit).
+    Some(Box::new(ConstScoreQuery::new(
+        Box::new(InvertedIndexRangeQuery::new(lower, upper)),
+        0.0,
+    )))
 }
 
 fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
@@ -981,12 +1080,24 @@ impl Compiler<'_> {
         let fields = self.fields;
         match tokens.as_slice() {
             [] => None,
-            [one] => Some(across_fields(scope, fields, |field| {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, &one.term),
-                    IndexRecordOption::WithFreqs,
-                ))
-            })),
+            [one] => {
+                // A place spelled like a word, written in lower case (`tienen`, `curacao`):
+                // the word or the place (the index has the place inside a sentence).
+                let name = self.analyzer.name_reading(text);
+                let terms: Vec<&str> = std::iter::once(one.term.as_str())
+                    .chain(name.as_deref())
+                    .collect();
+                let mut alternatives = Alternatives::new();
+                for term in terms {
+                    alternatives.extend(across_fields(scope, fields, |field| {
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(field, term),
+                            IndexRecordOption::WithFreqs,
+                        ))
+                    }));
+                }
+                Some(alternatives)
+            }
             many => {
                 let pairs = if slop == 0 {
                     self.pair_filters(many)
@@ -1243,6 +1354,60 @@ mod tests {
             assert_eq!(expected.len(), hits, "{query}");
             assert_eq!(by_path(&mut in_turns), expected, "{query}");
         }
+    }
+
+    /// Deletes the file of the last hit when it is handed the first: a searcher that read
+    /// every article before handing any over would not notice.
+    struct DeletingSink {
+        corpus: std::path::PathBuf,
+        hits: Vec<Hit>,
+    }
+
+    impl HitSink for DeletingSink {
+        fn total(&mut self, _total: usize) -> Result<()> {
+            Ok(())
+        }
+
+        fn hit(&mut self, hit: Hit) -> Result<()> {
+            if self.hits.is_empty() {
+                std::fs::remove_file(self.corpus.join("2.txt"))?;
+            }
+            self.hits.push(hit);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_export_of_every_hit_reads_each_article_after_the_last_was_handed_over() {
+        let texts: Vec<String> = (0..3)
+            .map(|i| format!("Kalifaat {i}\nHet kalifaat."))
+            .collect();
+        let (dir, index) = index_of(&texts, "");
+        let mut searcher = Searcher::new(index).unwrap();
+        let query = Query {
+            text: "kalifaat".to_owned(),
+            expr: query::parse("kalifaat").unwrap(),
+            range: MonthRange::default(),
+            sort: Sort::Oldest,
+            limit: usize::MAX,
+            offset: 0,
+        };
+        let mut sink = DeletingSink {
+            corpus: dir.path().join("corpus"),
+            hits: Vec::new(),
+        };
+        assert_eq!(searcher.search_into(&query, true, &mut sink).unwrap(), 3);
+        let gone: Vec<(&str, bool)> = sink
+            .hits
+            .iter()
+            .map(|h| {
+                (
+                    h.path.as_str(),
+                    matches!(h.text_state, TextState::Unreadable(_)),
+                )
+            })
+            .collect();
+        assert_eq!(gone, [("0.txt", false), ("1.txt", false), ("2.txt", true)]);
     }
 
     #[test]

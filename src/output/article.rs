@@ -98,7 +98,12 @@ pub struct YearCount {
 }
 
 /// Prints the overview for people.
-pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io::Result<()> {
+pub fn print_stats_text(
+    out: &mut impl Write,
+    stats: &Stats,
+    style: Style,
+    columns: Option<usize>,
+) -> io::Result<()> {
     writeln!(out, "articles      {}", stats.articles)?;
     if let (Some(first), Some(last)) = (&stats.first_month, &stats.last_month) {
         writeln!(
@@ -110,9 +115,12 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
     if !stats.per_year.is_empty() {
         writeln!(out, "per year")?;
         let max = stats.per_year.iter().map(|y| y.articles).max().unwrap_or(0) as f64;
+        let digits = stats.articles.to_string().len();
+        // "  YYYY │BAR COUNT", at most 30 cells.
+        let width = columns.map_or(30, |c| c.saturating_sub(8 + 1 + digits).clamp(10, 30));
         for year in &stats.per_year {
-            let cells = bar(year.articles as f64, max, 30);
-            let pad = 30 - cells.chars().count();
+            let cells = bar(year.articles as f64, max, width);
+            let pad = width - cells.chars().count();
             writeln!(
                 out,
                 "  {} │{}{} {}",
@@ -131,14 +139,16 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
     )?;
     writeln!(
         out,
-        "word forms    {} (for prefix and fuzzy words)",
+        "spellings     {} kept for prefix searches (vluchtel*) and typo searches (kalifat~1)",
         stats.word_forms
     )?;
-    writeln!(
-        out,
-        "phrase pairs  of {} frequent words (chosen when the index was built)",
-        stats.frequent_terms
-    )?;
+    if stats.frequent_terms > 0 {
+        writeln!(
+            out,
+            "common words  {} whose pairs speed up phrases such as \"jaar geleden\"",
+            stats.frequent_terms
+        )?;
+    }
     if let Some(corpus) = &stats.corpus {
         writeln!(out, "corpus        {}", super::escape(corpus))?;
     }
@@ -148,7 +158,7 @@ pub fn print_stats_text(out: &mut impl Write, stats: &Stats, style: Style) -> io
         stats.schema_version, stats.analyzer_version
     )?;
     if let Some(at) = stats.indexed_at {
-        writeln!(out, "last indexed  {}", utc_time(at))?;
+        writeln!(out, "last indexed  {}", local_time(at))?;
     }
     Ok(())
 }
@@ -172,6 +182,54 @@ fn human_bytes(bytes: u64) -> String {
     } else {
         format!("{value:.1} {}", UNITS[unit])
     }
+}
+
+/// `YYYY-MM-DD HH:MM +HHMM` in the local time zone (`TZ`), from seconds since the
+/// epoch; in UTC where the zone cannot be read.
+pub fn local_time(secs: u64) -> String {
+    match utc_offset(secs) {
+        Some(0) | None => utc_time(secs),
+        Some(offset) => {
+            let local = (secs as i64 + offset).max(0) as u64;
+            let shown = utc_time(local);
+            let sign = if offset < 0 { '-' } else { '+' };
+            let minutes = offset.unsigned_abs() / 60;
+            format!(
+                "{} {sign}{:02}{:02}",
+                shown.trim_end_matches(" UTC"),
+                minutes / 60,
+                minutes % 60
+            )
+        }
+    }
+}
+
+/// The local zone's offset from UTC at `secs`, in seconds.
+#[cfg(unix)]
+fn utc_offset(secs: u64) -> Option<i64> {
+    let time = libc::time_t::try_from(secs).ok()?;
+    // SAFETY: localtime_r writes only into `tm`, which lives on this stack frame; tzset
+    // reads TZ first, as localtime_r alone need not.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let filled = unsafe {
+        tzset();
+        !libc::localtime_r(&time, &mut tm).is_null()
+    };
+    // `c_long`: 32 bits on some systems.
+    #[allow(clippy::useless_conversion)]
+    let offset = i64::from(tm.tm_gmtoff);
+    filled.then_some(offset)
+}
+
+#[cfg(unix)]
+unsafe extern "C" {
+    /// POSIX: reads `TZ` into the C library's zone (the `libc` crate does not bind it).
+    fn tzset();
+}
+
+#[cfg(not(unix))]
+fn utc_offset(_secs: u64) -> Option<i64> {
+    None
 }
 
 /// `YYYY-MM-DD HH:MM UTC` from seconds since the epoch.

@@ -22,9 +22,9 @@ pub fn bar(value: f64, max: f64, width: usize) -> String {
     out
 }
 
-/// One character per value, scaled to the largest; zeros show as a space.
-pub fn sparkline(values: &[f64]) -> String {
-    let max = values.iter().copied().fold(0.0, f64::max);
+/// One character per value, scaled to `max` (the largest value of every row, so that
+/// rows compare); zeros show as a space.
+pub fn sparkline(values: &[f64], max: f64) -> String {
     values
         .iter()
         .map(|&v| {
@@ -54,8 +54,9 @@ mod tests {
 
     #[test]
     fn sparklines_show_relative_height_and_blank_zeros() {
-        assert_eq!(sparkline(&[0.0, 1.0, 7.0, 3.5]), " ▂█▅");
-        assert_eq!(sparkline(&[0.0, 0.0]), "  ");
-        assert_eq!(sparkline(&[]), "");
+        assert_eq!(sparkline(&[0.0, 1.0, 7.0, 3.5], 7.0), " ▂█▅");
+        assert_eq!(sparkline(&[0.0, 1.0, 3.5], 7.0), " ▂▅");
+        assert_eq!(sparkline(&[0.0, 0.0], 0.0), "  ");
+        assert_eq!(sparkline(&[], 1.0), "");
     }
 }

@@ -1,54 +1,6 @@
-//! Hits for other tools: NDJSON, CSV and bare paths.
+//! Fields of CSV and TSV exports.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
-
-use super::json::HitJson;
-use crate::index::Hits;
-
-/// One JSON object per hit, one per line (the objects of `--format json`'s `hits`).
-pub fn print_search_ndjson(out: &mut impl Write, hits: &Hits) -> io::Result<()> {
-    for hit in &hits.hits {
-        serde_json::to_writer(&mut *out, &HitJson::from_hit(hit))?;
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
-/// A header row, then one row per hit: path, date, title, score, snippet.
-pub fn print_search_csv(out: &mut impl Write, hits: &Hits) -> io::Result<()> {
-    writeln!(out, "path,date,title,score,snippet")?;
-    for hit in &hits.hits {
-        let score = hit.score.map(|s| format!("{s:.4}")).unwrap_or_default();
-        writeln!(
-            out,
-            "{},{},{},{},{}",
-            csv_field(&super::escape(&hit.path)),
-            hit.date,
-            csv_field(&super::escape(&hit.title)),
-            score,
-            csv_field(&super::escape(&hit.snippet.text))
-        )?;
-    }
-    Ok(())
-}
-
-/// One path per line.
-///
-/// For a terminal, each path is escaped like all text output; for a pipe (`| xargs`) it
-/// is written as the file system spells it, bytes that are not UTF-8 included, as `ls`
-/// does.
-pub fn print_search_paths(out: &mut impl Write, hits: &Hits, terminal: bool) -> io::Result<()> {
-    for hit in &hits.hits {
-        if terminal {
-            writeln!(out, "{}", super::escape(&hit.path))?;
-        } else {
-            out.write_all(&crate::corpus::path_bytes(&hit.path))?;
-            writeln!(out)?;
-        }
-    }
-    Ok(())
-}
 
 /// Quotes a CSV field when it needs it (RFC 4180: commas, quotes, line breaks).
 pub fn csv_field(text: &str) -> Cow<'_, str> {

@@ -1,14 +1,12 @@
 //! JSON output. These types are the wire format documented in the README; change them
 //! only together with it.
 
-use std::io::{self, Write};
-
 use serde::{Deserialize, Serialize};
 
-use crate::index::{Hit, Hits};
-use crate::query::Query;
+use crate::index::Hit;
 
-/// `krant search --format json`: exactly one object.
+/// `krant search --format json`: exactly one object (written field by field as the hits
+/// are read, see `output::HitPrinter`; this type documents it and reads it back).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchJson {
     /// The query as typed; `null` when articles are listed without a query.
@@ -26,10 +24,14 @@ pub struct SearchJson {
 /// One hit in [`SearchJson`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HitJson {
-    /// Path relative to the corpus root, `/`-separated.
+    /// Path relative to the corpus root, `/`-separated (what `krant show` takes).
     pub path: String,
+    /// The article's file, absolute; `null` when the index records no corpus folder.
+    pub file: Option<String>,
     /// `YYYY-MM`, or `YYYY-MM-DD` when the header has a day.
     pub date: String,
+    /// `YYYY-MM`, always.
+    pub month: String,
     /// The article's title.
     pub title: String,
     /// BM25 relevance; `null` when hits are ordered by date.
@@ -45,24 +47,13 @@ impl HitJson {
     pub(crate) fn from_hit(hit: &Hit) -> HitJson {
         HitJson {
             path: crate::corpus::shown_path(&hit.path).into_owned(),
+            file: None,
             date: hit.date.to_string(),
+            month: hit.date.month.to_string(),
             title: hit.title.clone(),
             score: hit.score,
             snippet: hit.snippet.text.clone(),
             highlights: super::char_ranges(&hit.snippet.text, &hit.snippet.highlights),
         }
     }
-}
-
-/// Prints hits as one JSON object followed by a newline.
-pub fn print_search_json(out: &mut impl Write, query: &Query, hits: &Hits) -> io::Result<()> {
-    let json = SearchJson {
-        query: (!query.text.trim().is_empty()).then(|| query.text.clone()),
-        from: query.range.from.map(|m| m.to_string()),
-        to: query.range.to.map(|m| m.to_string()),
-        total: hits.total,
-        hits: hits.hits.iter().map(HitJson::from_hit).collect(),
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
 }

@@ -5,31 +5,68 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Style;
+use super::columns::{self, padding, width};
 use super::export::tsv_field;
+use super::{Style, escape};
 use crate::kwic::KwicLine;
 
-/// Left context right-aligned, the match, right context padded, then date and path.
+/// Context columns a side keeps at least when a line is fitted to the terminal.
+const MIN_CONTEXT: usize = 10;
+
+/// How aligned KWIC lines are laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct KwicLayout {
+    /// Columns of context per side, as asked for with `--width`.
+    pub context: Option<usize>,
+    /// The terminal's width, when writing to one.
+    pub columns: Option<usize>,
+    /// Colour and bold.
+    pub style: Style,
+}
+
+/// Left context right-aligned, the match in a column as wide as the widest match, the
+/// right context padded, then month and path; widths in display columns. On a terminal
+/// (and without `--width`) the context fits the line to its width; elsewhere each side
+/// has 40 columns.
 pub fn print_kwic_text(
     out: &mut impl Write,
     lines: &[KwicLine],
     total: usize,
-    width: usize,
-    style: Style,
+    layout: KwicLayout,
 ) -> io::Result<()> {
+    let keyword_width = lines.iter().map(|l| width(&l.keyword)).max().unwrap_or(0);
+    let path_width = lines.iter().map(|l| width(&l.path)).max().unwrap_or(0);
+    // month (7) and two gaps of two spaces
+    let fixed = keyword_width + 7 + 4;
+    let (context, path_room) = match (layout.context, layout.columns) {
+        (Some(context), _) => (context, path_width),
+        (None, None) => (40, path_width),
+        (None, Some(columns)) => {
+            let room = columns.saturating_sub(fixed + path_width) / 2;
+            if room >= MIN_CONTEXT {
+                (room, path_width)
+            } else {
+                let path_room = columns.saturating_sub(fixed + 2 * MIN_CONTEXT);
+                (MIN_CONTEXT, path_room.max(12))
+            }
+        }
+    };
+    let style = layout.style;
     for line in lines {
-        let left_pad = width.saturating_sub(line.left.chars().count());
-        let right_pad = width.saturating_sub(line.right.chars().count());
+        let left = columns::tail(&line.left, context);
+        let right = columns::head(&line.right, context);
+        let path = columns::shorten_start(&escape(&line.path), path_room);
         writeln!(
             out,
-            "{}{}{}{}{}  {}  {}",
-            " ".repeat(left_pad),
-            super::escape(&line.left),
-            style.highlight(&super::escape(&line.keyword)),
-            super::escape(&line.right),
-            " ".repeat(right_pad),
+            "{}{}{}{}{}{}  {}  {}",
+            padding(left, context),
+            escape(left),
+            style.highlight(&escape(&line.keyword)),
+            padding(&line.keyword, keyword_width),
+            escape(right),
+            padding(right, context),
             style.date(&line.date.month.to_string()),
-            style.path(&super::escape(&line.path))
+            style.path(&path)
         )?;
     }
     let noun = if total == 1 {
@@ -39,36 +76,74 @@ pub fn print_kwic_text(
     };
     let mut summary = format!("{total} {noun}");
     if lines.len() < total {
-        summary.push_str(&format!(" (showing {}; more with --limit)", lines.len()));
+        summary.push_str(&format!(
+            " (showing {}; more with --limit, all with --all)",
+            lines.len()
+        ));
     }
     writeln!(out, "{}", style.dim(&summary))
 }
 
-/// `left<TAB>match<TAB>right<TAB>date<TAB>path`, with a header row.
-pub fn print_kwic_tsv(out: &mut impl Write, lines: &[KwicLine]) -> io::Result<()> {
-    writeln!(out, "left\tmatch\tright\tdate\tpath")?;
-    for line in lines {
-        writeln!(
+/// TSV or JSON lines, written as they come.
+pub struct KwicExport<W: Write> {
+    out: W,
+    json: bool,
+    shown: usize,
+}
+
+impl<W: Write> KwicExport<W> {
+    /// Starts the output: TSV's header row, or JSON's opening.
+    pub fn start(mut out: W, json: bool, query: &str) -> io::Result<Self> {
+        if json {
+            out.write_all(b"{\"query\":")?;
+            serde_json::to_writer(&mut out, query)?;
+            out.write_all(b",\"lines\":[")?;
+        } else {
+            writeln!(out, "left\tmatch\tright\tdate\tmonth\tpath")?;
+        }
+        Ok(KwicExport {
             out,
-            "{}\t{}\t{}\t{}\t{}",
-            tsv_field(&super::escape(&line.left)),
-            tsv_field(&super::escape(&line.keyword)),
-            tsv_field(&super::escape(&line.right)),
-            line.date,
-            tsv_field(&super::escape(&line.path))
-        )?;
+            json,
+            shown: 0,
+        })
     }
-    Ok(())
+
+    /// One line: `left<TAB>match<TAB>right<TAB>date<TAB>month<TAB>path` (the date only
+    /// when the header gives a day), or a JSON object.
+    pub fn line(&mut self, line: &KwicLine) -> io::Result<()> {
+        if self.json {
+            if self.shown > 0 {
+                self.out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut self.out, &KwicLineJson::of(line))?;
+        } else {
+            let day = line.date.day.map(|_| line.date.to_string());
+            writeln!(
+                self.out,
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                tsv_field(&escape(&line.left)),
+                tsv_field(&escape(&line.keyword)),
+                tsv_field(&escape(&line.right)),
+                day.unwrap_or_default(),
+                line.date.month,
+                tsv_field(&escape(&line.path))
+            )?;
+        }
+        self.shown += 1;
+        Ok(())
+    }
+
+    /// Ends the output; JSON gets the number of occurrences last, once all are counted.
+    pub fn finish(mut self, total: usize) -> io::Result<()> {
+        if self.json {
+            write!(self.out, "],\"total\":{total}}}")?;
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
 }
 
-/// `krant kwic --format json`.
-#[derive(Debug, Serialize)]
-struct KwicJson<'a> {
-    query: &'a str,
-    total: usize,
-    lines: Vec<KwicLineJson<'a>>,
-}
-
+/// One line of `krant kwic --format json`.
 #[derive(Debug, Serialize)]
 struct KwicLineJson<'a> {
     left: &'a str,
@@ -76,32 +151,21 @@ struct KwicLineJson<'a> {
     keyword: &'a str,
     right: &'a str,
     date: String,
+    month: String,
     path: Cow<'a, str>,
     offset: usize,
 }
 
-/// One JSON object: the query, the number of occurrences, and the lines shown.
-pub fn print_kwic_json(
-    out: &mut impl Write,
-    query: &str,
-    lines: &[KwicLine],
-    total: usize,
-) -> io::Result<()> {
-    let json = KwicJson {
-        query,
-        total,
-        lines: lines
-            .iter()
-            .map(|l| KwicLineJson {
-                left: &l.left,
-                keyword: &l.keyword,
-                right: &l.right,
-                date: l.date.to_string(),
-                path: crate::corpus::shown_path(&l.path),
-                offset: l.offset,
-            })
-            .collect(),
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+impl<'a> KwicLineJson<'a> {
+    fn of(l: &'a KwicLine) -> Self {
+        KwicLineJson {
+            left: &l.left,
+            keyword: &l.keyword,
+            right: &l.right,
+            date: l.date.to_string(),
+            month: l.date.month.to_string(),
+            path: crate::corpus::shown_path(&l.path),
+            offset: l.offset,
+        }
+    }
 }

@@ -6,9 +6,12 @@ use std::borrow::Cow;
 mod article;
 mod chart;
 mod check;
+pub mod columns;
 mod export;
+mod hits;
 mod json;
 mod kwic;
+mod manual;
 mod messages;
 mod text;
 mod timeline;
@@ -17,14 +20,16 @@ pub use article::{
     Stats, YearCount, print_article_json, print_article_text, print_stats_json, print_stats_text,
 };
 pub use check::{print_check_json, print_check_text};
-pub use export::{csv_field, print_search_csv, print_search_ndjson, print_search_paths};
-pub use json::{HitJson, SearchJson, print_search_json};
-pub use kwic::{print_kwic_json, print_kwic_text, print_kwic_tsv};
+pub use export::csv_field;
+pub use hits::{HitPrinter, HitsFormat, HitsLayout, print_count};
+pub use json::{HitJson, SearchJson};
+pub use kwic::{KwicExport, KwicLayout, print_kwic_text};
+pub use manual::manual_page;
 pub use messages::Messages;
-pub use text::{print_index_summary, print_search_text};
+pub use text::{plural, print_hit_text, print_index_summary, total_line};
 pub use timeline::{
     print_histogram_csv, print_histogram_json, print_histogram_text, print_trend_csv,
-    print_trend_json, print_trend_text,
+    print_trend_json, print_trend_text, sparkline_columns,
 };
 
 /// `text` with the byte ranges `highlights` (in order, not overlapping) styled as

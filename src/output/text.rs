@@ -2,48 +2,60 @@
 
 use std::io::{self, Write};
 
-use super::Style;
-use crate::index::Hits;
+use super::{Style, columns};
+use crate::index::Hit;
 use crate::query::Query;
 use crate::report::IndexReport;
 
-/// Prints hits for people: date, path, title, snippet with matches marked, then a total.
-pub fn print_search_text(
+/// Prints one hit for people: date and path, then the title and the snippet (matches
+/// marked) indented, wrapped at spaces to `columns` when given (a terminal's width),
+/// then a blank line.
+pub fn print_hit_text(
     out: &mut impl Write,
-    query: &Query,
-    hits: &Hits,
+    hit: &Hit,
     style: Style,
+    columns: Option<usize>,
 ) -> io::Result<()> {
-    for hit in &hits.hits {
-        writeln!(
-            out,
-            "{}  {}",
-            style.date(&hit.date.to_string()),
-            style.path(&super::escape(&hit.path))
-        )?;
-        writeln!(out, "    {}", style.title(&super::escape(&hit.title)))?;
-        if !hit.snippet.text.is_empty() {
-            writeln!(
-                out,
-                "    {}",
-                super::mark(&hit.snippet.text, &hit.snippet.highlights, style)
-            )?;
+    writeln!(
+        out,
+        "{}  {}",
+        style.date(&hit.date.to_string()),
+        style.path(&super::escape(&hit.path))
+    )?;
+    let indented = |out: &mut dyn Write, text: &str, marks: &[(usize, usize)], title: bool| {
+        let lines = match columns {
+            Some(columns) => columns::wrap(text, columns.saturating_sub(INDENT.len()).max(20)),
+            None => vec![(0, text.len())],
+        };
+        for line in lines {
+            let marked = super::mark(&text[line.0..line.1], &columns::within(marks, line), style);
+            let shown = if title { style.title(&marked) } else { marked };
+            writeln!(out, "{INDENT}{shown}")?;
         }
-        writeln!(out)?;
+        Ok::<(), io::Error>(())
+    };
+    indented(out, &hit.title, &[], true)?;
+    if !hit.snippet.text.is_empty() {
+        indented(out, &hit.snippet.text, &hit.snippet.highlights, false)?;
     }
-    writeln!(out, "{}", style.dim(&total_line(query, hits)))
+    writeln!(out)
 }
 
-fn total_line(query: &Query, hits: &Hits) -> String {
-    let noun = if hits.total == 1 {
-        "article"
-    } else {
-        "articles"
-    };
+/// `n` and the noun for it: "1 group", "2 groups".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Titles and snippets are indented this much under their hit's date.
+const INDENT: &str = "    ";
+
+/// The line after the hits: how many match, in which months, and how to see more.
+pub fn total_line(query: &Query, total: usize, shown: usize) -> String {
+    let noun = if total == 1 { "article" } else { "articles" };
     let mut line = if query.expr.is_some() {
-        format!("{} matching {noun}", hits.total)
+        format!("{total} matching {noun}")
     } else {
-        format!("{} {noun}", hits.total)
+        format!("{total} {noun}")
     };
     match (query.range.from, query.range.to) {
         (Some(from), Some(to)) => line.push_str(&format!(" from {from} to {to}")),
@@ -51,13 +63,16 @@ fn total_line(query: &Query, hits: &Hits) -> String {
         (None, Some(to)) => line.push_str(&format!(" up to {to}")),
         (None, None) => {}
     }
-    if hits.total > hits.hits.len() && !hits.hits.is_empty() {
+    if total > shown && shown > 0 {
         let first = query.offset + 1;
-        let last = query.offset + hits.hits.len();
-        line.push_str(&format!(
-            " (showing {first}–{last}; more with --offset {last})"
-        ));
-    } else if hits.hits.is_empty() && hits.total > 0 {
+        let last = query.offset + shown;
+        let more = if last < total {
+            format!("; more with --offset {last}, all with --all")
+        } else {
+            String::new()
+        };
+        line.push_str(&format!(" (showing {first}–{last}{more})"));
+    } else if shown == 0 && total > 0 {
         line.push_str(&format!(" (none left after --offset {})", query.offset));
     }
     line
@@ -123,8 +138,8 @@ pub fn print_index_summary(
             out,
             "{}",
             style.dim(&format!(
-                "duplicates: {} groups of files with identical content (e.g. {})",
-                report.duplicates.len(),
+                "duplicates: {} of files with identical content (e.g. {})",
+                plural(report.duplicates.len(), "group", "groups"),
                 super::escape(&example)
             ))
         )?;
@@ -158,7 +173,6 @@ pub fn print_index_summary(
 mod tests {
     use super::*;
     use crate::date::{ArticleDate, Month, MonthRange};
-    use crate::index::Hit;
     use crate::query::Sort;
     use crate::snippet::Snippet;
 
@@ -173,39 +187,64 @@ mod tests {
         }
     }
 
+    fn hit() -> Hit {
+        Hit {
+            path: "a/b.txt".into(),
+            date: ArticleDate::parse("2017-12").unwrap(),
+            title: "Titel".into(),
+            score: Some(1.5),
+            snippet: Snippet {
+                text: "het kalifaat viel in de zomer van 2014 na een lange strijd".into(),
+                highlights: vec![(4, 12), (24, 38)],
+            },
+            text_state: crate::index::TextState::AsIndexed,
+        }
+    }
+
     #[test]
     fn prints_hits_and_total_without_escape_codes_when_plain() {
-        let hits = Hits {
-            total: 2,
-            hits: vec![Hit {
-                path: "a/b.txt".into(),
-                date: ArticleDate::parse("2017-12").unwrap(),
-                title: "Titel".into(),
-                score: Some(1.5),
-                snippet: Snippet {
-                    text: "het kalifaat viel".into(),
-                    highlights: vec![(4, 12)],
-                },
-                text_state: crate::index::TextState::AsIndexed,
-            }],
-        };
         let range = MonthRange {
             from: Some(Month::new(2017, 1).unwrap()),
             to: Some(Month::new(2017, 12).unwrap()),
         };
         let mut out = Vec::new();
-        print_search_text(&mut out, &query(range, 0), &hits, Style::new(false)).unwrap();
+        print_hit_text(&mut out, &hit(), Style::new(false), None).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "2017-12  a/b.txt\n    Titel\n    het kalifaat viel\n\n\
-             2 matching articles from 2017-01 to 2017-12 (showing 1–1; more with --offset 1)\n"
+            "2017-12  a/b.txt\n    Titel\n    \
+             het kalifaat viel in de zomer van 2014 na een lange strijd\n\n"
+        );
+        assert_eq!(
+            total_line(&query(range, 0), 2, 1),
+            "2 matching articles from 2017-01 to 2017-12 (showing 1–1; more with --offset 1, \
+             all with --all)"
+        );
+        assert_eq!(
+            total_line(&query(range, 1), 2, 1),
+            "2 matching articles from 2017-01 to 2017-12 (showing 2–2)"
         );
         let mut out = Vec::new();
-        print_search_text(&mut out, &query(range, 0), &hits, Style::new(true)).unwrap();
+        print_hit_text(&mut out, &hit(), Style::new(true), None).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("het \x1b[1;31mkalifaat\x1b[0m viel"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn on_a_terminal_snippets_wrap_at_spaces_and_keep_their_marks() {
+        let mut out = Vec::new();
+        print_hit_text(&mut out, &hit(), Style::new(true), Some(30)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[2..5],
+            [
+                "    het \x1b[1;31mkalifaat\x1b[0m viel in de",
+                "    \x1b[1;31mzomer van 2014\x1b[0m na een",
+                "    lange strijd",
+            ]
         );
     }
 }

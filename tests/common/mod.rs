@@ -36,7 +36,9 @@ pub struct SearchJson {
 #[serde(deny_unknown_fields)]
 pub struct HitJson {
     pub path: String,
+    pub file: Option<String>,
     pub date: String,
+    pub month: String,
     pub title: String,
     pub score: Option<f64>,
     pub snippet: String,
