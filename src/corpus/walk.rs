@@ -8,9 +8,8 @@
 //! after `a-b.txt` and `a.txt` and before `a0.txt`, as its paths do.
 //!
 //! Files are examined through their folder's open handle (`fstatat`, std's
-//! `DirEntry::metadata`), as `find` does: by full path, each `stat` walked every
-//! component of the path again (a tenth of a re-run of a million articles, with the
-//! sorting of parsed paths another fifth; BENCHMARKS.md, "Scale").
+//! `DirEntry::metadata`), as `find` does: by full path, each `stat` walks every
+//! component of the path again. The cost beside `find` is in BENCHMARKS.md, "Scale".
 
 use std::ffi::OsStr;
 use std::fs::{self, DirEntry, Metadata};

@@ -1,7 +1,7 @@
 //! A list of records too long to hold, written once to a file and read back in order.
 //!
-//! A first build of a million articles plans a million reads: held as paths in memory
-//! they took some 200 MB (BENCHMARKS.md, "Scale"); here they take a 64 KB buffer and
+//! A first build of a million articles plans a million reads: held in memory as paths
+//! with their stamps, they grew with the archive; here they take a 64 KB buffer and
 //! about 50 bytes each of a file that the page cache keeps. The file is removed as soon
 //! as it is created where the system allows (Unix), so it never outlives the run; else
 //! when the list is dropped.
