@@ -19,8 +19,8 @@ if [[ "$(uname -s)-$(uname -m)" == "Linux-x86_64" ]]; then
   triple=x86_64-unknown-linux-gnu
   CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
     cargo build --release --locked --target "$triple" "$@" >&2
-  echo "$repo/target/$triple/release"
+  echo "${CARGO_TARGET_DIR:-$repo/target}/$triple/release"
 else
   cargo build --release --locked "$@" >&2
-  echo "$repo/target/release"
+  echo "${CARGO_TARGET_DIR:-$repo/target}/release"
 fi
