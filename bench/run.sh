@@ -2,6 +2,7 @@
 # krant's benchmark, side by side with the tools a user would otherwise pick.
 #
 #   bench/run.sh [quick|full] [WORKDIR]     quick: 10,000 articles; full: 100,000
+#   bench/run.sh huge [WORKDIR]             100,000, 300,000 and 1,000,000 (bench/huge.sh)
 #
 # Installs what it needs (hyperfine, ripgrep, GNU time from Debian; wordfreq from PyPI;
 # tantivy-cli 0.24 from crates.io), builds krant in release mode (scripts/release-build.sh:
@@ -20,7 +21,8 @@ size="${1:-quick}"
 case "$size" in
   quick) articles=10000 ;;
   full) articles=100000 ;;
-  *) echo "usage: bench/run.sh [quick|full] [WORKDIR]" >&2; exit 2 ;;
+  huge) articles=0 ;;
+  *) echo "usage: bench/run.sh [quick|full|huge] [WORKDIR]" >&2; exit 2 ;;
 esac
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${2:-/tmp/krant-bench}"
@@ -46,6 +48,11 @@ echo "== build" >&2
 bin="$("$repo/scripts/release-build.sh" -q --bin krant --example gen_archive --example search_latency)"
 krant="$bin/krant"
 latency="$bin/examples/search_latency"
+if [[ "$size" == huge ]]; then
+  [[ -f "$work/words.tsv" ]] || python3 "$repo/bench/export_words.py" "$work/words.tsv"
+  "$repo/bench/huge.sh" "$bin" "$work" | tee "$work/huge-report.md"
+  exit
+fi
 
 archive="$work/archive-$articles"
 if [[ ! -f "$archive/.complete" ]]; then
