@@ -77,8 +77,8 @@ pub struct Entry {
     /// that stem (`werken` → `werk`), or the verb's where the lemma is its participle.
     pub key: &'static str,
     classes: u8,
-    /// Frequency class of the lemma, all its forms together: Zipf × 10 (60 is once per
-    /// million words).
+    /// Frequency class of the lemma, all its forms together: Zipf × 10 (30 is once per
+    /// million words, 60 once per thousand).
     pub zipf10: u8,
     /// Frequency class of the form itself (0 where the word lists have not seen it).
     pub form_zipf10: u8,
