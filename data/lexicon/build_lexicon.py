@@ -352,10 +352,16 @@ class Lexicon:
                 if form in (root + "t", root + "de", root + "te", lemma[:-1] + "t"):
                     self.pos[lemma].add("verb")
         self.review = read_list("exceptions.tsv")
+        # Words the review made lexemes of their own (not a participle, not an adjective).
+        self.reasoned_own = {
+            form for form, rest in self.review.items() if rest and rest[0] == form
+        }
         # Confirmed readings decide like exceptions, without a reason of their own.
         for form, rest in read_list("agreed.tsv").items():
             self.review.setdefault(form, rest)
-        # Reviewed words that are lexemes of their own, not their verb's participle.
+        # Confirmed words of their own are not their verb's participle either (geit is no
+        # form of geien); but a noun made of an adjective goes with it as a class, even
+        # when its reading as its own lemma was confirmed (dakloze: dakloos).
         self.own = {form for form, rest in self.review.items() if rest and rest[0] == form}
         # A lemma only the lookup tables give, that no word list has seen and no other
         # source knows as a word, is more often a misspelling than a word (gestreamd ->
@@ -456,13 +462,15 @@ class Lexicon:
         """The indexed term of a lemma (before compounding): a participle used as an
         adjective is its verb's (gesloten/sluiten); a verb and the noun that is its bare
         stem share one (werk/werken, val/vallen); everything else is its lemma."""
-        if lemma not in self.own:
+        confirmed = lemma in self.own
+        if lemma not in self.reasoned_own:
             # A noun made of an adjective (de zieke, de daklozen) is that adjective.
             adjective = self.adjective_of.get(lemma)
             if adjective is not None:
                 lemma = adjective
+        if not confirmed and lemma not in self.own:
             verb = self.participle_of.get(lemma)
-            if verb is not None and lemma not in self.own:
+            if verb is not None:
                 lemma = verb
         if self.is_verb(lemma):
             root = verb_root(lemma)
@@ -476,7 +484,9 @@ class Lexicon:
 
     def find_adjective_nouns(self):
         """noun -> adjective, for nouns that are an adjective's -e form and that the sources
-        give as a form of it (zieke, dakloze, gewonde)."""
+        give as a form of it (zieke, dakloze, gewonde), and their plurals where a curated
+        source gives them as the noun's (zieken, daklozen, doden): decided as a class, so a
+        confirmed reading of such a noun as its own lemma does not keep it apart."""
         self.adjective_of = {}
         for form, lemmas in self.candidates.items():
             if not form.endswith("e") or "noun" not in self.pos.get(form, ()):
@@ -484,9 +494,15 @@ class Lexicon:
             for adjective in lemmas:
                 if adjective == form or "adj" not in self.pos.get(adjective, ()):
                     continue
+                if adjective in STOP:
+                    continue
                 if form[:-1] == adjective or form[:-1] in spellings_of(adjective):
                     self.adjective_of[form] = adjective
                     break
+        for noun, adjective in list(self.adjective_of.items()):
+            plural = noun + "n"
+            if self.candidates.get(plural, {}).get(noun, set()) & {"exc", "ot"}:
+                self.adjective_of[plural] = adjective
 
     def find_root_owners(self):
         self.root_owner = {}
