@@ -88,7 +88,8 @@ figure{margin:1rem 0}svg{max-width:100%;height:auto}\
 table{border-collapse:collapse}td,th{padding:.15rem .5rem;vertical-align:top}\
 th{text-align:left;border-bottom:1px solid #999}.num{text-align:right;\
 font-variant-numeric:tabular-nums}\
-ol.hits li{margin-bottom:.7rem}.date{color:#444;font-variant-numeric:tabular-nums}\
+ol.hits li{margin-bottom:.7rem}.date{color:#444;font-variant-numeric:tabular-nums;\
+white-space:nowrap}\
 .path{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:.85em;\
 color:#444;overflow-wrap:anywhere}\
 mark{background:#ffe38a;color:inherit;font-weight:600}\
