@@ -6,6 +6,7 @@ pub mod completions;
 pub mod histogram;
 pub mod index;
 pub mod kwic;
+pub mod report;
 pub mod search;
 pub mod show;
 pub mod stats;
