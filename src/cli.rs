@@ -551,7 +551,7 @@ pub enum SummaryFormat {
 
 /// A subcommand's arguments, declared to clap only when that subcommand runs
 /// (`Command::defer`). Building every subcommand's arguments and help on each start took
-/// a measurable part of a search process (BENCHMARKS.md, fifth session); `--help`,
+/// a measurable part of a search process (BENCHMARKS.md, "Mechanisms"); `--help`,
 /// completions and the manual page still see them all.
 #[derive(Debug)]
 pub struct Deferred<T>(pub T);

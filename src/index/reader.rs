@@ -607,7 +607,7 @@ impl Archive {
 /// Reads hits' articles: path, date and content hash from the fast columns, the title
 /// from the file when it is as indexed, the text from the file. A fresh `krant search`
 /// process then reads none of the document store, whose blocks it would fault in and
-/// decompress (BENCHMARKS.md, fifth session); the store's title is read only for a file
+/// decompress (BENCHMARKS.md, "Mechanisms"); the store's title is read only for a file
 /// that changed or cannot be read. Each segment's columns are opened once per reader,
 /// not once per hit.
 struct ArticleReader<'a> {
