@@ -123,7 +123,43 @@ fn compile_lexicon(dir: &Path, out: &Path) -> Result<(), String> {
     fs::write(out.join("lexicon.fst"), fst).map_err(|e| e.to_string())?;
     fs::write(out.join("lexicon.strings"), strings).map_err(|e| e.to_string())?;
     fs::write(out.join("lexicon.grams"), grams(&lemmas, &forms)).map_err(|e| e.to_string())?;
+    println!(
+        "cargo::rustc-env=KRANT_LEXICON_FINGERPRINT={}",
+        fingerprint(dir)?
+    );
     Ok(())
+}
+
+/// FNV-1a over every data file of the lexicon, in name order: what the analyzer's terms
+/// depend on besides its code. Sixteen hex digits; no cryptographic strength is needed.
+fn fingerprint(dir: &Path) -> Result<String, String> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("tsv" | "txt")
+            )
+        })
+        .collect();
+    names.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in names {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for byte in name
+            .bytes()
+            .chain(fs::read(&path).map_err(|e| e.to_string())?)
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(format!("{hash:016x}"))
 }
 
 /// `key<TAB>gram gram…` lines, sorted: for each key some of whose forms do not contain

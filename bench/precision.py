@@ -25,7 +25,6 @@ import math
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,12 +33,7 @@ ALWAYS = ["leden", "gebied", "bed", "weer"]
 WORD = re.compile(r"\w+", re.UNICODE)
 
 sys.path.insert(0, str(REPO / "data"))
-from dutch_common import STOP  # noqa: E402
-
-
-def fold(word):
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ĳ", "ij")
+from dutch_common import STOP, fold  # noqa: E402
 
 
 def read_lexicon():

@@ -98,14 +98,27 @@ Examples:
 Examples:
   krant histogram kalifaat
   krant histogram vluchtelingen --from 2015 --to 2016 --relative
-  krant histogram IS --by year --format csv")]
+  krant histogram IS --by year --format csv
+  krant histogram kalifaat --format svg > kalifaat.svg")]
     Histogram(Deferred<HistogramArgs>),
     /// Compare several queries over time, side by side.
     #[command(after_help = "\
 Examples:
   krant trend kalifaat vluchtelingen brexit
-  krant trend mosul raqqa --by year --relative --format json")]
+  krant trend mosul raqqa --by year --relative --format json
+  krant trend mosul raqqa --relative --format svg > mosul-raqqa.svg")]
     Trend(Deferred<TrendArgs>),
+    /// Write an HTML report: the queries' trend, totals, best articles and KWIC lines.
+    #[command(after_help = "\
+Examples:
+  krant report kalifaat mosul raqqa > report.html
+  krant report vluchteling asielzoeker --from 2015 --to 2016 --relative > asiel.html
+
+The page is one file with nothing to fetch (no script, font or stylesheet): it opens
+from disk in any browser and prints. Its last part names the corpus, the index, the
+analyzer's version and the date of the last `krant index`, and the command that makes
+it again.")]
+    Report(Deferred<ReportArgs>),
     /// Keyword in context: every occurrence, aligned in a centre column.
     #[command(after_help = "\
 Examples:
@@ -316,6 +329,36 @@ pub struct TrendArgs {
     pub timeline: TimelineArgs,
 }
 
+/// Arguments of `krant report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The queries, one argument each (quote multi-word queries).
+    #[arg(value_name = "QUERY", required = true)]
+    pub queries: Vec<String>,
+
+    #[command(flatten)]
+    pub range: RangeArgs,
+
+    #[command(flatten)]
+    pub synonyms: SynonymsArgs,
+
+    /// Count per month, quarter or year in the chart.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+
+    /// Chart each count as a share of all articles of that period, in percent.
+    #[arg(long)]
+    pub relative: bool,
+
+    /// The best articles to show for each query.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub hits: u32,
+
+    /// KWIC lines to show for each query, from its best articles.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub kwic: u32,
+}
+
 /// Arguments of `krant kwic`.
 #[derive(Debug, Args)]
 pub struct KwicArgs {
@@ -482,6 +525,8 @@ pub enum TableFormat {
     Json,
     /// A header row, then one row per period.
     Csv,
+    /// A chart as an SVG 1.1 file: bars for one query, lines for several.
+    Svg,
 }
 
 /// `--format` values of `kwic`.
@@ -506,7 +551,7 @@ pub enum SummaryFormat {
 
 /// A subcommand's arguments, declared to clap only when that subcommand runs
 /// (`Command::defer`). Building every subcommand's arguments and help on each start took
-/// a measurable part of a search process (BENCHMARKS.md, fifth session); `--help`,
+/// a measurable part of a search process (BENCHMARKS.md, "Mechanisms"); `--help`,
 /// completions and the manual page still see them all.
 #[derive(Debug)]
 pub struct Deferred<T>(pub T);

@@ -7,7 +7,8 @@ use anyhow::Result;
 
 use crate::cli::{
     Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HitsFormat, IndexArgs, KwicFormat,
-    KwicSortArg, PeriodArg, SearchArgs, SortArg, SummaryFormat, SynonymsArgs, TableFormat,
+    KwicSortArg, PeriodArg, ReportArgs, SearchArgs, SortArg, SummaryFormat, SynonymsArgs,
+    TableFormat,
 };
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
@@ -60,6 +61,8 @@ pub enum Config {
     Histogram(HistogramConfig),
     /// `krant trend`.
     Trend(TrendConfig),
+    /// `krant report`.
+    Report(ReportConfig),
     /// `krant kwic`.
     Kwic(KwicConfig),
     /// `krant show`.
@@ -112,6 +115,8 @@ pub enum OutputFormat {
     Json,
     /// Comma-separated values with a header row.
     Csv,
+    /// An SVG chart (`histogram`, `trend`).
+    Svg,
 }
 
 /// Settings of `krant search`.
@@ -175,6 +180,25 @@ pub struct TrendConfig {
     pub relative: bool,
     /// Text, JSON or CSV.
     pub format: OutputFormat,
+}
+
+/// Settings of `krant report`.
+#[derive(Debug, Clone)]
+pub struct ReportConfig {
+    /// Shared settings.
+    pub global: Global,
+    /// The queries, in the order given.
+    pub queries: Vec<ParsedQuery>,
+    /// Months to cover.
+    pub range: MonthRange,
+    /// Months, quarters or years in the chart.
+    pub period: Period,
+    /// Shares instead of counts in the chart.
+    pub relative: bool,
+    /// The best articles per query.
+    pub hits: usize,
+    /// KWIC lines per query.
+    pub kwic: usize,
 }
 
 /// `krant kwic`'s formats.
@@ -301,6 +325,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
         }),
+        Command::Report(Deferred(args)) => Config::Report(report_config(global, args)?),
         Command::Kwic(Deferred(args)) => {
             let query = parse_query(&args.query.join(" "))?;
             if query.expr.is_none() {
@@ -421,6 +446,7 @@ fn table_format(arg: TableFormat) -> OutputFormat {
         TableFormat::Text => OutputFormat::Text,
         TableFormat::Json => OutputFormat::Json,
         TableFormat::Csv => OutputFormat::Csv,
+        TableFormat::Svg => OutputFormat::Svg,
     }
 }
 
@@ -429,6 +455,22 @@ fn summary_format(arg: SummaryFormat) -> OutputFormat {
         SummaryFormat::Text => OutputFormat::Text,
         SummaryFormat::Json => OutputFormat::Json,
     }
+}
+
+fn report_config(global: Global, args: ReportArgs) -> Result<ReportConfig> {
+    Ok(ReportConfig {
+        global: with_synonyms(global, &args.synonyms),
+        queries: args
+            .queries
+            .iter()
+            .map(|q| parse_query(q))
+            .collect::<Result<_>>()?,
+        range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+        period: period(Some(args.by)),
+        relative: args.relative,
+        hits: args.hits as usize,
+        kwic: args.kwic as usize,
+    })
 }
 
 fn index_config(global: Global, args: IndexArgs) -> IndexConfig {

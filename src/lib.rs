@@ -6,6 +6,7 @@
 //! - search: `Cli → SearchConfig → Query → index::Searcher → Hits → printer → stdout`
 
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -35,6 +36,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
         Config::Search(config) => cmd::search::run(&config),
         Config::Histogram(config) => cmd::histogram::run(&config),
         Config::Trend(config) => cmd::trend::run(&config),
+        Config::Report(config) => cmd::report::run(&config),
         Config::Kwic(config) => cmd::kwic::run(&config),
         Config::Show(config) => cmd::show::run(&config),
         Config::Stats(config) => cmd::stats::run(&config),

@@ -636,19 +636,22 @@ impl Expr {
     pub fn expand_synonyms(
         self,
         groups: &[Vec<String>],
-        key: &mut impl FnMut(&str) -> String,
+        key: &mut impl FnMut(&str) -> Vec<String>,
     ) -> Expr {
         if groups.is_empty() {
             return self;
         }
-        let expand = |text: &str, scope: Scope, key: &mut dyn FnMut(&str) -> String| {
+        // A text's keys are its readings (`daesh` may be the word or the name `Daesh`):
+        // it belongs to a group when one of them is a member's.
+        let expand = |text: &str, scope: Scope, key: &mut dyn FnMut(&str) -> Vec<String>| {
             let own = key(text);
             if own.is_empty() {
                 return None;
             }
-            let group = groups
-                .iter()
-                .find(|g| g.iter().any(|member| key(member) == own))?;
+            let group = groups.iter().find(|g| {
+                g.iter()
+                    .any(|member| key(member).iter().any(|k| own.contains(k)))
+            })?;
             Some(Expr::Or(
                 group
                     .iter()
@@ -956,7 +959,7 @@ mod tests {
             "Daesh".to_owned(),
             "Islamitische Staat".to_owned(),
         ]];
-        let mut key = |t: &str| t.to_lowercase();
+        let mut key = |t: &str| vec![t.to_lowercase()];
         let expanded = p("daesh -mosul").expand_synonyms(&groups, &mut key);
         let phrase = |t: &str| Expr::Phrase {
             text: t.into(),

@@ -26,6 +26,9 @@ pub struct Matcher {
     fuzzy: Vec<(String, u8)>,
     /// Multi-word phrases: (position offset, term) pairs that must appear together.
     phrases: Vec<Vec<(usize, String)>>,
+    /// The first three letters of the query's words as written (folded): a word the
+    /// lexicon does not know may have a stem that does not begin it (`bamen`: `baam`).
+    written: Vec<String>,
 }
 
 impl Matcher {
@@ -76,18 +79,23 @@ impl Matcher {
                     matcher.terms.extend(analyzer.terms(text));
                 }
                 Expr::Word { text, .. } | Expr::Phrase { text, .. } => {
-                    let tokens = analyzer.tokens(text, Mode::Query);
-                    match tokens.as_slice() {
-                        [] => {}
-                        [one] => {
-                            matcher.terms.insert(one.term.clone());
-                            matcher.terms.extend(analyzer.name_reading(text));
+                    matcher.written.extend(
+                        crate::analysis::word_spans(text).map(|(s, e)| {
+                            analyzer.normalize(&text[s..e]).chars().take(3).collect()
+                        }),
+                    );
+                    for tokens in analyzer.query_variants(text) {
+                        match tokens.as_slice() {
+                            [] => {}
+                            [one] => {
+                                matcher.terms.insert(one.term.clone());
+                            }
+                            many => matcher.phrases.push(
+                                many.iter()
+                                    .map(|t| (t.position - many[0].position, t.term.clone()))
+                                    .collect(),
+                            ),
                         }
-                        many => matcher.phrases.push(
-                            many.iter()
-                                .map(|t| (t.position - many[0].position, t.term.clone()))
-                                .collect(),
-                        ),
                     }
                 }
                 _ => {}
@@ -130,6 +138,7 @@ impl Matcher {
             }
             hints.word.extend(pieces);
         }
+        hints.word.extend(self.written.iter().cloned());
         for prefix in &self.prefixes {
             hints.word.push(head(prefix, 3));
             hints.compound.push((head(prefix, 5), prefix.len()));

@@ -19,7 +19,8 @@ Sources (licences in data/lexicon/LICENSES.md):
   * wordfreq 3.1.1 (PyPI): frequencies, used only to rank readings and to choose what
     is reviewed.
   * Reviewed lists in this folder: exceptions.tsv (the news reading of frequent ambiguous
-    forms), compounds.tsv (frequent words that are not transparent compounds), heads.txt
+    forms, with reasons), agreed.tsv (the builder's readings the same review confirmed),
+    compounds.tsv (frequent words that are not transparent compounds), heads.txt
     (three-letter words that may end a compound), particles.txt (prefixes and particles
     that never start a compound part).
 
@@ -42,7 +43,6 @@ import functools
 import gzip
 import json
 import math
-import os
 import re
 import sys
 import unicodedata
@@ -197,10 +197,11 @@ def verb_root(infinitive):
     werk, vallen -> val, lopen -> loop, leven -> leef, reizen -> reis, gaan -> ga.
     Unstressed -el/-er/-en/-em endings keep one vowel (wandelen -> wandel)."""
     w = infinitive
+    if w.endswith(("aan", "oen", "ien")) and len(w) > 3:
+        base = w[:-1]  # gaan -> ga, doen -> doe, zien -> zie
+        return base[:-1] if base.endswith("aa") else base
     if w.endswith("en") and len(w) > 3:
         base = w[:-2]
-    elif w.endswith("n") and len(w) > 2 and w[-2] in VOWELS:
-        return w[:-1]  # gaan -> ga, doen -> doe, zien -> zie
     else:
         return w
     if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in VOWELS:
@@ -351,7 +352,16 @@ class Lexicon:
                 if form in (root + "t", root + "de", root + "te", lemma[:-1] + "t"):
                     self.pos[lemma].add("verb")
         self.review = read_list("exceptions.tsv")
-        # Reviewed words that are lexemes of their own, not their verb's participle.
+        # Words the review made lexemes of their own (not a participle, not an adjective).
+        self.reasoned_own = {
+            form for form, rest in self.review.items() if rest and rest[0] == form
+        }
+        # Confirmed readings decide like exceptions, without a reason of their own.
+        for form, rest in read_list("agreed.tsv").items():
+            self.review.setdefault(form, rest)
+        # Confirmed words of their own are not their verb's participle either (geit is no
+        # form of geien); but a noun made of an adjective goes with it as a class, even
+        # when its reading as its own lemma was confirmed (dakloze: dakloos).
         self.own = {form for form, rest in self.review.items() if rest and rest[0] == form}
         # A lemma only the lookup tables give, that no word list has seen and no other
         # source knows as a word, is more often a misspelling than a word (gestreamd ->
@@ -414,7 +424,7 @@ class Lexicon:
         if form == lemma:
             return 0.6
         best = 0.0
-        if "verb" in pos and lemma.endswith("n"):
+        if self.is_verb(lemma):
             root = verb_root(lemma)
             if form == root:
                 best = max(best, 0.05)  # ik werk, imperative
@@ -452,17 +462,47 @@ class Lexicon:
         """The indexed term of a lemma (before compounding): a participle used as an
         adjective is its verb's (gesloten/sluiten); a verb and the noun that is its bare
         stem share one (werk/werken, val/vallen); everything else is its lemma."""
-        verb = self.participle_of.get(lemma)
-        if verb is not None and lemma not in self.own:
-            lemma = verb
-        if "verb" in self.pos.get(lemma, ()) and lemma.endswith("n"):
+        confirmed = lemma in self.own
+        if lemma not in self.reasoned_own:
+            # A noun made of an adjective (de zieke, de daklozen) is that adjective.
+            adjective = self.adjective_of.get(lemma)
+            if adjective is not None:
+                lemma = adjective
+        if not confirmed and lemma not in self.own:
+            verb = self.participle_of.get(lemma)
+            if verb is not None:
+                lemma = verb
+        if self.is_verb(lemma):
             root = verb_root(lemma)
-            pos = self.pos.get(root)
-            # Two verbs with one stem (liken, likken) keep apart: the more frequent takes
-            # the stem, the other its infinitive.
-            if (pos is None or pos <= {"noun", "verb"}) and self.root_owner.get(root) == lemma:
+            pos = self.pos.get(root, set())
+            # Only a noun that is the verb's stem shares its term (werk/werken); a stem that
+            # is no word, or another kind of word (laat, weer as adverbs), does not. Two
+            # verbs on one stem keep apart: the more frequent takes it.
+            if "noun" in pos and pos <= {"noun", "verb"} and self.root_owner.get(root) == lemma:
                 return root
         return lemma
+
+    def find_adjective_nouns(self):
+        """noun -> adjective, for nouns that are an adjective's -e form and that the sources
+        give as a form of it (zieke, dakloze, gewonde), and their plurals where a curated
+        source gives them as the noun's (zieken, daklozen, doden): decided as a class, so a
+        confirmed reading of such a noun as its own lemma does not keep it apart."""
+        self.adjective_of = {}
+        for form, lemmas in self.candidates.items():
+            if not form.endswith("e") or "noun" not in self.pos.get(form, ()):
+                continue
+            for adjective in lemmas:
+                if adjective == form or "adj" not in self.pos.get(adjective, ()):
+                    continue
+                if adjective in STOP:
+                    continue
+                if form[:-1] == adjective or form[:-1] in spellings_of(adjective):
+                    self.adjective_of[form] = adjective
+                    break
+        for noun, adjective in list(self.adjective_of.items()):
+            plural = noun + "n"
+            if self.candidates.get(plural, {}).get(noun, set()) & {"exc", "ot"}:
+                self.adjective_of[plural] = adjective
 
     def find_root_owners(self):
         self.root_owner = {}
@@ -481,13 +521,11 @@ class Lexicon:
             # The lemma's frequency without this form's own share: otherwise a frequent
             # form would be its own best reading (kleine, goede) just for being frequent.
             own = self.share.get((form, lemma), 0.0)
-            mode = os.environ.get("LOO", "C")
-            if mode == "A":
-                prior = self.freq.get(lemma, 0.0) - own
-            elif mode == "B":
-                prior = self.freq.get(lemma, 0.0)
+            if lemma == form:
+                # A word of its own claims its frequency as far as the sources make it one.
+                prior = self.freq.get(lemma, 0.0) - own * (1 - e)
             else:
-                prior = self.freq.get(lemma, 0.0) - own * (1 - e) if lemma == form else self.freq.get(lemma, 0.0) - own
+                prior = self.freq.get(lemma, 0.0) - own
             w = e * self.cell(form, lemma) * max(prior, 1e-9)
             key = self.key(lemma)
             total, best = by_key.get(key, (0.0, None))
@@ -502,7 +540,9 @@ class Lexicon:
         return [(key, total, best[1], best[2]) for total, key, best in ranked]
 
     def is_verb(self, word):
-        return "verb" in self.pos.get(word, ()) and word.endswith("n")
+        """A verb's infinitive: a lemma some source calls a verb, in -en or -aan, -oen,
+        -ien (gaan, doen, zien)."""
+        return "verb" in self.pos.get(word, ()) and word.endswith(("en", "aan", "oen", "ien"))
 
     def find_participles(self):
         """participle -> verb, for forms that the sources give as a verb's past participle
@@ -513,7 +553,7 @@ class Lexicon:
             for lemma, sources in lemmas.items():
                 if lemma == form or "verb" not in self.pos.get(lemma, ()):
                     continue
-                if self.evidence(form, lemma, sources) < 0.6 or not lemma.endswith("n"):
+                if self.evidence(form, lemma, sources) < 0.6 or not self.is_verb(lemma):
                     continue
                 if not is_participle(form, lemma, self.is_verb):
                     continue
@@ -537,6 +577,7 @@ class Lexicon:
     def build(self):
         self.find_root_owners()
         self.find_participles()
+        self.find_adjective_nouns()
         # The frequency of a lemma is the frequency of its forms, shared among their
         # readings; the readings are weighed by lemma frequency. A few rounds settle it
         # (expectation-maximisation over the whole vocabulary).
@@ -559,6 +600,15 @@ class Lexicon:
             self.freq, self.share = freq, share
         self.lemma_of = {}
         self.disputed = []
+        # The present forms of frequent verbs, which the sources often list only as words
+        # of their own (laat, wees).
+        paradigm = {}
+        for lemma in self.pos:
+            if self.is_verb(lemma) and self.zipf(lemma) >= 3.0:
+                root = verb_root(lemma)
+                for form in (root, root + "t"):
+                    if form != lemma and form in self.candidates:
+                        paradigm.setdefault(form, lemma)
         for form in self.candidates:
             if form in self.review:
                 self.lemma_of[form] = (self.review[form][0], "x")
@@ -571,18 +621,35 @@ class Lexicon:
             self.lemma_of[form] = (lemma, SOURCE_LETTER[source])
             total = sum(r[1] for r in readings) or 1.0
             own = next((r for r in readings if r[2] == form), None)
+            verb = paradigm.get(form)
             if len(readings) > 1 and (weight / total < 0.8 or (own and own[0] != key)):
                 other = readings[1][2] if readings[1][0] != key else readings[0][2]
                 self.disputed.append((self.zipf(form), form, lemma, other, weight / total))
+            elif verb is not None and self.key(verb) != key:
+                # A frequent verb's present form that the sources read as another word
+                # (laat: laten or late?) is disputed too, whatever the shares say.
+                self.disputed.append((self.zipf(form), form, lemma, verb, weight / total))
         # A reviewed lemma that is itself read as a form of another lemma goes on to that
         # one, so that the reviewed form meets the forms of its lemma (afgestudeerden ->
-        # afgestudeerde -> afgestudeerd), unless the review made it a word of its own.
+        # afgestudeerde -> afgestudeerd), unless the review made it a word of its own. A
+        # verb stays the verb: that its infinitive is read as another word's form (wegen,
+        # the roads) decides that one form, not the verb's others (woog stays wegen's).
         for form in self.review:
             if form not in self.lemma_of:
                 continue
             lemma, source = self.lemma_of[form]
             further = self.lemma_of.get(lemma, (lemma,))[0]
-            if further != lemma and lemma not in self.own:
+            # Only an adjective's own endings carry over (-e, and the -en of a noun made
+            # of it): later -> laat must not go on to laten, nor kittens -> kitten to kit.
+            inflected = form in (lemma + "e", lemma + "n") or (
+                form.endswith("e") and form[:-1] in spellings_of(lemma)
+            )
+            if (
+                further != lemma
+                and inflected
+                and lemma not in self.own
+                and not self.is_verb(lemma)
+            ):
                 self.lemma_of[form] = (further, source)
         # A noun made of an adjective's -e form (gewonde, zieke, dode) is that adjective:
         # its plural (gewonden) meets the adjective (gewond) through it. No other chains:

@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use super::compound::{self, Part};
 use super::lexicon::{self, Entry};
 use super::stem::{DutchStemmer, StemOrigin};
+use super::stopwords::is_stop_word;
 
 /// How a word's term came about, for `krant analyze`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,15 +201,33 @@ fn inflection_base(word: &str) -> Option<(String, Entry)> {
         if stem.len() < MIN_BASE_LEN {
             continue;
         }
+        // Before an ending that opens with a vowel, a single vowel before one consonant is
+        // long in Dutch spelling (`bomen`: `boom`), so the stem as it is cannot be the
+        // base (`lamen` is not `lam`).
+        let open_syllable = ending.starts_with(['e', 'a', 'o', 'u', 'i']) && ends_short(stem);
         for candidate in spellings(stem) {
+            if open_syllable && candidate == stem {
+                continue;
+            }
             if let Some(entry) = lexicon::lookup(&candidate)
                 && class.admits(&entry)
+                && !is_stop_word(&candidate)
             {
                 return Some((candidate.into_owned(), entry));
             }
         }
     }
     None
+}
+
+/// Whether a stem ends in a consonant, one of the vowels a, e, o, u, and a consonant
+/// (`lam`, `bom`): a short vowel in a closed syllable.
+fn ends_short(stem: &str) -> bool {
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    match stem.as_bytes() {
+        [.., c1, v, c2] => !vowel(*c1) && b"aeou".contains(v) && !vowel(*c2),
+        _ => false,
+    }
 }
 
 /// The spellings a stem may have as a word of its own once an ending is removed: as it
@@ -282,6 +301,9 @@ mod tests {
             assert!(matches!(t.how, How::Inflection { .. }), "{t:?}");
             assert_eq!(t.key, key(known), "{unknown}");
         }
+        // `lamen` and `jasen` are no Dutch plurals of `lam` and `jas` (lammeren, jassen).
+        assert!(inflection_base("lamen").is_none_or(|(base, _)| base != "lam"));
+        assert!(inflection_base("jasen").is_none_or(|(base, _)| base != "jas"));
         assert_eq!(spellings("tass")[1], "tas");
         assert!(spellings("bom").iter().any(|s| s == "boom"));
         assert!(spellings("briev").iter().any(|s| s == "brief"));

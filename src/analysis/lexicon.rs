@@ -77,8 +77,8 @@ pub struct Entry {
     /// that stem (`werken` → `werk`), or the verb's where the lemma is its participle.
     pub key: &'static str,
     classes: u8,
-    /// Frequency class of the lemma, all its forms together: Zipf × 10 (60 is once per
-    /// million words).
+    /// Frequency class of the lemma, all its forms together: Zipf × 10 (30 is once per
+    /// million words, 60 once per thousand).
     pub zipf10: u8,
     /// Frequency class of the form itself (0 where the word lists have not seen it).
     pub form_zipf10: u8,
@@ -164,12 +164,30 @@ fn decode(value: u64) -> Entry {
     }
 }
 
-/// Whether a folded word is the name of a place that is spelled like a word (`tienen`,
-/// `weert`, `geel`): `data/lexicon/names.txt`, from OpenTaal's names.
+/// Whether a folded word, written in Title case inside a sentence, is a name spelled like a
+/// word: a place of `data/lexicon/names.txt` (`tienen`, `weert`, `geel`, from OpenTaal's
+/// names), or a word whose only reading is an inflected form that Dutch does not
+/// capitalise inside a sentence (see [`is_uncapitalised_form`]).
 pub fn is_name_homograph(folded: &str) -> bool {
     static NAMES: super::sorted_lines::WordList =
         super::sorted_lines::WordList::new(include_str!("../../data/lexicon/names.txt"));
-    NAMES.contains(folded)
+    NAMES.contains(folded) || lookup(folded).is_some_and(|e| is_uncapitalised_form(folded, &e))
+}
+
+/// Whether a word is a form of a verb (not its infinitive: `schoof`, `delft`, `vond`) or an
+/// adjective's form in `-s` (`bruins`, `wilders`), of a lemma that is no noun. Dutch
+/// writes neither with a capital inside a sentence, so there such a word is a name
+/// (`premier Schoof`, `in Delft`, `volgens Wilders`), not the word (`schuiven`, `delven`,
+/// `wild`). Names in the shape of a noun or an adjective's `-e` form stay the word they
+/// are made of (`Tweede Kamer`, `Europese Unie`).
+fn is_uncapitalised_form(folded: &str, entry: &Entry) -> bool {
+    if entry.lemma == folded {
+        return false;
+    }
+    let verb = entry.is_verb() && !entry.is_noun() && !entry.is_adjective();
+    let adjective_s =
+        entry.is_adjective() && folded.ends_with('s') && folded.starts_with(entry.lemma);
+    verb || adjective_s
 }
 
 /// Pieces of text one of which every word whose term is `term` holds: the term's first
@@ -277,6 +295,12 @@ mod tests {
         assert!(is_name_homograph("tienen"));
         assert!(is_name_homograph("leiden"));
         assert!(!is_name_homograph("stad"));
+        // Forms Dutch does not capitalise inside a sentence are names there.
+        assert!(is_name_homograph("schoof"));
+        assert!(is_name_homograph("wilders"));
+        assert!(!is_name_homograph("schuiven"));
+        assert!(!is_name_homograph("europese"));
+        assert!(!is_name_homograph("staten"));
     }
 
     #[test]

@@ -68,6 +68,11 @@ pub use words::{
 /// version would silently miss or mismatch terms, so it must be rebuilt.
 pub const ANALYZER_VERSION: u32 = 3;
 
+/// A fingerprint of the lexicon's data (`data/lexicon/`), made by build.rs: an index
+/// records it, and one built with other data is refused like one of another analyzer
+/// version.
+pub const LEXICON_FINGERPRINT: &str = env!("KRANT_LEXICON_FINGERPRINT");
+
 /// Words longer than this (in characters) are dropped: they are garbage such as encoded
 /// data or URLs run together, and would only bloat the term dictionary.
 pub const MAX_WORD_CHARS: usize = 64;
@@ -75,6 +80,9 @@ pub const MAX_WORD_CHARS: usize = 64;
 /// Stems cached per analyzer before the cache is emptied, bounding its memory (8 MB of
 /// table: three quarters of 2¹⁸ slots of 32 bytes).
 const STEM_CACHE_CAPACITY: usize = 3 << 16;
+
+/// Readings of one query a search tries at most (see [`DutchAnalyzer::query_variants`]).
+pub const MAX_QUERY_VARIANTS: usize = 8;
 
 /// Words whose cache slots are being fetched ahead of their lookup. About this many
 /// words' scanning and folding hide one fetch from memory; more only hold more strings.
@@ -382,8 +390,9 @@ enum Reading {
     Word,
     /// As an acronym that spells a word (`IS`, `DUO`): its capitals are its term.
     Acronym,
-    /// As a place spelled like a word (`Tienen`, `Geel`): the folded name with a capital
-    /// is its term.
+    /// As a name: a place spelled like a word (`Tienen`, `Weert`), or a word
+    /// the lexicon does not know, in Title case inside a sentence (`Hoogstraten`): the
+    /// folded name with a capital is its term, not looked up and not split.
     Name,
 }
 
@@ -481,9 +490,37 @@ impl DutchAnalyzer {
         explained
     }
 
-    /// The term of the place a query word spells in lower case, if it spells one
-    /// (`tienen` → `Tienen`, `curacao` → `Curacao`): the query looks for the word and the
-    /// place. In Title case the word is the place already.
+    /// The query-side tokens of `text` in each reading it may have: one list, or more where
+    /// a word in lower case may also be a name (`gemeente tienen`: `tien`, and the place
+    /// `Tienen`). At most [`MAX_QUERY_VARIANTS`] lists.
+    pub fn query_variants(&mut self, text: &str) -> Vec<Vec<AnalyzedToken>> {
+        let tokens = self.tokens(text, Mode::Query);
+        let mut variants = vec![tokens.clone()];
+        for (i, token) in tokens.iter().enumerate() {
+            let word = &text[token.start..token.end];
+            let Some(name) = self.name_reading(word).or_else(|| self.word_reading(word)) else {
+                continue;
+            };
+            let mut more = Vec::new();
+            for variant in &variants {
+                if variants.len() + more.len() >= MAX_QUERY_VARIANTS {
+                    break;
+                }
+                let mut other = variant.clone();
+                other[i].term = name.clone();
+                more.push(other);
+            }
+            variants.extend(more);
+        }
+        if tokens.is_empty() {
+            variants.clear();
+        }
+        variants
+    }
+
+    /// The term of the name a query word may be, written in lower case (`tienen` →
+    /// `Tienen`, `curacao` → `Curacao`, an unknown `bamen` → `Bamen`): the query looks for
+    /// the word and the name. In Title case the word is the name already.
     pub fn name_reading(&self, text: &str) -> Option<String> {
         let mut spans = word_spans(text);
         let (start, end) = spans.next()?;
@@ -491,7 +528,25 @@ impl DutchAnalyzer {
             return None;
         }
         let folded = self.normalize(&text[start..end]);
-        is_name_homograph(&folded).then(|| title_case(&folded))
+        may_be_name(&folded).then(|| title_case(&folded))
+    }
+
+    /// The word's term of a query word in Title case that the lexicon does not know, and
+    /// so may be a name or a form the lexicon misses (`Oekrainers` → `oekrainer`): the
+    /// query looks for both. A known word in Title case is the name or the word already.
+    fn word_reading(&mut self, text: &str) -> Option<String> {
+        let surface = without_ignorables(text);
+        if !is_title_case(&surface) {
+            return None;
+        }
+        let folded = self.normalize(&surface);
+        if is_name_homograph(&folded) || lexicon_lookup(&folded).is_some() {
+            return None;
+        }
+        match self.tokens(&folded, Mode::Query).as_slice() {
+            [one] => Some(one.term.clone()),
+            _ => None,
+        }
     }
 
     /// The form a word takes before stemming (cleaned, lower-cased and folded). Prefix
@@ -679,9 +734,19 @@ impl DutchAnalyzer {
             return;
         }
         let readings: &[Reading] = if is_acronym(surface, &folded) {
-            &[Reading::Acronym]
-        } else if names != Names::Ignore && is_name_homograph(&folded) {
-            if names == Names::Both {
+            // In a run of capitals (a headline: `BRAND IN LEIDEN`) a word may be either;
+            // a stop word's word reading is dropped as ever.
+            if !is_stop_word(&folded) && in_capitals(text, start, end) {
+                &[Reading::Word, Reading::Acronym]
+            } else {
+                &[Reading::Acronym]
+            }
+        } else if names != Names::Ignore && may_be_name(&folded) {
+            // A word the lexicon does not know, in Title case, may be a name
+            // (`Hoogstraten`) or a form the lexicon misses (`Vlamingen`, `Oekrainers`):
+            // the index takes both readings, and the query tries both
+            // ([`Self::query_variants`]).
+            if names == Names::Both || (mode == Mode::Index && !is_name_homograph(&folded)) {
                 &[Reading::Word, Reading::Name]
             } else {
                 &[Reading::Name]
@@ -689,8 +754,8 @@ impl DutchAnalyzer {
         } else {
             &[Reading::Word]
         };
-        // A word the lexicon does not know, in Title case inside a sentence, is a name:
-        // not cut into parts (`Hoogstraten` is no `straat`).
+        // An unknown word in Title case inside a sentence is not cut into parts: a name's
+        // letters are no words (`Hoogstraten` is no `straat`).
         let unknown_name = names == Names::Name && lexicon_lookup(&folded).is_none();
         for &reading in readings {
             let split_compounds = mode == Mode::Index
@@ -858,7 +923,7 @@ impl DutchAnalyzer {
                 };
                 let start = self.arena.len();
                 self.arena.push_str(&stem);
-                let form_len = if reading == Reading::Word && *stem != *folded {
+                let form_len = if *stem != *folded {
                     self.arena.push_str(folded);
                     folded.len()
                 } else {
@@ -956,8 +1021,14 @@ impl DutchAnalyzer {
                 return steps;
             }
             Reading::Name => {
+                let what = if is_name_homograph(folded) {
+                    "the place {} (spelled like a word)"
+                } else {
+                    "a word the lexicon does not know, read also as the name {}"
+                };
                 steps.push(format!(
-                    "in Title case inside a sentence, the place {surface} (spelled like a word): its own term"
+                    "in Title case: {}: its own term",
+                    what.replace("{}", surface)
                 ));
                 return steps;
             }
@@ -1033,6 +1104,28 @@ fn is_acronym(surface: &str, folded: &str) -> bool {
     surface.len() >= 2
         && surface.bytes().all(|b| b.is_ascii_uppercase())
         && (is_stop_word(folded) || lexicon_lookup(folded).is_some_and(|e| !e.is_name()))
+}
+
+/// Whether a folded word, written in Title case, may be a name: a name spelled like a word
+/// (`tienen`, `wilders`), or a word the lexicon does not know (`hoogstraten`, `bamen`).
+fn may_be_name(folded: &str) -> bool {
+    is_name_homograph(folded) || lexicon_lookup(folded).is_none()
+}
+
+/// Whether the word at `start..end` stands beside another word of two or more capitals:
+/// a headline or a line in capitals, where a capitalised word may be a plain word.
+fn in_capitals(text: &str, start: usize, end: usize) -> bool {
+    let capitals = |word: &str| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_lowercase())
+    };
+    let before = text[..start]
+        .split(|c: char| c.is_whitespace())
+        .rfind(|w| w.chars().any(char::is_alphabetic));
+    let after = text[end..]
+        .split(|c: char| c.is_whitespace())
+        .find(|w| w.chars().any(char::is_alphabetic));
+    before.is_some_and(capitals) || after.is_some_and(capitals)
 }
 
 /// The folded word with a capital: a name's term, apart from the word's (`Geel`, `geel`).
@@ -1225,7 +1318,20 @@ mod tests {
         // `DUO` (the agency) and `duo` (a pair) stay apart.
         assert_eq!(query_terms("DUO"), ["DUO"]);
         assert_eq!(query_terms("duo"), ["duo"]);
-        assert_eq!(terms("het DUO", Mode::Index), [(1, "DUO".to_owned())]);
+        let words = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(words("het DUO"), ["DUO"]);
+        // In a headline in capitals, a capitalised word may be the word too.
+        assert_eq!(
+            words("BRAND IN LEIDEN"),
+            ["brand", "BRAND", "IN", "leiden", "LEIDEN"]
+        );
         // Capitals that spell no word are read as usual: `navo` finds `NAVO`.
         assert_eq!(query_terms("NAVO"), query_terms("navo"));
     }

@@ -29,7 +29,13 @@ pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
             config.relative,
         )?,
         OutputFormat::Csv => output::print_histogram_csv(&mut out, &buckets)?,
-        _ => output::print_histogram_text(
+        OutputFormat::Svg => output::print_timeline_svg(
+            &mut out,
+            &[(query.text.clone(), buckets)],
+            config.period,
+            config.relative,
+        )?,
+        OutputFormat::Text => output::print_histogram_text(
             &mut out,
             &query.text,
             &buckets,

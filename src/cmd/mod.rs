@@ -6,6 +6,7 @@ pub mod completions;
 pub mod histogram;
 pub mod index;
 pub mod kwic;
+pub mod report;
 pub mod search;
 pub mod show;
 pub mod stats;
@@ -56,7 +57,7 @@ fn explained(err: std::io::Error) -> std::io::Error {
 ///
 /// The searcher is never dropped: the command ends the process, whose exit unmaps the
 /// index files at once, where dropping unmaps them one by one (about 5% of a search
-/// process's samples; BENCHMARKS.md, fifth session). It holds no buffered output and no
+/// process's samples; BENCHMARKS.md, "Mechanisms"). It holds no buffered output and no
 /// lock to release.
 pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
     let index_dir = &global.index_dir;

@@ -67,6 +67,7 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
             output::print_trend_json(&mut out, &all, period, config.relative)?;
         }
         OutputFormat::Csv => output::print_trend_csv(&mut out, &all, config.relative)?,
+        OutputFormat::Svg => output::print_timeline_svg(&mut out, &all, period, config.relative)?,
         OutputFormat::Text => output::print_trend_text(
             &mut out,
             &all,

@@ -47,7 +47,7 @@ pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
 use contain::{contain, damaged};
 use directory::SharedDirectory;
 
-use crate::analysis::ANALYZER_VERSION;
+use crate::analysis::{ANALYZER_VERSION, LEXICON_FINGERPRINT};
 use crate::error::failure;
 
 const MARKER_FILE: &str = "krant.json";
@@ -64,6 +64,10 @@ pub struct Marker {
     pub schema_version: u32,
     /// [`ANALYZER_VERSION`] of the krant that created the index.
     pub analyzer_version: u32,
+    /// [`LEXICON_FINGERPRINT`] of the krant that created the index: a change of the
+    /// lexicon's data changes terms as surely as a change of the code.
+    #[serde(default)]
+    pub lexicon: String,
 }
 
 impl Marker {
@@ -72,6 +76,7 @@ impl Marker {
             format: "krant".to_owned(),
             schema_version: SCHEMA_VERSION,
             analyzer_version: ANALYZER_VERSION,
+            lexicon: LEXICON_FINGERPRINT.to_owned(),
         }
     }
 }
@@ -397,11 +402,17 @@ fn read_error(dir: &Path, error: TantivyError) -> anyhow::Error {
 fn outdated(dir: &Path, marker: &Marker) -> anyhow::Error {
     failure(
         format!(
-            "the index at {} was built by another krant version (schema {}, analyzer {}; \
-             this krant uses schema {SCHEMA_VERSION}, analyzer {ANALYZER_VERSION})",
+            "the index at {} was built by another krant version (schema {}, analyzer {}, \
+             lexicon {}; this krant uses schema {SCHEMA_VERSION}, analyzer {ANALYZER_VERSION}, \
+             lexicon {LEXICON_FINGERPRINT})",
             dir.display(),
             marker.schema_version,
-            marker.analyzer_version
+            marker.analyzer_version,
+            if marker.lexicon.is_empty() {
+                "none"
+            } else {
+                &marker.lexicon
+            }
         ),
         "rebuild it with `krant index --rebuild`",
     )

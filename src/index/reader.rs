@@ -135,7 +135,19 @@ impl Searcher {
     /// The expression as it is searched: synonyms expanded.
     pub fn prepare(&mut self, expr: Option<&Expr>) -> Option<Expr> {
         let analyzer = &mut self.analyzer;
-        let mut key = |text: &str| analyzer.terms(text).join(" ");
+        let mut key = |text: &str| {
+            analyzer
+                .query_variants(text)
+                .iter()
+                .map(|tokens| {
+                    tokens
+                        .iter()
+                        .map(|t| t.term.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+        };
         expr.cloned()
             .map(|e| e.expand_synonyms(&self.synonyms, &mut key))
     }
@@ -476,7 +488,9 @@ impl Searcher {
                 seen.insert(self.analyzer.normalize(&text[start..end]));
             }
             for form in &seen {
-                if self.analyzer.stem_folded(form) == stem {
+                if self.analyzer.stem_folded(form) == stem
+                    || self.analyzer.name_reading(form).as_deref() == Some(stem)
+                {
                     *forms.entry(form.clone()).or_insert(0) += 1;
                 } else if form.len() > stem.len()
                     && self
@@ -593,7 +607,7 @@ impl Archive {
 /// Reads hits' articles: path, date and content hash from the fast columns, the title
 /// from the file when it is as indexed, the text from the file. A fresh `krant search`
 /// process then reads none of the document store, whose blocks it would fault in and
-/// decompress (BENCHMARKS.md, fifth session); the store's title is read only for a file
+/// decompress (BENCHMARKS.md, "Mechanisms"); the store's title is read only for a file
 /// that changed or cannot be read. Each segment's columns are opened once per reader,
 /// not once per hit.
 struct ArticleReader<'a> {
@@ -1048,9 +1062,13 @@ impl Compiler<'_> {
             Scope::Anywhere | Scope::Text => self.fields.text,
         };
         let direct = direct(Term::from_field_text(field, word));
+        // Each form as a word, and as the name it may also be (`tienen`, `Tienen`).
         let stems: Vec<Term> = forms
             .iter()
-            .map(|form| self.analyzer.stem_folded(form))
+            .flat_map(|form| {
+                std::iter::once(self.analyzer.stem_folded(form))
+                    .chain(self.analyzer.name_reading(form))
+            })
             .filter(|stem| !found_directly(stem))
             .map(|stem| Term::from_field_text(field, &stem))
             .collect();
@@ -1076,63 +1094,68 @@ impl Compiler<'_> {
 
     /// [`Compiler::phrase`] as one alternative per field.
     fn phrase_alternatives(&mut self, text: &str, scope: Scope, slop: u32) -> Option<Alternatives> {
-        let tokens = self.analyzer.tokens(text, Mode::Query);
-        let fields = self.fields;
-        match tokens.as_slice() {
-            [] => None,
-            [one] => {
-                // A place spelled like a word, written in lower case (`tienen`, `curacao`):
-                // the word or the place (the index has the place inside a sentence).
-                let name = self.analyzer.name_reading(text);
-                let terms: Vec<&str> = std::iter::once(one.term.as_str())
-                    .chain(name.as_deref())
-                    .collect();
-                let mut alternatives = Alternatives::new();
-                for term in terms {
-                    alternatives.extend(across_fields(scope, fields, |field| {
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(field, term),
-                            IndexRecordOption::WithFreqs,
-                        ))
-                    }));
-                }
-                Some(alternatives)
-            }
-            many => {
-                let pairs = if slop == 0 {
-                    self.pair_filters(many)
-                } else {
-                    Vec::new()
-                };
-                Some(across_fields(scope, fields, |field| {
-                    let terms = many
-                        .iter()
-                        .map(|t| (t.position, Term::from_field_text(field, &t.term)))
-                        .collect();
-                    let phrase = Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
-                    if field != fields.text || pairs.is_empty() {
-                        return phrase;
-                    }
-                    // The pairs lead the intersection (tantivy drives it by the cheapest
-                    // clause) and score nothing, so the phrase's score stays as it was.
-                    let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = pairs
-                        .iter()
-                        .map(|pair| {
-                            let filter: Box<dyn TantivyQuery> = Box::new(ConstScoreQuery::new(
-                                Box::new(TermQuery::new(
-                                    Term::from_field_text(fields.pairs, pair),
-                                    IndexRecordOption::Basic,
-                                )),
-                                0.0,
-                            ));
-                            (Occur::Must, filter)
-                        })
-                        .collect();
-                    clauses.push((Occur::Must, phrase));
-                    Box::new(BooleanQuery::new(clauses))
-                }))
-            }
+        // Each reading of the words (a lower-case word may also be a place: `tienen`) is
+        // one alternative.
+        let variants = self.analyzer.query_variants(text);
+        if variants.is_empty() {
+            return None;
         }
+        let mut alternatives = Alternatives::new();
+        for tokens in &variants {
+            alternatives.extend(self.reading_alternatives(tokens, scope, slop));
+        }
+        Some(alternatives)
+    }
+
+    /// One reading of a word or phrase, one alternative per field: a term, or the terms in
+    /// order, keeping the gaps of words the analyzer dropped.
+    fn reading_alternatives(
+        &self,
+        tokens: &[AnalyzedToken],
+        scope: Scope,
+        slop: u32,
+    ) -> Alternatives {
+        let fields = self.fields;
+        if let [one] = tokens {
+            return across_fields(scope, fields, |field| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, &one.term),
+                    IndexRecordOption::WithFreqs,
+                ))
+            });
+        }
+        let pairs = if slop == 0 {
+            self.pair_filters(tokens)
+        } else {
+            Vec::new()
+        };
+        across_fields(scope, fields, |field| {
+            let terms = tokens
+                .iter()
+                .map(|t| (t.position, Term::from_field_text(field, &t.term)))
+                .collect();
+            let phrase = Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
+            if field != fields.text || pairs.is_empty() {
+                return phrase;
+            }
+            // The pairs lead the intersection (tantivy drives it by the cheapest
+            // clause) and score nothing, so the phrase's score stays as it was.
+            let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = pairs
+                .iter()
+                .map(|pair| {
+                    let filter: Box<dyn TantivyQuery> = Box::new(ConstScoreQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(fields.pairs, pair),
+                            IndexRecordOption::Basic,
+                        )),
+                        0.0,
+                    ));
+                    (Occur::Must, filter)
+                })
+                .collect();
+            clauses.push((Occur::Must, phrase));
+            Box::new(BooleanQuery::new(clauses))
+        })
     }
 
     /// The pair terms an exact phrase's text match must hold: one per two frequent terms
