@@ -6,7 +6,7 @@
 # On Linux x86-64 the executable is linked statically (glibc included) and
 # position-dependent. A search is a process of a few milliseconds, and a dynamically
 # linked one spends ~0.6 ms more of it starting: the loader, and the start-up of libgcc_s,
-# libm and libc (BENCHMARKS.md, ninth session). Elsewhere this is a plain
+# libm and libc (BENCHMARKS.md, "Mechanisms"). Elsewhere this is a plain
 # `cargo build --release`.
 #
 # The flags need an explicit --target: without one, cargo would also pass them to build
