@@ -22,18 +22,15 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
-use crate::corpus::{
-    self, BatchReader, CorpusFile, Encoding, READ_BATCH, SkipReason, WalkItem, WalkOptions,
-    WalkWarning, Walker,
-};
+use crate::corpus::{self, BatchReader, CorpusFile, Encoding, READ_BATCH, SkipReason, WalkOptions};
 use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
 use crate::index::{
-    self, CatalogEntry, Found, FrequentTermCounter, FrequentTerms, HASHES_HELD, IndexState,
-    KrantIndex, PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, Stamps, TURN_BYTES,
-    Writer, WriterOptions,
+    self, Found, FrequentTermCounter, FrequentTerms, HASHES_HELD, IndexState, KrantIndex,
+    PreparedArticle, Preparer, SAMPLE_ARTICLES, STAMPS_FILE, Stamp, Stamps, TURN_BYTES, Writer,
+    WriterOptions,
 };
-use crate::ingest::{self, Ahead, Kept, Planned, Restamp, SpillReader, SpillWriter, Step, Totals};
+use crate::ingest::{self, Batches, Planned, Restamp, sample_of, thread_failure};
 use crate::output::{self, Messages};
 use crate::report::{IndexReport, SkippedFile};
 
@@ -219,13 +216,17 @@ pub fn sync(
         None => std::env::temp_dir(),
     };
     STOPS_CLEANLY.store(true, Ordering::SeqCst);
-    let mut plan = plan_and_verify(
-        config,
+    let options = WalkOptions {
+        follow_links: config.follow_links,
+        exclude: config.global.index_dir.canonicalize().ok(),
+    };
+    let mut plan = ingest::plan_and_verify(
         &root,
+        &options,
         kept,
         &stamps,
         &spill_dir,
-        &progress,
+        || progress.inc_length(1),
         stop,
         |warning| {
             messages.warn(
@@ -476,236 +477,6 @@ pub fn sync(
     }
     report.set_duration(started.elapsed());
     Ok(report)
-}
-
-/// What a run is to do, from [`plan_and_verify`].
-struct Plan {
-    totals: Totals,
-    /// Walked files that need no reading, and kept articles in unreadable folders.
-    unchanged: usize,
-    /// Of which kept in unreadable folders.
-    kept_unread: usize,
-    /// Which old stamps stay.
-    stamps_kept: Kept,
-    /// The files to read, in path order.
-    to_read: SpillReader,
-    /// Their bytes.
-    bytes_to_read: u64,
-    /// The indexed paths whose files are gone, in order.
-    gone: SpillReader,
-    /// Visible files the walk met whose names do not make them articles.
-    other_files: usize,
-}
-
-/// Walks the corpus and plans the run against the kept index and the stamps, while
-/// another thread verifies the checksums of the kept index (`KrantIndex::verify`), so
-/// that damage is reported before anything is changed, at little cost beside the walk.
-/// `warn` hears of each place the walk could not examine.
-#[allow(clippy::too_many_arguments)]
-fn plan_and_verify(
-    config: &IndexConfig,
-    root: &Path,
-    kept: Option<&KrantIndex>,
-    stamps: &Stamps,
-    spill_dir: &Path,
-    progress: &ProgressBar,
-    stop: &AtomicBool,
-    mut warn: impl FnMut(WalkWarning),
-) -> Result<Plan> {
-    let options = WalkOptions {
-        follow_links: config.follow_links,
-        exclude: config.global.index_dir.canonicalize().ok(),
-    };
-    let spill =
-        |what| SpillWriter::create(spill_dir, what).map_err(|e| plan_failure(spill_dir, &e));
-    let (mut to_read, mut gone) = (spill("read")?, spill("gone")?);
-    let mut record = Vec::new();
-    let (mut unchanged, mut kept_unread, mut bytes_to_read) = (0, 0, 0);
-    let mut stamps_kept = Kept::default();
-    let mut step = |step: Step| -> Result<()> {
-        match step {
-            Step::Warning { warning, .. } => warn(warning),
-            Step::Unchanged { stamp } => {
-                unchanged += 1;
-                stamps_kept.keep(stamp);
-            }
-            Step::Kept { stamp, .. } => {
-                unchanged += 1;
-                kept_unread += 1;
-                if let Some(at) = stamp {
-                    stamps_kept.keep(at);
-                }
-            }
-            Step::Read(planned) => {
-                bytes_to_read += planned.file.size;
-                planned.encode(&mut record);
-                to_read
-                    .push(&record)
-                    .map_err(|e| plan_failure(spill_dir, &e))?;
-            }
-            Step::Gone(path) => gone
-                .push(path.as_bytes())
-                .map_err(|e| plan_failure(spill_dir, &e))?,
-        }
-        Ok(())
-    };
-    let mut walker = Walker::new(root, &options);
-    let walk = walker.by_ref().inspect(|item| {
-        if matches!(item, WalkItem::File(_)) {
-            progress.inc_length(1);
-        }
-    });
-    let keep_going = || !stop.load(Ordering::Relaxed);
-    let totals = thread::scope(|scope| {
-        let verifying = kept.map(|index| {
-            thread::Builder::new()
-                .name("verify".into())
-                .spawn_scoped(scope, || index.verify())
-                .map_err(|_| index)
-        });
-        // The catalog and the stamps are read on threads of their own meanwhile.
-        let planned = match kept {
-            Some(index) => catalog_ahead(scope, index)
-                .and_then(|catalog| Ok((catalog, stamps_ahead(scope, stamps)?)))
-                .map_err(|e| thread_failure("read", &e))
-                .and_then(|(catalog, stamps)| {
-                    ingest::plan(walk, catalog, stamps, keep_going, &mut step)
-                }),
-            None => ingest::plan(
-                walk,
-                std::iter::empty(),
-                stamps.iter(),
-                keep_going,
-                &mut step,
-            ),
-        };
-        // Damage first: it may be why the catalog could not be read.
-        match verifying {
-            Some(Ok(handle)) => handle
-                .join()
-                .unwrap_or_else(|_| Err(anyhow::anyhow!("verifying the index failed")))?,
-            // No thread to spare: verified here.
-            Some(Err(index)) => index.verify()?,
-            None => {}
-        }
-        planned
-    })?;
-    let spilled = |list: SpillWriter| list.finish().map_err(|e| plan_failure(spill_dir, &e));
-    Ok(Plan {
-        totals,
-        unchanged,
-        kept_unread,
-        stamps_kept,
-        to_read: spilled(to_read)?,
-        bytes_to_read,
-        gone: spilled(gone)?,
-        other_files: walker.other_files(),
-    })
-}
-
-/// The catalog of `index` in path order, read on a thread of `scope`.
-fn catalog_ahead<'scope>(
-    scope: &'scope thread::Scope<'scope, '_>,
-    index: &'scope KrantIndex,
-) -> std::io::Result<Ahead<Result<CatalogEntry>>> {
-    ingest::ahead(scope, "catalog", move |emit| {
-        let read = index.with_sorted_catalog(|catalog| {
-            for entry in catalog {
-                let failed = entry.is_err();
-                if !emit(entry) || failed {
-                    break;
-                }
-            }
-            Ok(())
-        });
-        if let Err(err) = read {
-            emit(Err(err));
-        }
-    })
-}
-
-/// `stamps` in path order, read on a thread of `scope`.
-fn stamps_ahead<'scope>(
-    scope: &'scope thread::Scope<'scope, '_>,
-    stamps: &'scope Stamps,
-) -> std::io::Result<Ahead<(String, Stamp)>> {
-    ingest::ahead(scope, "stamps", move |emit| {
-        for stamp in stamps.iter() {
-            if !emit(stamp) {
-                break;
-            }
-        }
-    })
-}
-
-/// The plan's lists could not be written in `dir`.
-fn plan_failure(dir: &Path, err: &std::io::Error) -> anyhow::Error {
-    failure(
-        format!(
-            "cannot write the run's plan in {} ({err}; is the disk full or the folder \
-             read-only?)",
-            dir.display()
-        ),
-        "nothing was changed; free space or fix permissions, then run `krant index` again",
-    )
-}
-
-/// Up to [`SAMPLE_ARTICLES`] of the files to read, spread evenly over them; the list is
-/// read from its start again afterwards.
-fn sample_of(to_read: &mut SpillReader, root: &Path) -> Result<Vec<CorpusFile>> {
-    let step = to_read.len().div_ceil(SAMPLE_ARTICLES).max(1);
-    let mut sample = Vec::new();
-    let mut record = Vec::new();
-    let mut at = 0;
-    while to_read.next_into(&mut record)? {
-        if at % step == 0
-            && let Some(planned) = Planned::decode(&record, root)
-        {
-            sample.push(planned.file);
-        }
-        at += 1;
-    }
-    to_read.rewind()?;
-    Ok(sample)
-}
-
-/// The files to read, handed out a batch at a time, numbered in plan order.
-struct Batches<'a> {
-    list: SpillReader,
-    root: &'a Path,
-    next: usize,
-    record: Vec<u8>,
-    /// Why the list could not be read back, if it could not.
-    failed: Option<std::io::Error>,
-}
-
-impl<'a> Batches<'a> {
-    fn new(list: SpillReader, root: &'a Path) -> Batches<'a> {
-        Batches {
-            list,
-            root,
-            next: 0,
-            record: Vec::new(),
-            failed: None,
-        }
-    }
-
-    /// The next batch of up to [`READ_BATCH`] files and its number.
-    fn claim(&mut self) -> Option<(usize, Vec<Planned>)> {
-        let mut batch = Vec::with_capacity(READ_BATCH);
-        while batch.len() < READ_BATCH && self.failed.is_none() {
-            match self.list.next_into(&mut self.record) {
-                Ok(true) => batch.extend(Planned::decode(&self.record, self.root)),
-                Ok(false) => break,
-                Err(err) => self.failed = Some(err),
-            }
-        }
-        if batch.is_empty() {
-            return None;
-        }
-        self.next += 1;
-        Some((self.next - 1, batch))
-    }
 }
 
 fn progress_bar(config: &IndexConfig) -> ProgressBar {
@@ -1013,15 +784,6 @@ fn spawn_in<'scope, 'env, T: Send + 'scope>(
         .name(name.to_owned())
         .spawn_scoped(scope, work)
         .map_err(|err| thread_failure(name, &err))
-}
-
-/// The system refused a thread.
-fn thread_failure(name: &str, err: &std::io::Error) -> anyhow::Error {
-    failure(
-        format!("cannot start a {name} thread ({err})"),
-        "the system refused a new thread (is a process limit, ulimit -u, reached?); try \
-         --threads 1",
-    )
 }
 
 /// What to do with a file read (or not) as `contents`.

@@ -8,8 +8,10 @@ pub mod ahead;
 pub mod plan;
 pub mod restamp;
 pub mod spill;
+pub mod survey;
 
 pub use ahead::{Ahead, ahead};
 pub use plan::{Planned, Step, ToRead, Totals, is_within, plan};
 pub use restamp::{Kept, Restamp};
 pub use spill::{SpillReader, SpillWriter};
+pub use survey::{Batches, Plan, plan_and_verify, sample_of, thread_failure};
