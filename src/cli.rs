@@ -166,6 +166,16 @@ pub struct RangeArgs {
     pub to: Option<String>,
 }
 
+/// `--in`, shared by the commands that select articles.
+#[derive(Debug, Args)]
+pub struct FolderArgs {
+    /// Only the articles in this folder, at any depth: a path relative to the corpus
+    /// root (nrc/2017), or a folder of the corpus from the current folder; repeat for
+    /// several.
+    #[arg(long = "in", value_name = "FOLDER")]
+    pub folders: Vec<PathBuf>,
+}
+
 /// `--synonyms`, for the commands that match queries (indexing does not use it).
 #[derive(Debug, Args)]
 pub struct SynonymsArgs {
@@ -178,12 +188,13 @@ pub struct SynonymsArgs {
 /// How counts over time are shown, shared by `histogram` and `trend`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Count per month, quarter or year [default: month; trend's text falls back to
-    /// quarters or years when monthly sparklines do not fit the terminal].
-    #[arg(long, value_enum)]
-    pub by: Option<PeriodArg>,
+    /// What to count: matching articles, or the occurrences of the query's words and
+    /// phrases in them.
+    #[arg(long, value_enum, default_value_t = MeasureArg::Articles)]
+    pub measure: MeasureArg,
 
-    /// Show each count as a share of all articles of that period, in percent.
+    /// Show each count relative to its period: a share of all its articles in percent,
+    /// or (with --measure occurrences) occurrences per million of its words.
     #[arg(long)]
     pub relative: bool,
 
@@ -249,6 +260,9 @@ pub struct SearchArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
 
     /// Number of hits to show [default: 10 in text, every hit in the other formats];
@@ -293,7 +307,19 @@ pub struct HistogramArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
+
+    /// Count per month, quarter or year, or per folder of the corpus.
+    #[arg(long, value_enum)]
+    pub by: Option<HistogramByArg>,
+
+    /// With --by folder: folders this many levels below the corpus root (an article
+    /// less deep counts for its own folder) [default: 1].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub depth: Option<u16>,
 
     #[command(flatten)]
     pub timeline: TimelineArgs,
@@ -310,7 +336,15 @@ pub struct TrendArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
+
+    /// Count per month, quarter or year [default: month; the text falls back to
+    /// quarters or years when monthly sparklines do not fit the terminal].
+    #[arg(long, value_enum)]
+    pub by: Option<PeriodArg>,
 
     #[command(flatten)]
     pub timeline: TimelineArgs,
@@ -325,6 +359,9 @@ pub struct KwicArgs {
 
     #[command(flatten)]
     pub range: RangeArgs,
+
+    #[command(flatten)]
+    pub folders: FolderArgs,
 
     #[command(flatten)]
     pub synonyms: SynonymsArgs,
@@ -456,6 +493,28 @@ pub enum PeriodArg {
     Quarter,
     /// Calendar years.
     Year,
+}
+
+/// `--by` values of `histogram`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistogramByArg {
+    /// Calendar months.
+    Month,
+    /// Quarters (YYYY-Qn).
+    Quarter,
+    /// Calendar years.
+    Year,
+    /// Folders of the corpus (the top-level ones, or at --depth).
+    Folder,
+}
+
+/// `--measure` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureArg {
+    /// Matching articles.
+    Articles,
+    /// Occurrences of the query's words and phrases in the matching articles.
+    Occurrences,
 }
 
 /// `--format` values of `search`.

@@ -14,6 +14,7 @@
 
 mod check;
 mod contain;
+mod counts;
 mod directory;
 mod encoded;
 mod every;
@@ -36,6 +37,7 @@ use tantivy::index::SegmentId;
 use tantivy::{Index, TantivyError};
 
 pub use check::{CheckReport, Problem, check};
+pub use counts::{GroupKey, Grouping, Tally, folder_at_depth};
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, HitSink, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;

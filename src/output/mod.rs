@@ -15,6 +15,7 @@ mod manual;
 mod messages;
 mod text;
 mod timeline;
+mod trend;
 
 pub use article::{
     Stats, YearCount, print_article_json, print_article_text, print_stats_json, print_stats_text,
@@ -28,8 +29,10 @@ pub use manual::manual_page;
 pub use messages::Messages;
 pub use text::{plural, print_hit_text, print_index_summary, total_line};
 pub use timeline::{
-    print_histogram_csv, print_histogram_json, print_histogram_text, print_trend_csv,
-    print_trend_json, print_trend_text, sparkline_columns,
+    HistogramLayout, print_histogram_csv, print_histogram_json, print_histogram_text,
+};
+pub use trend::{
+    TrendLayout, print_trend_csv, print_trend_json, print_trend_text, sparkline_columns,
 };
 
 /// `text` with the byte ranges `highlights` (in order, not overlapping) styled as
