@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+mod analytics;
+
+pub use analytics::{CollocationsArgs, CollocationsFormat, ExportArgs, ExportFormat, KeywordsArgs};
+
 const MAIN_EXAMPLES: &str = "\
 Examples:
   krant index corpus                        build or update the index of ./corpus
@@ -113,6 +117,25 @@ Examples:
   krant kwic vluchteling --width 30 --sort left
   krant kwic '\"de zomer van 2014\"' --format tsv > zomer.tsv")]
     Kwic(Deferred<KwicArgs>),
+    /// The words over-represented in the matching articles (log-likelihood).
+    #[command(after_help = "\
+Examples:
+  krant keywords kalifaat
+  krant keywords vluchteling --from 2015 --to 2016 --limit 50 --format csv
+  krant keywords kabinet --in nrc --against 'kabinet path:trouw'")]
+    Keywords(Deferred<KeywordsArgs>),
+    /// The words that occur near the matches more often than chance (log-likelihood).
+    #[command(after_help = "\
+Examples:
+  krant collocations vluchteling
+  krant collocations kalifaat --window 3 --format tsv > kalifaat.tsv")]
+    Collocations(Deferred<CollocationsArgs>),
+    /// Copy the matching articles to a folder, or print them as JSON lines.
+    #[command(after_help = "\
+Examples:
+  krant export kalifaat --from 2017 --out kalifaat-2017
+  krant export vluchteling --in nrc --format jsonl > vluchteling.jsonl")]
+    Export(Deferred<ExportArgs>),
     /// Print one article.
     #[command(after_help = "\
 Examples:

@@ -17,6 +17,10 @@ use crate::output::HitsFormat as OutputHits;
 use crate::query::{self, Expr, Query, Sort};
 use crate::timeline::{Measure, Period};
 
+mod analytics;
+
+pub use analytics::{CollocationsConfig, ExportConfig, KeywordsConfig};
+
 /// Where the index lives when neither `--index` nor `KRANT_INDEX` says.
 pub const DEFAULT_INDEX_DIR: &str = ".krant";
 
@@ -73,6 +77,12 @@ pub enum Config {
     Analyze(AnalyzeConfig),
     /// `krant terms`.
     Terms(TermsConfig),
+    /// `krant keywords`.
+    Keywords(KeywordsConfig),
+    /// `krant collocations`.
+    Collocations(CollocationsConfig),
+    /// `krant export`.
+    Export(ExportConfig),
     /// `krant completions`.
     Completions(clap_complete::Shell),
     /// `krant man`.
@@ -308,6 +318,13 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             Config::Search(search_config(global, args)?)
         }
         Command::Histogram(Deferred(args)) => Config::Histogram(histogram_config(global, args)?),
+        Command::Keywords(Deferred(args)) => {
+            Config::Keywords(analytics::keywords_config(global, args)?)
+        }
+        Command::Collocations(Deferred(args)) => {
+            Config::Collocations(analytics::collocations_config(global, args)?)
+        }
+        Command::Export(Deferred(args)) => Config::Export(analytics::export_config(global, args)?),
         Command::Trend(Deferred(args)) => Config::Trend(words_to_count(TrendConfig {
             global: with_synonyms(global, &args.synonyms),
             queries: args

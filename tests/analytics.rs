@@ -257,3 +257,223 @@ fn analytics_mistakes_are_one_line_errors() {
         run.stderr
     );
 }
+
+#[test]
+fn keywords_rank_by_log_likelihood_against_the_rest_or_a_query() {
+    let ws = archive();
+    let (code, k) = json_of(
+        &ws,
+        &[
+            "keywords",
+            "kabinet",
+            "--min-count",
+            "2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0);
+    // a and b against c and d. vluchteling: 4 times in a as a word of its own (b's
+    // vluchtelingenbeleid does not count for it), twice in c. The query's own word and
+    // stop words are left out.
+    assert_eq!(
+        k,
+        json!({"query": "kabinet", "against": null, "articles": 2, "words": 15,
+               "reference_articles": 2, "reference_words": 8, "keywords": [
+               {"word": "vluchteling", "term": "vluchteling", "count": 4,
+                "reference_count": 2, "g2": 0.007549}]})
+    );
+    let (_, k) = json_of(
+        &ws,
+        &[
+            "keywords",
+            "vluchteling",
+            "--min-count",
+            "1",
+            "--limit",
+            "2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(k["words"], 19);
+    assert_eq!(k["reference_words"], 4);
+    assert_eq!(
+        k["keywords"],
+        json!([
+            {"word": "kabinet", "term": "kabinet", "count": 3, "reference_count": 0,
+             "g2": 1.238},
+            {"word": "asielzoekerscentrum", "term": "asielzoekerscentrum", "count": 1,
+             "reference_count": 0, "g2": 0.3916}])
+    );
+    // --against: the articles of another query, less those of the first.
+    let csv = ws.run(&[
+        "keywords",
+        "kabinet",
+        "--against",
+        "vluchteling",
+        "--min-count",
+        "1",
+        "--limit",
+        "3",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        csv.stdout,
+        "word,term,count,reference_count,g2\nden,den,1,0,0.4874\ngevallen,geval,1,0,0.4874\n\
+         haag,haag,1,0,0.4874\n"
+    );
+    let text = ws.run(&[
+        "keywords",
+        "kabinet",
+        "--against",
+        "vluchteling",
+        "--min-count",
+        "1",
+    ]);
+    assert!(
+        text.stdout.ends_with(
+            "8 keywords of 2 articles matching 'kabinet' (15 words) against 'vluchteling' \
+             (1 article, 4 words)\n"
+        ),
+        "{}",
+        text.stdout
+    );
+    // The default least count is 3; --in keeps the reference to the folders too.
+    let (_, k) = json_of(&ws, &["keywords", "kabinet", "--format", "json"]);
+    assert_eq!(k["keywords"][0]["word"], "vluchteling");
+    assert_eq!(k["keywords"].as_array().map(Vec::len), Some(1));
+    let (_, k) = json_of(
+        &ws,
+        &[
+            "keywords", "kabinet", "--in", "nrc", "--in", "trouw", "--format", "json",
+        ],
+    );
+    assert_eq!(
+        (
+            k["reference_articles"].as_u64(),
+            k["reference_words"].as_u64()
+        ),
+        (Some(1), Some(4))
+    );
+    let none = ws.run(&["keywords", "olifant"]);
+    assert_eq!(none.code, 1);
+}
+
+#[test]
+fn collocations_count_words_near_the_matches() {
+    let ws = archive();
+    // Within 2 positions (stop words keep theirs): a: den, haag, kwam, kabinet; b: ruzie
+    // (near the compound); c: bleef. The matches' own words are not collocates.
+    let tsv = ws.run(&[
+        "collocations",
+        "vluchteling",
+        "--window",
+        "2",
+        "--min-count",
+        "1",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(tsv.code, 0, "{}", tsv.stderr);
+    assert_eq!(
+        tsv.stdout,
+        "word\tterm\tcount\treference_count\tg2\nbleef\tblijf\t1\t0\t2.82\nden\tden\t1\t0\t2.82\n\
+         haag\thaag\t1\t0\t2.82\nkwam\tkoom\t1\t0\t2.82\nruzie\truzie\t1\t0\t2.82\n\
+         kabinet\tkabinet\t1\t2\t0.08988\n"
+    );
+    let (_, c) = json_of(
+        &ws,
+        &[
+            "collocations",
+            "vluchteling",
+            "--window",
+            "2",
+            "--min-count",
+            "1",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        c,
+        json!({"query": "vluchteling", "window": 2, "matches": 7, "articles": 3,
+               "window_words": 6, "words": 23, "collocates": [
+               {"word": "bleef", "term": "blijf", "count": 1, "reference_count": 0,
+                "g2": 2.82}]})
+    );
+    // The default window (5) reaches more; the default least count (3) keeps none here.
+    let (_, c) = json_of(&ws, &["collocations", "vluchteling", "--format", "json"]);
+    assert_eq!(c["window_words"], 9);
+    assert_eq!(c["collocates"], json!([]));
+    let csv = ws.run(&[
+        "collocations",
+        "kabinet",
+        "--window",
+        "1",
+        "--min-count",
+        "1",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        csv.stdout,
+        "word,term,count,reference_count,g2\nsprak,spreek,1,0,5.454\nvalt,val,1,0,5.454\n"
+    );
+    let run = ws.run(&["collocations", "path:nrc"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(ws.run(&["collocations", "olifant"]).code, 1);
+}
+
+#[test]
+fn export_copies_or_prints_the_matching_articles() {
+    let ws = archive();
+    let run = ws.run(&["export", "vluchteling", "--in", "nrc", "--out", "sub"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "exported 2 articles to sub\n");
+    for path in ["nrc/2017/a.txt", "nrc/2017/b.txt"] {
+        assert_eq!(
+            std::fs::read(ws.root().join("sub").join(path)).unwrap(),
+            std::fs::read(ws.corpus_path(path)).unwrap()
+        );
+    }
+    assert!(!ws.root().join("sub/volkskrant").exists());
+    // An existing folder with files is written into only with --force.
+    let run = ws.run(&["export", "vluchteling", "--out", "sub"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not empty"), "{}", run.stderr);
+    assert!(!ws.root().join("sub/volkskrant").exists());
+    let run = ws.run(&["export", "vluchteling", "--out", "sub", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(ws.root().join("sub/volkskrant/c.txt").exists());
+    // Never into the archive, not even a folder to come.
+    let run = ws.run(&["export", "vluchteling", "--out", "corpus/new/sub"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("outside the corpus"), "{}", run.stderr);
+    assert!(!ws.corpus_path("new").exists());
+    // JSON lines: the metadata and the text.
+    let run = ws.run(&[
+        "export", "kabinet", "--from", "2017-02", "--format", "jsonl",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let file = ws.corpus_path("nrc/2017/b.txt").display().to_string();
+    assert_eq!(
+        lines[0],
+        json!({"path": "nrc/2017/b.txt", "file": file, "date": "2017-02-05",
+               "month": "2017-02", "title": "Kabinet valt",
+               "text": "Kabinet valt\nHet kabinet is gevallen na ruzie over vluchtelingenbeleid."})
+    );
+    let run = ws.run(&["export", "kabinet"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--out DIR"), "{}", run.stderr);
+    assert_eq!(ws.run(&["export", "olifant", "--format", "jsonl"]).code, 1);
+}

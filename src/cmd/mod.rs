@@ -2,9 +2,12 @@
 
 pub mod analyze;
 pub mod check;
+pub mod collocations;
 pub mod completions;
+pub mod export;
 pub mod histogram;
 pub mod index;
+pub mod keywords;
 pub mod kwic;
 pub mod search;
 pub mod show;

@@ -18,6 +18,7 @@ mod counts;
 mod directory;
 mod encoded;
 mod every;
+mod frequencies;
 mod pairs;
 mod reader;
 mod repair;
@@ -38,6 +39,7 @@ use tantivy::{Index, TantivyError};
 
 pub use check::{CheckReport, Problem, check};
 pub use counts::{GroupKey, Grouping, Tally, folder_at_depth};
+pub use frequencies::DocSets;
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, HitSink, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;

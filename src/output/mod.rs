@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+mod analytics;
 mod article;
 mod chart;
 mod check;
@@ -17,6 +18,10 @@ mod text;
 mod timeline;
 mod trend;
 
+pub use analytics::{
+    CollocationsReport, KeywordsReport, Ranked, print_collocations_json, print_collocations_text,
+    print_keywords_csv, print_keywords_json, print_keywords_text, print_ranked_table,
+};
 pub use article::{
     Stats, YearCount, print_article_json, print_article_text, print_stats_json, print_stats_text,
 };
