@@ -7,7 +7,9 @@
 //! as a reader counts them) without counting as a collocate. A word near two matches
 //! counts once; the matches' own words are not collocates.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -28,7 +30,7 @@ pub fn run(config: &CollocationsConfig) -> Result<ExitCode> {
     let matcher = searcher.matcher(query.expr.as_ref());
     let excluded = query_terms(&mut searcher, query.expr.as_ref());
     let mut forms = Forms::default();
-    let mut near: HashMap<String, u64> = HashMap::new();
+    let mut near: FxHashMap<String, u64> = FxHashMap::default();
     let (mut matches, mut articles, mut window_words) = (0u64, 0u64, 0u64);
     searcher.each_article(
         query.expr.as_ref(),
@@ -53,7 +55,12 @@ pub fn run(config: &CollocationsConfig) -> Result<ExitCode> {
                 window_words += 1;
                 if !excluded.contains(term) {
                     forms.add(term, &text[*start..*end]);
-                    *near.entry(term.clone()).or_default() += 1;
+                    match near.get_mut(term.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            near.insert(term.clone(), 1);
+                        }
+                    }
                 }
             }
             Ok(())

@@ -5,7 +5,9 @@
 //! compounds count once); the candidates and their surface forms from the matching
 //! articles' texts, analyzed as the index analyzed them, one article at a time.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -93,8 +95,8 @@ pub(super) fn is_word(token: &TokenView<'_>) -> bool {
 
 /// The terms of the query's own words and phrases (a compound's parts too), which are no
 /// news in the articles that match it.
-pub(super) fn query_terms(searcher: &mut Searcher, expr: Option<&Expr>) -> HashSet<String> {
-    let mut terms = HashSet::new();
+pub(super) fn query_terms(searcher: &mut Searcher, expr: Option<&Expr>) -> FxHashSet<String> {
+    let mut terms = FxHashSet::default();
     let Some(expr) = searcher.prepare(expr) else {
         return terms;
     };
@@ -111,25 +113,31 @@ pub(super) fn query_terms(searcher: &mut Searcher, expr: Option<&Expr>) -> HashS
     terms
 }
 
-/// The surface forms of each term, with counts, as met in the texts.
+/// The surface forms of each term, with counts, as met in the texts. Every written word
+/// of the matching articles passes here: a term's few forms are kept in a list, and a
+/// form already in lower case is not copied to be looked up.
 #[derive(Default)]
 pub(super) struct Forms {
-    by_term: HashMap<String, HashMap<String, u64>>,
+    by_term: FxHashMap<Box<str>, Vec<(Box<str>, u64)>>,
 }
 
 impl Forms {
     /// One written word: lower case unless its term keeps capitals (a name, an acronym).
     pub(super) fn add(&mut self, term: &str, surface: &str) {
-        let surface = if term.chars().any(char::is_uppercase) {
-            surface.to_owned()
-        } else {
-            surface.to_lowercase()
-        };
+        let surface: Cow<'_, str> =
+            if surface.chars().any(char::is_uppercase) && !term.chars().any(char::is_uppercase) {
+                Cow::Owned(surface.to_lowercase())
+            } else {
+                Cow::Borrowed(surface)
+            };
         let forms = match self.by_term.get_mut(term) {
             Some(forms) => forms,
-            None => self.by_term.entry(term.to_owned()).or_default(),
+            None => self.by_term.entry(term.into()).or_default(),
         };
-        *forms.entry(surface).or_default() += 1;
+        match forms.iter_mut().find(|(form, _)| **form == *surface) {
+            Some((_, count)) => *count += 1,
+            None => forms.push((surface.into(), 1)),
+        }
     }
 
     /// The terms met at least `least` times in the texts.
@@ -137,8 +145,8 @@ impl Forms {
         let mut terms: Vec<String> = self
             .by_term
             .iter()
-            .filter(|(_, forms)| forms.values().sum::<u64>() >= least)
-            .map(|(term, _)| term.clone())
+            .filter(|(_, forms)| forms.iter().map(|(_, n)| n).sum::<u64>() >= least)
+            .map(|(term, _)| term.to_string())
             .collect();
         terms.sort_unstable();
         terms
@@ -151,8 +159,8 @@ impl Forms {
             .and_then(|forms| {
                 forms
                     .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                    .map(|(form, _)| form.clone())
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map(|(form, _)| form.to_string())
             })
             .unwrap_or_else(|| term.to_owned())
     }
