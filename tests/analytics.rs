@@ -359,6 +359,14 @@ fn keywords_rank_by_log_likelihood_against_the_rest_or_a_query() {
     );
     let none = ws.run(&["keywords", "olifant"]);
     assert_eq!(none.code, 1);
+    // Every article against nothing: nothing stands out.
+    let (code, k) = json_of(&ws, &["keywords", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        (k["articles"].as_u64(), k["reference_words"].as_u64()),
+        (Some(4), Some(0))
+    );
+    assert_eq!(k["keywords"], json!([]));
 }
 
 #[test]

@@ -31,33 +31,18 @@ pub fn run(config: &KeywordsConfig) -> Result<ExitCode> {
     };
     let reference = reference.without(&target, &searcher)?;
     let excluded = query_terms(&mut searcher, query.expr.as_ref());
+    // Against nothing (a query that matches every article), no word can stand out: the
+    // texts are not read.
     let mut forms = Forms::default();
-    let mut unreadable = 0usize;
-    searcher.each_article(
-        query.expr.as_ref(),
-        &config.range,
-        &query.text,
-        &mut |article, analyzer| {
-            if matches!(
-                article.text_state,
-                TextState::Unreadable(_) | TextState::NoArchive(_)
-            ) {
-                unreadable += 1;
-            }
-            analyzer.analyze(&article.text, Mode::Index, |t| {
-                if is_word(&t) && !excluded.contains(t.term) {
-                    forms.add(t.term, &article.text[t.start..t.end]);
-                }
-            });
-            Ok(())
-        },
-    )?;
-    if unreadable > 0 && !config.global.quiet {
-        eprintln!(
-            "krant: {} could not be read from the archive: their words count, but only the \
-             words of the others are candidates",
-            output::plural(unreadable, "matching article", "matching articles")
-        );
+    if reference.words > 0 {
+        let unreadable = read_forms(&mut searcher, config, &excluded, &mut forms)?;
+        if unreadable > 0 && !config.global.quiet {
+            eprintln!(
+                "krant: {} could not be read from the archive: their words count, but only \
+                 the words of the others are candidates",
+                output::plural(unreadable, "matching article", "matching articles")
+            );
+        }
     }
     let keywords = rank(
         &searcher,
@@ -85,6 +70,38 @@ pub fn run(config: &KeywordsConfig) -> Result<ExitCode> {
     }
     std::io::Write::flush(&mut out)?;
     Ok(super::found(target.articles > 0))
+}
+
+/// The written words of the matching articles (their texts analyzed as the index
+/// analyzed them), except `excluded`, into `forms`; returns how many could not be read.
+fn read_forms(
+    searcher: &mut Searcher,
+    config: &KeywordsConfig,
+    excluded: &FxHashSet<String>,
+    forms: &mut Forms,
+) -> Result<usize> {
+    let query = &config.query;
+    let mut unreadable = 0;
+    searcher.each_article(
+        query.expr.as_ref(),
+        &config.range,
+        &query.text,
+        &mut |article, analyzer| {
+            if matches!(
+                article.text_state,
+                TextState::Unreadable(_) | TextState::NoArchive(_)
+            ) {
+                unreadable += 1;
+            }
+            analyzer.analyze(&article.text, Mode::Index, |t| {
+                if is_word(&t) && !excluded.contains(t.term) {
+                    forms.add(t.term, &article.text[t.start..t.end]);
+                }
+            });
+            Ok(())
+        },
+    )?;
+    Ok(unreadable)
 }
 
 /// Whether a token is a written word (or word group) of its own: what the index's word
