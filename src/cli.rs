@@ -97,18 +97,21 @@ Examples:
   krant search raqqa --format paths | xargs wc -w
   krant search --from 2019 --to 2019   list 2019's articles, newest first")]
     Search(Deferred<SearchArgs>),
-    /// Count matching articles per month or year, as a bar chart.
+    /// Count matching articles or occurrences over time or per folder, as a bar chart.
     #[command(after_help = "\
 Examples:
   krant histogram kalifaat
   krant histogram vluchtelingen --from 2015 --to 2016 --relative
-  krant histogram IS --by year --format csv")]
+  krant histogram IS --by year --format csv
+  krant histogram vluchteling --measure occurrences --relative
+  krant histogram kabinet --by folder --depth 2 --in nrc")]
     Histogram(Deferred<HistogramArgs>),
     /// Compare several queries over time, side by side.
     #[command(after_help = "\
 Examples:
   krant trend kalifaat vluchtelingen brexit
-  krant trend mosul raqqa --by year --relative --format json")]
+  krant trend mosul raqqa --by year --relative --format json
+  krant trend kalifaat IS --measure occurrences --in nrc")]
     Trend(Deferred<TrendArgs>),
     /// Keyword in context: every occurrence, aligned in a centre column.
     #[command(after_help = "\
