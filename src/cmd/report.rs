@@ -108,7 +108,12 @@ pub fn run(config: &ReportConfig) -> Result<ExitCode> {
             krant_version: env!("CARGO_PKG_VERSION"),
             command: command_line(config),
         },
-        chart: output::timeline_chart(&all, config.period, config.relative),
+        chart: output::timeline_chart(
+            &all,
+            config.period.name(),
+            crate::timeline::Measure::Articles,
+            config.relative,
+        ),
         queries: sections,
     };
     let mut out = super::stdout();
