@@ -109,21 +109,21 @@ mod tests {
             false,
         );
         assert_eq!(chart.title, "All articles per month");
+        assert_eq!(chart.series[0].points, [("2017-01".to_owned(), Some(3.0))]);
         let mut rated = bucket("2017", 2, 4);
         (rated.occurrences, rated.words) = (3, 2_000_000);
-        let chart = timeline_chart(
+        let rates = timeline_chart(
             &[("IS".to_owned(), vec![rated])],
             "year",
             Measure::Occurrences,
             true,
         );
         assert_eq!(
-            chart.title,
+            rates.title,
             "Occurrences per million words of \u{2018}IS\u{2019} per year"
         );
-        assert_eq!(chart.y_label, "occurrences per million words of the year");
-        assert!(chart.relative && !chart.percent);
-        assert_eq!(chart.series[0].points, [("2017".to_owned(), Some(1.5))]);
-        assert_eq!(chart.series[0].points, [("2017-01".to_owned(), Some(3.0))]);
+        assert_eq!(rates.y_label, "occurrences per million words of the year");
+        assert!(rates.relative && !rates.percent);
+        assert_eq!(rates.series[0].points, [("2017".to_owned(), Some(1.5))]);
     }
 }
