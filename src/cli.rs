@@ -400,6 +400,9 @@ pub struct ReportArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
 
     /// Count per month, quarter or year in the chart.

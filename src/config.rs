@@ -225,6 +225,8 @@ pub struct ReportConfig {
     pub queries: Vec<ParsedQuery>,
     /// Months to cover.
     pub range: MonthRange,
+    /// `--in`: the folders to keep to, as typed.
+    pub folders: Vec<PathBuf>,
     /// Months, quarters or years in the chart.
     pub period: Period,
     /// Shares instead of counts in the chart.
@@ -565,6 +567,7 @@ fn report_config(global: Global, args: ReportArgs) -> Result<ReportConfig> {
             .map(|q| parse_query(q))
             .collect::<Result<_>>()?,
         range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+        folders: args.folders.folders,
         period: period(Some(args.by)),
         relative: args.relative,
         hits: args.hits as usize,
