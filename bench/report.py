@@ -137,3 +137,24 @@ for q, (med, p, _) in latency.items():
 h = next(iter(results("histogram.json").values()))
 print(f"\n### Histogram\n\n`krant histogram jaar --format csv` over all months, whole process: "
       f"median {ms(median(h))}, p95 {ms(p95(h))} (target < 50 ms).")
+
+if os.path.exists(os.path.join(out, "measure.json")):
+    m = results("measure.json")
+    print("\n### Analytics\n")
+    print("| command | median | p95 |")
+    print("|---|---|---|")
+    names = {"articles": "`histogram jaar` (baseline)",
+             "occurrences": "`histogram jaar --measure occurrences`",
+             "occurrences, relative": "`histogram jaar --measure occurrences --relative`"}
+    for name, r in m.items():
+        print(f"| {names.get(name, name)} | {ms(median(r))} | {ms(p95(r))} |")
+    few, hits = read("few-word"), read("few-hits")
+    for name, r in results("analytics.json").items():
+        cmd = {"export (baseline)": f"`export {few} --format jsonl` (baseline: reads the hits)",
+               "keywords": f"`keywords {few}`", "collocations": f"`collocations {few}`"}[name]
+        print(f"| {cmd} | {ms(median(r))} | {ms(p95(r))} |")
+    rss = int(read("keywords-rss"))
+    all_rss, all_s = read("keywords-all-rss").split()
+    print(f"\n`{few}` has {hits} hits. Targets: histogram --measure occurrences < 100 ms, "
+          f"keywords and collocations < 1 s. Peak RSS of `keywords {few}`: {rss // 1024} MB; "
+          f"of `keywords --from 2014 --to 2016` (half the archive): {int(all_rss) // 1024} MB in {all_s} s.")

@@ -13,7 +13,12 @@
 #   2. krant index re-runs: nothing changed; 1% of the files touched;
 #   3. 16 queries, whole process: krant search vs rg -i -w -l over the same folder;
 #      plus krant's in-process search latency (examples/search_latency.rs);
-#   4. krant histogram of a frequent word over all months.
+#   4. krant histogram of a frequent word over all months;
+#   5. corpus analytics, each beside a baseline in the same run: histogram --measure
+#      occurrences beside histogram (articles); keywords and collocations of a query with
+#      about 1,000 hits beside export --format jsonl of the same hits (reading their texts);
+#      peak RSS of keywords of half the archive (2014-2016 against the rest) beside that of
+#      the 1,000-hit query.
 # The report (markdown) is written to WORKDIR/report.md and printed. Not part of cargo test.
 set -euo pipefail
 
@@ -125,5 +130,27 @@ cut -f3 "$out/queries.tsv" | tr '\n' '\0' | xargs -0 "$latency" "$kidx" 200 > "$
 echo "== 4. histogram" >&2
 hyperfine -N --warmup 3 --runs 30 --export-json "$out/histogram.json" -n histogram \
   "$krant histogram jaar --index $kidx --format csv" >/dev/null 2>&1
+
+echo "== 5. analytics" >&2
+# A word with about 1,000 hits in the full archive (orkest: 922; ~100 in quick): of a few
+# candidates, the one whose count is nearest 1% of the articles.
+target=$((articles / 100))
+few=""; best=""
+for word in orkest brandweer wethouder gemeenteraad kabinet; do
+  n="$("$krant" search "$word" --index "$kidx" --count)" || n=0
+  d=$(( n > target ? n - target : target - n ))
+  if [[ -z "$best" || $d -lt $best ]]; then best=$d; few=$word; echo "$n" > "$out/few-hits"; fi
+done
+echo "$few" > "$out/few-word"
+hyperfine -N --warmup 3 --runs 30 --export-json "$out/measure.json" \
+  -n articles "$krant histogram jaar --index $kidx --format csv" \
+  -n occurrences "$krant histogram jaar --measure occurrences --index $kidx --format csv" \
+  -n "occurrences, relative" "$krant histogram jaar --measure occurrences --relative --index $kidx --format csv" >/dev/null 2>&1
+hyperfine --warmup 2 --runs 10 --export-json "$out/analytics.json" \
+  -n "export (baseline)" "$krant export $few --format jsonl --index $kidx > /dev/null" \
+  -n keywords "$krant keywords $few --index $kidx --format csv > /dev/null" \
+  -n collocations "$krant collocations $few --index $kidx --format csv > /dev/null" >/dev/null 2>&1
+/usr/bin/time -f '%M' -o "$out/keywords-rss" "$krant" keywords "$few" --index "$kidx" --format csv >/dev/null
+/usr/bin/time -f '%M %e' -o "$out/keywords-all-rss" "$krant" keywords --from 2014 --to 2016 --index "$kidx" --format csv >/dev/null
 
 python3 "$repo/bench/report.py" "$out" "$threads" "$memory_mb" | tee "$work/report.md"

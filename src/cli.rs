@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+mod analytics;
+
+pub use analytics::{CollocationsArgs, CollocationsFormat, ExportArgs, ExportFormat, KeywordsArgs};
+
 const MAIN_EXAMPLES: &str = "\
 Examples:
   krant index corpus                        build or update the index of ./corpus
@@ -93,12 +97,14 @@ Examples:
   krant search raqqa --format paths | xargs wc -w
   krant search --from 2019 --to 2019   list 2019's articles, newest first")]
     Search(Deferred<SearchArgs>),
-    /// Count matching articles per month or year, as a bar chart.
+    /// Count matching articles or occurrences over time or per folder, as a bar chart.
     #[command(after_help = "\
 Examples:
   krant histogram kalifaat
   krant histogram vluchtelingen --from 2015 --to 2016 --relative
   krant histogram IS --by year --format csv
+  krant histogram vluchteling --measure occurrences --relative
+  krant histogram kabinet --by folder --depth 2 --in nrc
   krant histogram kalifaat --format svg > kalifaat.svg")]
     Histogram(Deferred<HistogramArgs>),
     /// Compare several queries over time, side by side.
@@ -106,6 +112,7 @@ Examples:
 Examples:
   krant trend kalifaat vluchtelingen brexit
   krant trend mosul raqqa --by year --relative --format json
+  krant trend kalifaat IS --measure occurrences --in nrc
   krant trend mosul raqqa --relative --format svg > mosul-raqqa.svg")]
     Trend(Deferred<TrendArgs>),
     /// Write an HTML report: the queries' trend, totals, best articles and KWIC lines.
@@ -126,6 +133,25 @@ Examples:
   krant kwic vluchteling --width 30 --sort left
   krant kwic '\"de zomer van 2014\"' --format tsv > zomer.tsv")]
     Kwic(Deferred<KwicArgs>),
+    /// The words over-represented in the matching articles (log-likelihood).
+    #[command(after_help = "\
+Examples:
+  krant keywords kalifaat
+  krant keywords vluchteling --from 2015 --to 2016 --limit 50 --format csv
+  krant keywords kabinet --in nrc --against 'kabinet path:trouw'")]
+    Keywords(Deferred<KeywordsArgs>),
+    /// The words that occur near the matches more often than chance (log-likelihood).
+    #[command(after_help = "\
+Examples:
+  krant collocations vluchteling
+  krant collocations kalifaat --window 3 --format tsv > kalifaat.tsv")]
+    Collocations(Deferred<CollocationsArgs>),
+    /// Copy the matching articles to a folder, or print them as JSON lines.
+    #[command(after_help = "\
+Examples:
+  krant export kalifaat --from 2017 --out kalifaat-2017
+  krant export vluchteling --in nrc --format jsonl > vluchteling.jsonl")]
+    Export(Deferred<ExportArgs>),
     /// Print one article.
     #[command(after_help = "\
 Examples:
@@ -179,6 +205,16 @@ pub struct RangeArgs {
     pub to: Option<String>,
 }
 
+/// `--in`, shared by the commands that select articles.
+#[derive(Debug, Args)]
+pub struct FolderArgs {
+    /// Only the articles in this folder, at any depth: a path relative to the corpus
+    /// root (nrc/2017), or a folder of the corpus from the current folder; repeat for
+    /// several.
+    #[arg(long = "in", value_name = "FOLDER")]
+    pub folders: Vec<PathBuf>,
+}
+
 /// `--synonyms`, for the commands that match queries (indexing does not use it).
 #[derive(Debug, Args)]
 pub struct SynonymsArgs {
@@ -191,12 +227,13 @@ pub struct SynonymsArgs {
 /// How counts over time are shown, shared by `histogram` and `trend`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Count per month, quarter or year [default: month; trend's text falls back to
-    /// quarters or years when monthly sparklines do not fit the terminal].
-    #[arg(long, value_enum)]
-    pub by: Option<PeriodArg>,
+    /// What to count: matching articles, or the occurrences of the query's words and
+    /// phrases in them.
+    #[arg(long, value_enum, default_value_t = MeasureArg::Articles)]
+    pub measure: MeasureArg,
 
-    /// Show each count as a share of all articles of that period, in percent.
+    /// Show each count relative to its period: a share of all its articles in percent,
+    /// or (with --measure occurrences) occurrences per million of its words.
     #[arg(long)]
     pub relative: bool,
 
@@ -262,6 +299,9 @@ pub struct SearchArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
 
     /// Number of hits to show [default: 10 in text, every hit in the other formats];
@@ -306,7 +346,19 @@ pub struct HistogramArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
+
+    /// Count per month, quarter or year, or per folder of the corpus.
+    #[arg(long, value_enum)]
+    pub by: Option<HistogramByArg>,
+
+    /// With --by folder: folders this many levels below the corpus root (an article
+    /// less deep counts for its own folder) [default: 1].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub depth: Option<u16>,
 
     #[command(flatten)]
     pub timeline: TimelineArgs,
@@ -323,7 +375,15 @@ pub struct TrendArgs {
     pub range: RangeArgs,
 
     #[command(flatten)]
+    pub folders: FolderArgs,
+
+    #[command(flatten)]
     pub synonyms: SynonymsArgs,
+
+    /// Count per month, quarter or year [default: month; the text falls back to
+    /// quarters or years when monthly sparklines do not fit the terminal].
+    #[arg(long, value_enum)]
+    pub by: Option<PeriodArg>,
 
     #[command(flatten)]
     pub timeline: TimelineArgs,
@@ -338,6 +398,9 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub range: RangeArgs,
+
+    #[command(flatten)]
+    pub folders: FolderArgs,
 
     #[command(flatten)]
     pub synonyms: SynonymsArgs,
@@ -368,6 +431,9 @@ pub struct KwicArgs {
 
     #[command(flatten)]
     pub range: RangeArgs,
+
+    #[command(flatten)]
+    pub folders: FolderArgs,
 
     #[command(flatten)]
     pub synonyms: SynonymsArgs,
@@ -501,6 +567,28 @@ pub enum PeriodArg {
     Year,
 }
 
+/// `--by` values of `histogram`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistogramByArg {
+    /// Calendar months.
+    Month,
+    /// Quarters (YYYY-Qn).
+    Quarter,
+    /// Calendar years.
+    Year,
+    /// Folders of the corpus (the top-level ones, or at --depth).
+    Folder,
+}
+
+/// `--measure` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureArg {
+    /// Matching articles.
+    Articles,
+    /// Occurrences of the query's words and phrases in the matching articles.
+    Occurrences,
+}
+
 /// `--format` values of `search`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HitsFormat {
@@ -527,6 +615,17 @@ pub enum TableFormat {
     Csv,
     /// A chart as an SVG 1.1 file: bars for one query, lines for several.
     Svg,
+}
+
+/// `--format` values of `keywords`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    Text,
+    /// One JSON object.
+    Json,
+    /// A header row, then one row per word.
+    Csv,
 }
 
 /// `--format` values of `kwic`.

@@ -6,16 +6,21 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HitsFormat, IndexArgs, KwicFormat,
-    KwicSortArg, PeriodArg, ReportArgs, SearchArgs, SortArg, SummaryFormat, SynonymsArgs,
-    TableFormat,
+    Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HistogramArgs, HistogramByArg,
+    HitsFormat, IndexArgs, KwicFormat, KwicSortArg, MeasureArg, PeriodArg, ReportArgs, SearchArgs,
+    SortArg, SummaryFormat, SynonymsArgs, TableFormat,
 };
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
 use crate::kwic::KwicSort;
 use crate::output::HitsFormat as OutputHits;
 use crate::query::{self, Expr, Query, Sort};
-use crate::timeline::Period;
+use crate::timeline::{Measure, Period};
+
+mod analytics;
+
+pub use crate::cli::ListFormat;
+pub use analytics::{CollocationsConfig, ExportConfig, KeywordsConfig};
 
 /// Where the index lives when neither `--index` nor `KRANT_INDEX` says.
 pub const DEFAULT_INDEX_DIR: &str = ".krant";
@@ -75,6 +80,12 @@ pub enum Config {
     Analyze(AnalyzeConfig),
     /// `krant terms`.
     Terms(TermsConfig),
+    /// `krant keywords`.
+    Keywords(KeywordsConfig),
+    /// `krant collocations`.
+    Collocations(CollocationsConfig),
+    /// `krant export`.
+    Export(ExportConfig),
     /// `krant completions`.
     Completions(clap_complete::Shell),
     /// `krant man`.
@@ -132,6 +143,9 @@ pub struct SearchConfig {
     pub null: bool,
     /// Print only the number of matches.
     pub count_only: bool,
+    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
+    /// the index is open); empty for every article.
+    pub folders: Vec<PathBuf>,
 }
 
 /// A limit of hits or lines that means every one.
@@ -155,12 +169,26 @@ pub struct HistogramConfig {
     pub query: ParsedQuery,
     /// Months to cover.
     pub range: MonthRange,
-    /// Months or years.
-    pub period: Period,
-    /// Shares instead of counts.
+    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
+    /// the index is open); empty for every article.
+    pub folders: Vec<PathBuf>,
+    /// Per month, quarter or year, or per folder.
+    pub by: Breakdown,
+    /// What is counted.
+    pub measure: Measure,
+    /// Shares (or rates) instead of counts.
     pub relative: bool,
     /// Text, JSON or CSV.
     pub format: OutputFormat,
+}
+
+/// How `krant histogram` splits its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breakdown {
+    /// Per period.
+    Time(Period),
+    /// Per folder, at this depth below the corpus root (at least 1).
+    Folder(usize),
 }
 
 /// Settings of `krant trend`.
@@ -172,11 +200,17 @@ pub struct TrendConfig {
     pub queries: Vec<ParsedQuery>,
     /// Months to cover.
     pub range: MonthRange,
+    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
+    /// the index is open); empty for every article.
+    pub folders: Vec<PathBuf>,
+
     /// Months, quarters or years.
     pub period: Period,
     /// Whether `--by` chose the period (else text may fall back to a coarser one).
     pub period_given: bool,
-    /// Shares instead of counts.
+    /// What is counted.
+    pub measure: Measure,
+    /// Shares (or rates) instead of counts.
     pub relative: bool,
     /// Text, JSON or CSV.
     pub format: OutputFormat,
@@ -191,6 +225,8 @@ pub struct ReportConfig {
     pub queries: Vec<ParsedQuery>,
     /// Months to cover.
     pub range: MonthRange,
+    /// `--in`: the folders to keep to, as typed.
+    pub folders: Vec<PathBuf>,
     /// Months, quarters or years in the chart.
     pub period: Period,
     /// Shares instead of counts in the chart.
@@ -221,6 +257,9 @@ pub struct KwicConfig {
     pub query: ParsedQuery,
     /// Months to search.
     pub range: MonthRange,
+    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
+    /// the index is open); empty for every article.
+    pub folders: Vec<PathBuf>,
     /// Columns of context per side, if given; else what fits the terminal (or 40).
     pub width: Option<usize>,
     /// Line order.
@@ -304,15 +343,15 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             let global = with_synonyms(global, &args.synonyms);
             Config::Search(search_config(global, args)?)
         }
-        Command::Histogram(Deferred(args)) => Config::Histogram(HistogramConfig {
-            global: with_synonyms(global, &args.synonyms),
-            query: parse_query(&args.query.join(" "))?,
-            range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-            period: period(args.timeline.by),
-            relative: args.timeline.relative,
-            format: table_format(args.timeline.format),
-        }),
-        Command::Trend(Deferred(args)) => Config::Trend(TrendConfig {
+        Command::Histogram(Deferred(args)) => Config::Histogram(histogram_config(global, args)?),
+        Command::Keywords(Deferred(args)) => {
+            Config::Keywords(analytics::keywords_config(global, args)?)
+        }
+        Command::Collocations(Deferred(args)) => {
+            Config::Collocations(analytics::collocations_config(global, args)?)
+        }
+        Command::Export(Deferred(args)) => Config::Export(analytics::export_config(global, args)?),
+        Command::Trend(Deferred(args)) => Config::Trend(words_to_count(TrendConfig {
             global: with_synonyms(global, &args.synonyms),
             queries: args
                 .queries
@@ -320,11 +359,13 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 .map(|q| parse_query(q))
                 .collect::<Result<_>>()?,
             range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-            period: period(args.timeline.by),
-            period_given: args.timeline.by.is_some(),
+            folders: args.folders.folders,
+            period: period(args.by),
+            period_given: args.by.is_some(),
+            measure: measure(args.timeline.measure),
             relative: args.timeline.relative,
             format: table_format(args.timeline.format),
-        }),
+        })?),
         Command::Report(Deferred(args)) => Config::Report(report_config(global, args)?),
         Command::Kwic(Deferred(args)) => {
             let query = parse_query(&args.query.join(" "))?;
@@ -340,6 +381,7 @@ pub fn resolve(cli: Cli) -> Result<Config> {
                 global: with_synonyms(global, &args.synonyms),
                 query,
                 range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+                folders: args.folders.folders,
                 width: args.width.map(usize::from),
                 sort: match args.sort {
                     KwicSortArg::Left => KwicSort::Left,
@@ -441,6 +483,65 @@ fn period(arg: Option<PeriodArg>) -> Period {
     }
 }
 
+fn measure(arg: MeasureArg) -> Measure {
+    match arg {
+        MeasureArg::Articles => Measure::Articles,
+        MeasureArg::Occurrences => Measure::Occurrences,
+    }
+}
+
+/// A trend of occurrences needs words in every query.
+fn words_to_count(config: TrendConfig) -> Result<TrendConfig> {
+    if config.measure == Measure::Occurrences
+        && let Some(query) = config
+            .queries
+            .iter()
+            .find(|q| !q.expr.as_ref().is_some_and(Expr::has_words))
+    {
+        return Err(failure(
+            format!(
+                "--measure occurrences counts a query's words, and '{}' has none",
+                query.text
+            ),
+            "give each query words to count",
+        ));
+    }
+    Ok(config)
+}
+
+fn histogram_config(global: Global, args: HistogramArgs) -> Result<HistogramConfig> {
+    let by = match (args.by, args.depth) {
+        (Some(HistogramByArg::Folder), depth) => Breakdown::Folder(depth.map_or(1, usize::from)),
+        (_, Some(_)) => {
+            return Err(failure(
+                "--depth counts folders, and this histogram is not by folder",
+                "add --by folder (krant histogram QUERY --by folder --depth 2)",
+            ));
+        }
+        (Some(HistogramByArg::Month) | None, None) => Breakdown::Time(Period::Month),
+        (Some(HistogramByArg::Quarter), None) => Breakdown::Time(Period::Quarter),
+        (Some(HistogramByArg::Year), None) => Breakdown::Time(Period::Year),
+    };
+    let measure = measure(args.timeline.measure);
+    let query = parse_query(&args.query.join(" "))?;
+    if measure == Measure::Occurrences && !query.expr.as_ref().is_some_and(Expr::has_words) {
+        return Err(failure(
+            "--measure occurrences counts a query's words, and there are none",
+            "give words to count (krant histogram vluchteling --measure occurrences)",
+        ));
+    }
+    Ok(HistogramConfig {
+        global: with_synonyms(global, &args.synonyms),
+        query,
+        range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+        folders: args.folders.folders,
+        by,
+        measure,
+        relative: args.timeline.relative,
+        format: table_format(args.timeline.format),
+    })
+}
+
 fn table_format(arg: TableFormat) -> OutputFormat {
     match arg {
         TableFormat::Text => OutputFormat::Text,
@@ -466,6 +567,7 @@ fn report_config(global: Global, args: ReportArgs) -> Result<ReportConfig> {
             .map(|q| parse_query(q))
             .collect::<Result<_>>()?,
         range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
+        folders: args.folders.folders,
         period: period(Some(args.by)),
         relative: args.relative,
         hits: args.hits as usize,
@@ -602,6 +704,7 @@ fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
         format,
         null: args.null,
         count_only: args.count,
+        folders: args.folders.folders,
     })
 }
 

@@ -20,6 +20,7 @@ pub mod output;
 pub mod query;
 pub mod report;
 pub mod snippet;
+pub mod stats;
 pub mod synonyms;
 pub mod timeline;
 
@@ -38,6 +39,9 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode> {
         Config::Trend(config) => cmd::trend::run(&config),
         Config::Report(config) => cmd::report::run(&config),
         Config::Kwic(config) => cmd::kwic::run(&config),
+        Config::Keywords(config) => cmd::keywords::run(&config),
+        Config::Collocations(config) => cmd::collocations::run(&config),
+        Config::Export(config) => cmd::export::run(&config),
         Config::Show(config) => cmd::show::run(&config),
         Config::Stats(config) => cmd::stats::run(&config),
         Config::Check(config) => cmd::check::run(&config),

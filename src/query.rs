@@ -8,10 +8,13 @@
 //! and     := unary (["AND"] unary)*
 //! unary   := ("NOT" | "-") unary | "+"? primary
 //! primary := "(" or ")" | [field ":"] phrase | [field ":"] word | "date:" months
+//!          | "path:" folder
 //! phrase  := '"' text '"' ["~" N]          N = words allowed in between
 //! word    := text ["*"] | text "~" [N]     trailing * = prefix, ~N = up to N typos
 //! field   := "title" | "text"
 //! months  := YYYY[-MM] | A..B | A.. | ..B | >=A | >A | <=B | <B
+//! folder  := a path relative to the corpus root, or '"' path '"' (the articles in it,
+//!            at any depth, or the article with that path)
 //! ```
 
 use std::fmt;
@@ -54,6 +57,9 @@ pub enum Expr {
     },
     /// Articles from these months.
     Months(MonthRange),
+    /// Articles in this folder (a path relative to the corpus root, without `./` or a
+    /// trailing `/`), at any depth, or the article with this path; `""` is every article.
+    Path(String),
     /// All parts must match.
     And(Vec<Expr>),
     /// At least one part must match.
@@ -164,6 +170,7 @@ enum Kind {
         slop: u32,
     },
     Months(MonthRange),
+    Path(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -227,6 +234,7 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
         // A word, perhaps with a field prefix, perhaps introducing a phrase.
         let mut scope = Scope::Anywhere;
         let mut field_is_date = false;
+        let mut field_is_path = false;
         if c != '"' {
             let mut end = i;
             while end < chars.len() && !is_delimiter(chars[end]) {
@@ -241,14 +249,25 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
                     "title" => scope = Scope::Title,
                     "text" => scope = Scope::Text,
                     "date" => field_is_date = true,
+                    "path" => field_is_path = true,
                     _ => {
                         return Err(error(
-                            &format!("unknown field '{field}' (fields: title, text, date)"),
+                            &format!("unknown field '{field}' (fields: title, text, date, path)"),
                             start,
                         ));
                     }
                 }
                 let value_start = i + field.chars().count() + 1;
+                if field_is_path {
+                    let (folder, next) = path_value(&chars, value_start)
+                        .map_err(|(message, at)| error(&message, at))?;
+                    lexemes.push(Lexeme {
+                        kind: Kind::Path(folder),
+                        position: start,
+                    });
+                    i = next;
+                    continue;
+                }
                 if field_is_date {
                     let range = parse_months(rest).map_err(|m| error(&m, value_start))?;
                     lexemes.push(Lexeme {
@@ -389,6 +408,52 @@ fn check_size(lexemes: &[Lexeme], query: &str) -> Result<(), QueryError> {
         });
     }
     Ok(())
+}
+
+/// The folder of `path:` at `chars[at..]` (quoted, or up to the next delimiter), as an
+/// identity relative to the corpus root ([`folder_identity`]), and the index after it.
+fn path_value(chars: &[char], at: usize) -> Result<(String, usize), (String, usize)> {
+    let (typed, next) = if chars.get(at) == Some(&'"') {
+        let close = chars[at + 1..]
+            .iter()
+            .position(|&c| c == '"')
+            .map(|p| at + 1 + p)
+            .ok_or_else(|| ("unclosed quote: add a closing '\"'".to_owned(), at))?;
+        (chars[at + 1..close].iter().collect::<String>(), close + 1)
+    } else {
+        let mut end = at;
+        while end < chars.len() && !is_delimiter(chars[end]) {
+            end += 1;
+        }
+        (chars[at..end].iter().collect::<String>(), end)
+    };
+    if typed.is_empty() {
+        return Err((
+            "nothing after 'path:' (e.g. path:nrc/2017)".to_owned(),
+            at.saturating_sub(5),
+        ));
+    }
+    Ok((folder_identity(typed.as_bytes()), next))
+}
+
+/// A folder as typed (its bytes), relative to the corpus root, as the identity the index
+/// keeps for paths: `\xHH` read as that byte, without a leading `./` or trailing `/`;
+/// `""` for the corpus root itself (`.`).
+pub fn folder_identity(typed: &[u8]) -> String {
+    let mut folder = typed;
+    while let Some(rest) = folder.strip_prefix(b"./") {
+        folder = rest;
+        while let Some(rest) = folder.strip_prefix(b"/") {
+            folder = rest;
+        }
+    }
+    while let Some(rest) = folder.strip_suffix(b"/") {
+        folder = rest;
+    }
+    if folder == b"." {
+        folder = b"";
+    }
+    crate::corpus::identity_of_typed(folder)
 }
 
 /// Reads the digits at `chars[at..]`, returning the number (if any) and the index after it.
@@ -613,6 +678,7 @@ impl Parser<'_> {
             }),
             Kind::Phrase { text, scope, slop } => Ok(Expr::Phrase { text, scope, slop }),
             Kind::Months(range) => Ok(Expr::Months(range)),
+            Kind::Path(folder) => Ok(Expr::Path(folder)),
             Kind::Close => Err(self.error("unbalanced ')': no '(' before it", token.position)),
             Kind::And | Kind::Or | Kind::Not | Kind::Minus | Kind::Plus => {
                 Err(self.error("unexpected operator", token.position))
@@ -706,8 +772,27 @@ impl Expr {
             Expr::And(parts) | Expr::Or(parts) => {
                 parts.iter().for_each(|p| p.collect_positive(out));
             }
-            Expr::Not(_) | Expr::Months(_) => {}
+            Expr::Not(_) | Expr::Months(_) | Expr::Path(_) => {}
         }
+    }
+
+    /// Whether any word or phrase must or may match: else the expression only filters
+    /// (months, folders), and hits are listed newest first as without a query.
+    pub fn has_words(&self) -> bool {
+        !self.positive_parts().is_empty()
+    }
+}
+
+/// `expr` restricted to the articles `filter` selects (either may be absent).
+pub fn restricted(expr: Option<Expr>, filter: Option<Expr>) -> Option<Expr> {
+    match (expr, filter) {
+        (Some(Expr::And(mut parts)), Some(filter)) => {
+            parts.push(filter);
+            Some(Expr::And(parts))
+        }
+        (Some(expr), Some(filter)) => Some(Expr::And(vec![expr, filter])),
+        (expr, None) => expr,
+        (None, filter) => filter,
     }
 }
 

@@ -3,6 +3,16 @@
 use std::collections::BTreeMap;
 
 use crate::date::{Month, MonthRange};
+use crate::index::Tally;
+
+/// What a histogram or trend counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Matching articles (relative: a share of all articles, in percent).
+    Articles,
+    /// Occurrences of the query's words and phrases (relative: per million words).
+    Occurrences,
+}
 
 /// The unit of a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,39 +45,79 @@ impl Period {
     }
 }
 
-/// One period of a series.
+/// One period of a series (or one folder).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bucket {
-    /// `YYYY-MM` or `YYYY`.
+    /// `YYYY-MM`, `YYYY-Qn` or `YYYY` (or a folder).
     pub period: String,
     /// Matching articles in the period.
     pub count: u64,
     /// All articles in the period.
     pub total: u64,
+    /// Occurrences of the query's words and phrases in the matching articles (counted
+    /// only for [`Measure::Occurrences`]).
+    pub occurrences: u64,
+    /// The written words of all articles of the period.
+    pub words: u64,
 }
 
 impl Bucket {
+    /// A bucket of `matching` articles out of `all`.
+    pub fn new(period: String, matching: Tally, all: Tally) -> Bucket {
+        Bucket {
+            period,
+            count: matching.articles,
+            total: all.articles,
+            occurrences: matching.occurrences,
+            words: all.words,
+        }
+    }
+
     /// The matching share of all articles, in percent; `None` for a period without any.
     pub fn share(&self) -> Option<f64> {
         (self.total > 0).then(|| self.count as f64 * 100.0 / self.total as f64)
+    }
+
+    /// Occurrences per million words of the period; `None` for a period without words.
+    pub fn per_million(&self) -> Option<f64> {
+        (self.words > 0).then(|| self.occurrences as f64 * 1e6 / self.words as f64)
+    }
+
+    /// The count `measure` counts.
+    pub fn measured(&self, measure: Measure) -> u64 {
+        match measure {
+            Measure::Articles => self.count,
+            Measure::Occurrences => self.occurrences,
+        }
+    }
+
+    /// What a chart of `measure` shows: the count, or with `relative` the share (or rate
+    /// per million words); `None` where the period has no articles (or words).
+    pub fn value(&self, measure: Measure, relative: bool) -> Option<f64> {
+        match (measure, relative) {
+            (_, false) => Some(self.measured(measure) as f64),
+            (Measure::Articles, true) => self.share(),
+            (Measure::Occurrences, true) => self.per_million(),
+        }
     }
 }
 
 /// The months a series covers: the range asked for, with open ends closed by the first
 /// and last month of the archive (`archive`: months that have any article).
-pub fn span(range: &MonthRange, archive: &BTreeMap<Month, u64>) -> Option<(Month, Month)> {
+pub fn span<T>(range: &MonthRange, archive: &BTreeMap<Month, T>) -> Option<(Month, Month)> {
     let first = range.from.or_else(|| archive.keys().next().copied())?;
     let last = range.to.or_else(|| archive.keys().next_back().copied())?;
     (first <= last).then_some((first, last))
 }
 
-/// Every period from `first` to `last`, zeros included, with matching and total counts.
-pub fn series(
+/// Every period from `first` to `last`, zeros included, with matching and total counts
+/// (articles alone, or [`Tally`]s with words and occurrences).
+pub fn series<T: Copy + Into<Tally>>(
     first: Month,
     last: Month,
     period: Period,
-    matching: &BTreeMap<Month, u64>,
-    totals: &BTreeMap<Month, u64>,
+    matching: &BTreeMap<Month, T>,
+    totals: &BTreeMap<Month, T>,
 ) -> Vec<Bucket> {
     let mut buckets: Vec<Bucket> = Vec::new();
     let mut month = first;
@@ -77,18 +127,17 @@ pub fn series(
             Period::Quarter => format!("{:04}-Q{}", month.year, (month.month - 1) / 3 + 1),
             Period::Year => format!("{:04}", month.year),
         };
-        let count = matching.get(&month).copied().unwrap_or(0);
-        let total = totals.get(&month).copied().unwrap_or(0);
+        let tally =
+            |map: &BTreeMap<Month, T>| map.get(&month).map_or(Tally::default(), |&t| t.into());
+        let bucket = Bucket::new(label, tally(matching), tally(totals));
         match buckets.last_mut() {
-            Some(bucket) if bucket.period == label => {
-                bucket.count += count;
-                bucket.total += total;
+            Some(last) if last.period == bucket.period => {
+                last.count += bucket.count;
+                last.total += bucket.total;
+                last.occurrences += bucket.occurrences;
+                last.words += bucket.words;
             }
-            _ => buckets.push(Bucket {
-                period: label,
-                count,
-                total,
-            }),
+            _ => buckets.push(bucket),
         }
         if month >= last {
             break;
@@ -172,6 +221,6 @@ mod tests {
             to: None,
         };
         assert_eq!(span(&from, &archive), Some((m(2017, 1), m(2019, 10))));
-        assert_eq!(span(&open, &BTreeMap::new()), None);
+        assert_eq!(span(&open, &BTreeMap::<Month, u64>::new()), None);
     }
 }

@@ -152,6 +152,30 @@ fn a_report_holds_the_trend_totals_articles_kwic_and_provenance() {
 }
 
 #[test]
+fn a_report_keeps_to_its_folders() {
+    let ws = Workspace::new();
+    ws.article("nrc/a.txt", "2017-01", "Kalifaat\nHet kalifaat viel.")
+        .article("nrc/b.txt", "2017-01", "Weer\nHet regende.")
+        .article("trouw/c.txt", "2017-01", "Kalifaat\nOver het kalifaat.");
+    ws.index();
+    let run = ws.run(&["report", "kalifaat", "--in", "nrc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // One of nrc's two articles: trouw's article is neither a hit nor in the total.
+    assert!(
+        run.stdout.contains(
+            "<tr><td>kalifaat</td><td class=\"num\">1</td><td class=\"num\">50.00%</td></tr>"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("trouw/c.txt"));
+    assert!(
+        run.stdout
+            .contains("<code>krant report kalifaat --in nrc</code>")
+    );
+}
+
+#[test]
 fn a_report_shows_hostile_archive_text_as_text() {
     let ws = Workspace::new();
     ws.article(

@@ -266,7 +266,7 @@ fn stats_describe_the_index() {
         s["per_year"],
         serde_json::json!([{"year": 2017, "articles": 6}])
     );
-    assert_eq!(s["schema_version"], 7);
+    assert_eq!(s["schema_version"], 8);
     assert!(s["index_bytes"].as_u64().unwrap() > 1000);
     assert!(s["corpus"].as_str().unwrap().ends_with("corpus"));
     assert!(s["indexed_at"].as_u64().unwrap() > 1_700_000_000);
@@ -365,7 +365,7 @@ fn fuzzy_slop_and_field_scoping() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("unknown field 'auteur' (fields: title, text, date) at character 1")
+            .contains("unknown field 'auteur' (fields: title, text, date, path) at character 1")
     );
 }
 

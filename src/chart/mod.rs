@@ -17,8 +17,10 @@ pub struct Chart {
     pub x_label: String,
     /// Beside the y axis: `articles`, `% of all articles`, …
     pub y_label: String,
-    /// Whether the values are percentages (the ticks then say `%`).
+    /// Whether the values are ratios (shares or rates), so ticks may be fractions.
     pub relative: bool,
+    /// Whether the values are percentages (the ticks and labels then say `%`).
+    pub percent: bool,
     /// The series, in legend order; all have the same periods, in order.
     pub series: Vec<Series>,
 }

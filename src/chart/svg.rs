@@ -151,7 +151,7 @@ fn y_axis(out: &mut String, chart: &Chart, scale: &Scale) {
             y = num(y),
             tx = num(PLOT_LEFT - 6.0),
             ty = num(y + 4.0),
-            label = scale.label(tick, chart.relative)
+            label = scale.label(tick, chart.percent)
         );
     }
     let middle = num((PLOT_TOP + PLOT_BOTTOM) / 2.0);
@@ -230,7 +230,8 @@ fn draw_bars(
     for (i, (period, value)) in points.iter().enumerate() {
         let top = value.map_or(PLOT_BOTTOM, y);
         let shown = match value {
-            Some(v) if chart.relative => format!("{v:.4}%"),
+            Some(v) if chart.percent => format!("{v:.4}%"),
+            Some(v) if chart.relative => format!("{v:.4}"),
             Some(v) => format!("{v}"),
             None => "no articles".to_owned(),
         };
@@ -400,6 +401,7 @@ mod tests {
             x_label: "month".to_owned(),
             y_label: "articles".to_owned(),
             relative,
+            percent: relative,
             series: names
                 .iter()
                 .enumerate()

@@ -15,7 +15,7 @@ use crate::output::{self, KwicExport, KwicLayout, Style};
 /// other orders and the aligned text hold the lines (not the articles) until all are
 /// found.
 pub fn run(config: &KwicConfig) -> Result<ExitCode> {
-    let mut searcher = super::open_searcher(&config.global)?;
+    let mut searcher = super::open_within(&config.global, &config.folders)?;
     let query = &config.query;
     // The same matcher as search's snippets, synonyms included.
     let matcher = searcher.matcher(query.expr.as_ref());

@@ -2,9 +2,12 @@
 
 pub mod analyze;
 pub mod check;
+pub mod collocations;
 pub mod completions;
+pub mod export;
 pub mod histogram;
 pub mod index;
+pub mod keywords;
 pub mod kwic;
 pub mod report;
 pub mod search;
@@ -14,14 +17,16 @@ pub mod terms;
 pub mod trend;
 
 use std::mem::ManuallyDrop;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Result;
 
 use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig};
+use crate::corpus::Locator;
 use crate::index::{Found, KrantIndex, Searcher, TextState, inspect};
 use crate::output::{self, Messages};
+use crate::query::{Expr, folder_identity};
 use crate::synonyms::Synonyms;
 
 /// Standard output, buffered: a page of results is one write, not one per line. Each
@@ -93,6 +98,63 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
         None => searcher,
     }))
+}
+
+/// The articles `--in` keeps to, as an expression to restrict queries with; `None` for
+/// every article. A folder is taken from the current directory (or absolute) when it is
+/// a folder of the corpus there, else as a path relative to the corpus root.
+pub fn folder_filter(searcher: &Searcher, folders: &[PathBuf]) -> Result<Option<Expr>> {
+    let locator = Locator::new(searcher.corpus_root());
+    let mut paths = Vec::with_capacity(folders.len());
+    for typed in folders {
+        let identity = match locator.folder_of(typed) {
+            Some(identity) => identity,
+            None if typed.is_absolute() => {
+                return Err(crate::error::failure(
+                    format!(
+                        "--in {}: not a folder of the corpus{}",
+                        typed.display(),
+                        searcher
+                            .corpus_root()
+                            .map(|root| format!(" {}", root.display()))
+                            .unwrap_or_default()
+                    ),
+                    "give a folder inside the corpus, or a path relative to the corpus root",
+                ));
+            }
+            None => folder_identity(&path_of(typed)),
+        };
+        if identity.is_empty() {
+            // The whole corpus: no restriction, whatever the other folders.
+            return Ok(None);
+        }
+        paths.push(Expr::Path(identity));
+    }
+    Ok(match paths.len() {
+        0 => None,
+        1 => paths.pop(),
+        _ => Some(Expr::Or(paths)),
+    })
+}
+
+/// A typed path's bytes (as the shell gave them).
+fn path_of(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
+/// [`open_searcher`], keeping every query to the folders of `--in`.
+pub fn open_within(global: &Global, folders: &[PathBuf]) -> Result<ManuallyDrop<Searcher>> {
+    let mut searcher = open_searcher(global)?;
+    let scope = folder_filter(&searcher, folders)?;
+    searcher.keep_to(scope);
+    Ok(searcher)
 }
 
 /// Exit code 0 when something was found, 1 when not.

@@ -25,7 +25,7 @@ pub fn run(config: &ReportConfig) -> Result<ExitCode> {
             "send it to a file: krant report QUERY… > report.html",
         ));
     }
-    let mut searcher = super::open_searcher(&config.global)?;
+    let mut searcher = super::open_within(&config.global, &config.folders)?;
     let totals = searcher.count_by_month(None, &MonthRange::default(), "")?;
     let span = timeline::span(&config.range, &totals);
     let mut all: Vec<(String, Vec<Bucket>)> = Vec::new();
@@ -108,7 +108,12 @@ pub fn run(config: &ReportConfig) -> Result<ExitCode> {
             krant_version: env!("CARGO_PKG_VERSION"),
             command: command_line(config),
         },
-        chart: output::timeline_chart(&all, config.period, config.relative),
+        chart: output::timeline_chart(
+            &all,
+            config.period.name(),
+            crate::timeline::Measure::Articles,
+            config.relative,
+        ),
         queries: sections,
     };
     let mut out = super::stdout();
@@ -133,6 +138,10 @@ fn command_line(config: &ReportConfig) -> String {
     }
     if let Some(to) = config.range.to {
         command.push_str(&format!(" --to {to}"));
+    }
+    for folder in &config.folders {
+        command.push_str(" --in ");
+        command.push_str(&shell_quoted(&folder.to_string_lossy()));
     }
     if config.period != Period::Month {
         command.push_str(&format!(" --by {}", config.period.name()));

@@ -10,7 +10,7 @@ use crate::output::{self, HitPrinter, HitsFormat, HitsLayout, Style};
 
 /// Runs `krant search`: exit 0 with hits, 1 without.
 pub fn run(config: &SearchConfig) -> Result<ExitCode> {
-    let mut searcher = super::open_searcher(&config.global)?;
+    let mut searcher = super::open_within(&config.global, &config.folders)?;
     let mut out = super::stdout();
     if config.count_only {
         let total = searcher.count(&config.query)?;

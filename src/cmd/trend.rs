@@ -1,24 +1,42 @@
 //! `krant trend`: several queries per month or year, side by side.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::config::{OutputFormat, TrendConfig};
-use crate::date::MonthRange;
-use crate::output::{self, Style};
-use crate::timeline::{self, Bucket, Period, series};
+use crate::date::{Month, MonthRange};
+use crate::index::{GroupKey, Grouping, Tally};
+use crate::output::{self, Style, TrendLayout};
+use crate::timeline::{self, Bucket, Measure, Period, series};
 
 /// Runs `krant trend`: exit 0 when any query matched, 1 when none did.
 pub fn run(config: &TrendConfig) -> Result<ExitCode> {
-    let mut searcher = super::open_searcher(&config.global)?;
-    let totals = searcher.count_by_month(None, &MonthRange::default(), "")?;
+    let mut searcher = super::open_within(&config.global, &config.folders)?;
+    let occurrences = config.measure == Measure::Occurrences;
+    let months = |map: BTreeMap<GroupKey, Tally>| -> BTreeMap<Month, Tally> {
+        map.into_iter()
+            .filter_map(|(key, tally)| match key {
+                GroupKey::Month(month) => Some((month, tally)),
+                GroupKey::Folder(_) => None,
+            })
+            .collect()
+    };
+    let totals =
+        months(searcher.tally(None, &MonthRange::default(), "", Grouping::Month, false)?);
     let span = timeline::span(&config.range, &totals);
     let mut counts = Vec::with_capacity(config.queries.len());
     let mut any = false;
     for query in &config.queries {
-        let matching = searcher.count_by_month(query.expr.as_ref(), &config.range, &query.text)?;
-        any |= matching.values().any(|&c| c > 0);
+        let matching = months(searcher.tally(
+            query.expr.as_ref(),
+            &config.range,
+            &query.text,
+            Grouping::Month,
+            occurrences,
+        )?);
+        any |= matching.values().any(|t| t.articles > 0);
         counts.push((query.text.clone(), matching));
     }
     let in_periods = |period: Period| -> Vec<(String, Vec<Bucket>)> {
@@ -43,7 +61,7 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
         config.global.stdout_columns,
     ) {
         let periods = all.first().map_or(0, |(_, buckets)| buckets.len());
-        while output::sparkline_columns(&all) > columns {
+        while output::sparkline_columns(&all, config.measure) > columns {
             let Some(coarser) = period.coarser() else {
                 break;
             };
@@ -61,17 +79,26 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
             note = Some(text);
         }
     }
+    let layout = TrendLayout {
+        period,
+        measure: config.measure,
+        relative: config.relative,
+    };
     let mut out = super::stdout();
     match config.format {
-        OutputFormat::Json => {
-            output::print_trend_json(&mut out, &all, period, config.relative)?;
-        }
-        OutputFormat::Csv => output::print_trend_csv(&mut out, &all, config.relative)?,
-        OutputFormat::Svg => output::print_timeline_svg(&mut out, &all, period, config.relative)?,
+        OutputFormat::Json => output::print_trend_json(&mut out, &all, &layout)?,
+        OutputFormat::Csv => output::print_trend_csv(&mut out, &all, &layout)?,
+        OutputFormat::Svg => output::print_timeline_svg(
+            &mut out,
+            &all,
+            layout.period.name(),
+            layout.measure,
+            layout.relative,
+        )?,
         OutputFormat::Text => output::print_trend_text(
             &mut out,
             &all,
-            config.relative,
+            &layout,
             Style::new(config.global.stdout_color),
             note.as_deref(),
             config.global.stdout_columns,

@@ -70,6 +70,27 @@ impl Locator {
             .or_else(|| resolved.strip_prefix(resolve(root)).ok())?;
         (!below.as_os_str().is_empty()).then(|| encode(below))
     }
+
+    /// The identity of an existing folder as the user typed it, from the current
+    /// directory or absolute, when it lies inside the corpus root: `Some("")` for the
+    /// root itself (`--in .` from the corpus folder).
+    pub fn folder_of(&self, typed: &Path) -> Option<String> {
+        let root = self.root.as_deref()?;
+        let joined = if typed.is_absolute() {
+            typed.to_path_buf()
+        } else {
+            self.cwd.as_deref()?.join(typed)
+        };
+        if !joined.is_dir() {
+            return None;
+        }
+        let resolved = resolve(&joined);
+        let below = resolved
+            .strip_prefix(root)
+            .ok()
+            .or_else(|| resolved.strip_prefix(resolve(root)).ok())?;
+        Some(encode(below))
+    }
 }
 
 /// A path as an identity-encoded string, `/`-separated.
@@ -167,5 +188,29 @@ mod tests {
         );
         assert_eq!(from_below.identity_of(Path::new("../../x.txt")), None);
         assert_eq!(from_below.identity_of(Path::new("..")), None);
+    }
+
+    #[test]
+    fn typed_folders_become_identities_when_they_exist_in_the_corpus() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("kranten");
+        std::fs::create_dir_all(root.join("nrc/2017")).unwrap();
+        let here = Locator {
+            root: Some(root.clone()),
+            cwd: Some(root.join("nrc")),
+        };
+        assert_eq!(
+            here.folder_of(Path::new("2017")).as_deref(),
+            Some("nrc/2017")
+        );
+        assert_eq!(here.folder_of(Path::new(".")).as_deref(), Some("nrc"));
+        assert_eq!(here.folder_of(Path::new("..")).as_deref(), Some(""));
+        assert_eq!(
+            here.folder_of(&root.join("nrc/2017")).as_deref(),
+            Some("nrc/2017")
+        );
+        // Not a folder here, or outside the corpus: not this way.
+        assert_eq!(here.folder_of(Path::new("2018")), None);
+        assert_eq!(here.folder_of(Path::new("../..")), None);
     }
 }

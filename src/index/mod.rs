@@ -15,9 +15,11 @@
 mod catalog;
 mod check;
 mod contain;
+mod counts;
 mod directory;
 mod encoded;
 mod every;
+mod frequencies;
 mod pairs;
 mod reader;
 mod repair;
@@ -38,6 +40,8 @@ use tantivy::{Index, TantivyError};
 
 pub use catalog::{HASHES_HELD, SortedCatalog};
 pub use check::{CheckReport, Problem, check};
+pub use counts::{GroupKey, Grouping, Tally, folder_at_depth};
+pub use frequencies::DocSets;
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, HitSink, Hits, Searcher, StoredArticle, TextState};
 pub use schema::SCHEMA_VERSION;

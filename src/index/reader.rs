@@ -66,9 +66,9 @@ pub struct Hits {
 
 /// Answers queries on one index.
 pub struct Searcher {
-    index: KrantIndex,
-    reader: IndexReader,
-    analyzer: DutchAnalyzer,
+    pub(super) index: KrantIndex,
+    pub(super) reader: IndexReader,
+    pub(super) analyzer: DutchAnalyzer,
     synonyms: Vec<Vec<String>>,
     /// Read on the first prefix or fuzzy word.
     vocabulary: Option<Vocabulary>,
@@ -77,6 +77,8 @@ pub struct Searcher {
     frequent_terms: Vec<String>,
     /// Whether the commit searched holds articles (then it must have word forms).
     has_articles: bool,
+    /// The articles every query keeps to (`--in`), if not all: a filter of folders.
+    scope: Option<Expr>,
 }
 
 impl Searcher {
@@ -123,6 +125,7 @@ impl Searcher {
             vocabulary: None,
             frequent_terms,
             has_articles,
+            scope: None,
         })
     }
 
@@ -130,6 +133,13 @@ impl Searcher {
     pub fn with_synonyms(mut self, synonyms: Synonyms) -> Searcher {
         self.synonyms = synonyms.groups;
         self
+    }
+
+    /// Keeps every query from now on to the articles `scope` selects (`--in`'s folders;
+    /// `None`: every article). Apart from the query, so that a query without searchable
+    /// words is still an error, and counts of all articles keep to it too.
+    pub fn keep_to(&mut self, scope: Option<Expr>) {
+        self.scope = scope;
     }
 
     /// The expression as it is searched: synonyms expanded.
@@ -169,7 +179,7 @@ impl Searcher {
     }
 
     /// The tantivy query for an expression within a month range.
-    fn build(
+    pub(super) fn build(
         &mut self,
         expr: Option<&Expr>,
         range: &MonthRange,
@@ -212,6 +222,19 @@ impl Searcher {
         }
         if let Some(range) = month_filter(range, fields.date) {
             clauses.push((Occur::Must, range));
+        }
+        if let Some(scope) = &self.scope {
+            term_union = false;
+            let vocabulary = Vocabulary::default();
+            let mut compiler = Compiler {
+                fields,
+                analyzer: &mut self.analyzer,
+                vocabulary: &vocabulary,
+                frequent_terms: &self.frequent_terms,
+            };
+            if let Some(filter) = compiler.compile(scope) {
+                clauses.push((Occur::Must, filter));
+            }
         }
         let query: Box<dyn TantivyQuery> = match clauses.len() {
             0 => Box::new(AllQuery),
@@ -315,7 +338,7 @@ impl Searcher {
         tantivy_query: &dyn TantivyQuery,
         query: &Query,
     ) -> Result<(Vec<Ranked>, usize)> {
-        let order = match (query.expr.is_some(), query.sort) {
+        let order = match (query.expr.as_ref().is_some_and(Expr::has_words), query.sort) {
             (true, Sort::Relevance) => ExportOrder::Score,
             (_, Sort::Oldest) => ExportOrder::Oldest,
             (_, Sort::Newest | Sort::Relevance) => ExportOrder::Newest,
@@ -425,7 +448,7 @@ impl Searcher {
     }
 
     /// The index's word forms, read on first use.
-    fn vocabulary(&mut self) -> Result<&Vocabulary> {
+    pub(super) fn vocabulary(&mut self) -> Result<&Vocabulary> {
         if self.vocabulary.is_none() {
             let dir = &self.index.dir;
             let path = dir.join(VOCABULARY_FILE);
@@ -725,7 +748,8 @@ fn page(
             (SortByString::for_field(names::PATH), Order::Asc),
         )
     };
-    let ranked = query.expr.is_some();
+    // A query of months or folders alone lists its articles as no query does.
+    let ranked = query.expr.as_ref().is_some_and(Expr::has_words);
     Ok(match (ranked, query.sort) {
         (true, Sort::Relevance) if term_union => {
             // Apart: ranking alone lets tantivy skip what cannot reach the page
@@ -858,6 +882,30 @@ fn month_filter(range: &MonthRange, date: Field) -> Option<Box<dyn TantivyQuery>
     )))
 }
 
+/// The articles in `folder` (at any depth) or with that path, as a non-scoring query on
+/// the path's terms: the path itself, and the range from `folder/` up to `folder0` (`0`
+/// follows `/`), which holds every path below it and no other (`nrc/` but not `nrc-next/`).
+fn folder_filter(folder: &str, path: Field) -> Box<dyn TantivyQuery> {
+    if folder.is_empty() {
+        return Box::new(AllQuery);
+    }
+    let below = InvertedIndexRangeQuery::new(
+        Bound::Included(Term::from_field_text(path, &format!("{folder}/"))),
+        Bound::Excluded(Term::from_field_text(path, &format!("{folder}0"))),
+    );
+    let itself = TermQuery::new(
+        Term::from_field_text(path, folder),
+        IndexRecordOption::Basic,
+    );
+    Box::new(ConstScoreQuery::new(
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, Box::new(below) as Box<dyn TantivyQuery>),
+            (Occur::Should, Box::new(itself)),
+        ])),
+        0.0,
+    ))
+}
+
 fn scoped_fields(scope: Scope, fields: Fields) -> Vec<(Field, f32)> {
     match scope {
         Scope::Anywhere => vec![(fields.title, TITLE_BOOST), (fields.text, 1.0)],
@@ -884,7 +932,7 @@ fn is_term_union(expr: &Expr, analyzer: &mut DutchAnalyzer) -> bool {
 fn has_forms_word(expr: &Expr) -> bool {
     match expr {
         Expr::Word { prefix, fuzzy, .. } => *prefix || fuzzy.is_some(),
-        Expr::Phrase { .. } | Expr::Months(_) => false,
+        Expr::Phrase { .. } | Expr::Months(_) | Expr::Path(_) => false,
         Expr::Not(inner) => has_forms_word(inner),
         Expr::And(parts) | Expr::Or(parts) => parts.iter().any(has_forms_word),
     }
@@ -986,6 +1034,7 @@ impl Compiler<'_> {
             Expr::Word { text, scope, .. } => self.phrase(text, *scope, 0),
             Expr::Phrase { text, scope, slop } => self.phrase(text, *scope, *slop),
             Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
+            Expr::Path(folder) => Some(folder_filter(folder, fields.path)),
             Expr::Not(inner) => {
                 let inner = self.compile(inner)?;
                 Some(Box::new(BooleanQuery::new(vec![

@@ -11,8 +11,8 @@ use super::encoded::ENCODED_NAME;
 /// Bumped whenever the fields or their options change, or how tantivy writes them: 5 keeps
 /// the path column's dictionary uncompressed (schema 4's is zstd, which krant no longer
 /// builds tantivy with) and stores only the title; 6 adds the pair terms; 7 hashes them into
-/// 2¹⁴ buckets instead of 2¹⁶.
-pub const SCHEMA_VERSION: u32 = 7;
+/// 2¹⁴ buckets instead of 2¹⁶; 8 adds the words per article and the compound parts.
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The store holds only the titles (path and date are columns; the text is read from the
 /// archive), and a search reads it only for a hit whose file changed since it was
@@ -45,6 +45,14 @@ pub mod names {
     /// Pairs of adjacent frequent terms of the text, documents only: a filter that spares
     /// a phrase of frequent words its position checks (see `pairs`).
     pub const PAIRS: &str = "pairs";
+    /// The number of written words of the text (title line included) that are not stop
+    /// words, a word group (`corona-crisis`) counting once: the words a per-million
+    /// figure divides by, and the sum of a text's word counts (see `counts`).
+    pub const WORDS: &str = "words";
+    /// The terms of the text that stand for a part of a word (a compound's parts, a
+    /// word group's parts), with frequencies and no positions: a term's count as a
+    /// word of its own is its count in the text less its count here (see `counts`).
+    pub const PARTS: &str = "parts";
 }
 
 /// Handles to the schema's fields.
@@ -64,6 +72,10 @@ pub struct Fields {
     pub headline: Field,
     /// See [`names::PAIRS`].
     pub pairs: Field,
+    /// See [`names::WORDS`].
+    pub words: Field,
+    /// See [`names::PARTS`].
+    pub parts: Field,
 }
 
 /// Builds the schema.
@@ -90,6 +102,16 @@ pub fn build() -> (Schema, Fields) {
                     .set_fieldnorms(false),
             ),
         ),
+        words: builder.add_u64_field(names::WORDS, FAST),
+        parts: builder.add_text_field(
+            names::PARTS,
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(ENCODED_NAME)
+                    .set_index_option(IndexRecordOption::WithFreqs)
+                    .set_fieldnorms(false),
+            ),
+        ),
     };
     (builder.build(), fields)
 }
@@ -104,5 +126,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         hash: schema.get_field(names::HASH)?,
         headline: schema.get_field(names::HEADLINE)?,
         pairs: schema.get_field(names::PAIRS)?,
+        words: schema.get_field(names::WORDS)?,
+        parts: schema.get_field(names::PARTS)?,
     })
 }

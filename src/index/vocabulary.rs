@@ -151,7 +151,9 @@ pub fn accepts(automaton: &DFA, form: &str) -> bool {
     matches!(automaton.eval(form), Distance::Exact(_))
 }
 
-struct LevenshteinAutomaton(DFA);
+/// [`edit_automaton`] as an automaton over an FST's keys (the vocabulary's, or a term
+/// dictionary's).
+pub struct LevenshteinAutomaton(pub DFA);
 
 impl Automaton for LevenshteinAutomaton {
     type State = u32;

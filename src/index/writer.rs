@@ -402,6 +402,9 @@ impl Preparer {
         // vocabulary; pairs of the text's frequent terms to the pair field.
         let mut forms = Vec::new();
         let mut pairs = PairEncoder::default();
+        // The text's words and parts (see `schema::names::WORDS`, `PARTS`); the title line
+        // is part of the text, so the title field is not counted.
+        let mut counts = WordCounts::default();
         let mut encode = |source: &str, mut pairs: Option<&mut PairEncoder>| {
             let mut encoder = Encoder::default();
             analyzer.analyze(source, Mode::Index, |t| {
@@ -411,6 +414,7 @@ impl Preparer {
                     encoder.push(t.term, t.position);
                     if let Some(pairs) = pairs.as_deref_mut() {
                         pairs.push(t.term, t.position, t.frequent);
+                        counts.push(t.term, t.kind);
                     }
                 }
             });
@@ -419,7 +423,8 @@ impl Preparer {
         let text = encode(&article.text, Some(&mut pairs));
         let title = encode(&article.title, None);
         let pairs = pairs.finish();
-        let analyzed_bytes = text.len() + title.len() + pairs.len();
+        let parts = counts.parts.finish();
+        let analyzed_bytes = text.len() + title.len() + pairs.len() + parts.len();
         let mut doc = TantivyDocument::default();
         doc.add_text(f.path, &article.path);
         doc.add_u64(f.date, article.date.sort_key());
@@ -428,11 +433,32 @@ impl Preparer {
         doc.add_text(f.text, text);
         doc.add_text(f.title, title);
         doc.add_text(f.pairs, pairs);
+        doc.add_u64(f.words, counts.words);
+        doc.add_text(f.parts, parts);
         PreparedArticle {
             path: article.path.clone(),
             doc,
             forms,
             analyzed_bytes,
+        }
+    }
+}
+
+/// A text's count of words and its encoded part terms, gathered as it is analyzed.
+#[derive(Default)]
+struct WordCounts {
+    words: u64,
+    parts: Encoder,
+}
+
+impl WordCounts {
+    /// One token of the text: a word's own term counts as a word; a part's term goes to
+    /// the parts (without positions: the field keeps frequencies only).
+    fn push(&mut self, term: &str, kind: TokenKind) {
+        match kind {
+            TokenKind::Word | TokenKind::Joined => self.words += 1,
+            TokenKind::Part | TokenKind::CompoundPart => self.parts.push(term, 0),
+            TokenKind::Form => {}
         }
     }
 }

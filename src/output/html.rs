@@ -285,6 +285,7 @@ mod tests {
                 x_label: "month".to_owned(),
                 y_label: "articles".to_owned(),
                 relative: false,
+                percent: false,
                 series: vec![Series {
                     name: hostile.to_owned(),
                     points: vec![("2017-03".to_owned(), Some(1.0))],

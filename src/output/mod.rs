@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+mod analytics;
 mod article;
 mod chart;
 mod check;
@@ -17,7 +18,12 @@ mod manual;
 mod messages;
 mod text;
 mod timeline;
+mod trend;
 
+pub use analytics::{
+    CollocationsReport, KeywordsReport, Ranked, print_collocations_json, print_collocations_text,
+    print_keywords_csv, print_keywords_json, print_keywords_text, print_ranked_table,
+};
 pub use article::{
     Stats, YearCount, print_article_json, print_article_text, print_stats_json, print_stats_text,
 };
@@ -32,8 +38,10 @@ pub use manual::manual_page;
 pub use messages::Messages;
 pub use text::{plural, print_hit_text, print_index_summary, total_line};
 pub use timeline::{
-    print_histogram_csv, print_histogram_json, print_histogram_text, print_trend_csv,
-    print_trend_json, print_trend_text, sparkline_columns,
+    HistogramLayout, print_histogram_csv, print_histogram_json, print_histogram_text,
+};
+pub use trend::{
+    TrendLayout, print_trend_csv, print_trend_json, print_trend_text, sparkline_columns,
 };
 
 /// `text` with the byte ranges `highlights` (in order, not overlapping) styled as

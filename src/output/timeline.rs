@@ -1,61 +1,105 @@
-//! Counts over time: `histogram` and `trend` as charts, JSON and CSV.
+//! Counts per period (or folder): `histogram` as a chart, JSON and CSV, and the figures
+//! `trend` shares with it.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::Style;
-use super::chart::{bar, sparkline};
-use super::export::csv_field;
-use crate::timeline::{Bucket, Period};
+use super::chart::bar;
+use crate::timeline::{Bucket, Measure};
 
 /// Cells of the widest bar.
 const BAR_WIDTH: usize = 40;
+
+/// What a histogram shows, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct HistogramLayout {
+    /// `"month"`, `"quarter"`, `"year"` or `"folder"`.
+    pub by: &'static str,
+    /// What is counted.
+    pub measure: Measure,
+    /// Shares (or rates per million words) instead of counts.
+    pub relative: bool,
+    /// Colours.
+    pub style: Style,
+    /// The terminal's width, if on one.
+    pub columns: Option<usize>,
+}
 
 /// `krant histogram --format json`.
 #[derive(Debug, Serialize)]
 pub struct HistogramJson<'a> {
     /// The query; `null` for all articles.
     pub query: Option<&'a str>,
-    /// `"month"` or `"year"`.
+    /// `"month"`, `"quarter"`, `"year"` or `"folder"`.
     pub by: &'static str,
-    /// Whether the chart showed shares.
+    /// `"articles"` or `"occurrences"`.
+    pub measure: &'static str,
+    /// Whether the chart showed shares (or rates).
     pub relative: bool,
-    /// Matching articles in all periods.
+    /// Matching articles in all buckets.
     pub total: u64,
-    /// One entry per period, zeros included.
+    /// Occurrences in all buckets (with `--measure occurrences`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<u64>,
+    /// One entry per period (zeros included) or folder.
     pub buckets: Vec<BucketJson<'a>>,
 }
 
-/// One period.
+/// One period or folder.
 #[derive(Debug, Serialize)]
 pub struct BucketJson<'a> {
-    /// `YYYY-MM` or `YYYY`.
-    pub period: &'a str,
+    /// `YYYY-MM`, `YYYY-Qn` or `YYYY` (by time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<&'a str>,
+    /// The folder, relative to the corpus root, `""` for the root itself (by folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder: Option<&'a str>,
     /// Matching articles.
     pub count: u64,
     /// All articles in the period.
     pub total: u64,
     /// `count / total` in percent; `null` when the period has no articles.
     pub share: Option<f64>,
+    /// Occurrences in the matching articles (with `--measure occurrences`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<u64>,
+    /// Written words of all articles of the period (with `--measure occurrences`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<u64>,
+    /// Occurrences per million words, 4 significant digits; `null` without words (with
+    /// `--measure occurrences`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_million: Option<Option<f64>>,
 }
 
-fn period_name(period: Period) -> &'static str {
-    period.name()
-}
-
-fn bucket_json(bucket: &Bucket) -> BucketJson<'_> {
-    BucketJson {
-        period: &bucket.period,
-        count: bucket.count,
-        total: bucket.total,
-        share: bucket.share().map(round_share),
+/// The name of a measure in JSON.
+pub fn measure_name(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Articles => "articles",
+        Measure::Occurrences => "occurrences",
     }
 }
 
-/// A share in percent to 4 significant digits: 33.33, 0.03125 (a rare word's share is
-/// not rounded away to 0.00).
-fn round_share(x: f64) -> f64 {
+fn bucket_json<'a>(bucket: &'a Bucket, layout: &HistogramLayout) -> BucketJson<'a> {
+    let occurrences = layout.measure == Measure::Occurrences;
+    let folder = layout.by == "folder";
+    BucketJson {
+        period: (!folder).then_some(bucket.period.as_str()),
+        folder: folder.then_some(bucket.period.as_str()),
+        count: bucket.count,
+        total: bucket.total,
+        share: bucket.share().map(round_share),
+        occurrences: occurrences.then_some(bucket.occurrences),
+        words: occurrences.then_some(bucket.words),
+        per_million: occurrences.then(|| bucket.per_million().map(round_share)),
+    }
+}
+
+/// A share in percent (or a rate) to 4 significant digits: 33.33, 0.03125 (a rare
+/// word's share is not rounded away to 0.00).
+pub fn round_share(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
@@ -64,13 +108,31 @@ fn round_share(x: f64) -> f64 {
 }
 
 /// A share for people: one decimal from 1% up, two significant digits below (0.031%).
-fn percent(share: f64) -> String {
-    if share >= 1.0 || share == 0.0 {
-        format!("{share:.1}%")
+pub fn percent(share: f64) -> String {
+    format!("{}%", figure(share))
+}
+
+/// A share or rate for people: one decimal from 1 up, two significant digits below.
+pub fn figure(value: f64) -> String {
+    if value >= 1.0 || value == 0.0 {
+        format!("{value:.1}")
     } else {
-        let decimals = (1 - share.log10().floor() as i32).max(1) as usize;
-        format!("{share:.decimals$}%")
+        let decimals = (1 - value.log10().floor() as i32).max(1) as usize;
+        format!("{value:.decimals$}")
     }
+}
+
+/// A bucket's relative value for people: `12.5%`, or `431.2` (per million words).
+pub fn relative_figure(bucket: &Bucket, measure: Measure) -> Option<String> {
+    match measure {
+        Measure::Articles => bucket.share().map(percent),
+        Measure::Occurrences => bucket.per_million().map(figure),
+    }
+}
+
+/// A folder as a label: `.` for the corpus root.
+pub fn folder_label(folder: &str) -> &str {
+    if folder.is_empty() { "." } else { folder }
 }
 
 /// The cells of the longest bar: what fits `columns` beside the labels on a terminal
@@ -79,82 +141,146 @@ pub fn bar_cells(columns: Option<usize>, labels: usize) -> usize {
     columns.map_or(BAR_WIDTH, |c| c.saturating_sub(labels).clamp(10, 200))
 }
 
-/// A bar per period with its value, then a line with the total; bars fit `columns` (a
-/// terminal's width) when given.
+/// A bar per period (or folder) with its value, then a line with the total; bars fit
+/// the terminal's width when on one.
 pub fn print_histogram_text(
     out: &mut impl Write,
     query: &str,
     buckets: &[Bucket],
-    relative: bool,
-    style: Style,
-    columns: Option<usize>,
+    layout: &HistogramLayout,
 ) -> io::Result<()> {
-    let value = |b: &Bucket| {
-        if relative {
-            b.share().unwrap_or(0.0)
-        } else {
-            b.count as f64
-        }
-    };
+    let HistogramLayout {
+        measure,
+        relative,
+        style,
+        ..
+    } = *layout;
+    let value = |b: &Bucket| b.value(measure, relative).unwrap_or(0.0);
     let max = buckets.iter().map(value).fold(0.0, f64::max);
+    let of = |b: &Bucket| match measure {
+        Measure::Articles => (b.count, b.total),
+        Measure::Occurrences => (b.occurrences, b.words),
+    };
     let label = |b: &Bucket| {
         if relative {
-            match b.share() {
-                Some(share) => format!("{:>6}  ({}/{})", percent(share), b.count, b.total),
+            match relative_figure(b, measure) {
+                Some(figure) => format!("{figure:>6}  ({}/{})", of(b).0, of(b).1),
                 None => "    –".to_owned(),
             }
         } else {
-            b.count.to_string()
+            b.measured(measure).to_string()
         }
     };
-    let period_width = buckets.iter().map(|b| b.period.len()).max().unwrap_or(0);
+    let name = |b: &Bucket| {
+        if layout.by == "folder" {
+            super::escape(folder_label(&b.period)).into_owned()
+        } else {
+            b.period.clone()
+        }
+    };
+    let name_width = buckets
+        .iter()
+        .map(|b| super::columns::width(&name(b)))
+        .max()
+        .unwrap_or(0);
     let label_width = buckets
         .iter()
         .map(|b| label(b).chars().count())
         .max()
         .unwrap_or(0);
-    // "PERIOD │BAR LABEL"
-    let width = bar_cells(columns, period_width + 2 + 1 + label_width);
+    // "NAME │BAR LABEL"
+    let width = bar_cells(layout.columns, name_width + 2 + 1 + label_width);
     for bucket in buckets {
         let cells = bar(value(bucket), max, width);
         let pad = width - cells.chars().count();
+        let shown = name(bucket);
+        let name_pad = name_width - super::columns::width(&shown);
         writeln!(
             out,
-            "{} │{}{} {}",
-            style.date(&bucket.period),
+            "{}{} │{}{} {}",
+            style.date(&shown),
+            " ".repeat(name_pad),
             style.highlight(&cells),
             " ".repeat(pad),
             label(bucket)
         )?;
     }
-    let total: u64 = buckets.iter().map(|b| b.count).sum();
-    // The period the chart shows highest: by share with --relative (the first of equals).
-    let peak = buckets
-        .iter()
-        .filter(|b| b.count > 0)
-        .fold(None::<&Bucket>, |best, b| match best {
-            Some(best) if value(best) >= value(b) => Some(best),
-            _ => Some(b),
-        });
-    let mut line = super::plural(total as usize, "article", "articles");
+    writeln!(
+        out,
+        "{}",
+        style.dim(&histogram_summary(query, buckets, layout))
+    )
+}
+
+/// The line under a histogram: the totals, the span, and the highest bar.
+fn histogram_summary(query: &str, buckets: &[Bucket], layout: &HistogramLayout) -> String {
+    let (measure, relative) = (layout.measure, layout.relative);
+    let value = |b: &Bucket| b.value(measure, relative).unwrap_or(0.0);
+    let articles: u64 = buckets.iter().map(|b| b.count).sum();
+    let mut line = match measure {
+        Measure::Articles => super::plural(articles as usize, "article", "articles"),
+        Measure::Occurrences => {
+            let occurrences: u64 = buckets.iter().map(|b| b.occurrences).sum();
+            format!(
+                "{} in {}",
+                super::plural(occurrences as usize, "occurrence", "occurrences"),
+                super::plural(articles as usize, "article", "articles")
+            )
+        }
+    };
     if !query.trim().is_empty() {
         line.push_str(&format!(" matching '{}'", super::escape(query)));
     }
-    if let (Some(first), Some(last)) = (buckets.first(), buckets.last()) {
-        line.push_str(&format!(" from {} to {}", first.period, last.period));
+    let folders = layout.by == "folder";
+    match (buckets.first(), buckets.last()) {
+        _ if folders => line.push_str(&format!(
+            " in {}",
+            super::plural(buckets.len(), "folder", "folders")
+        )),
+        (Some(first), Some(last)) => {
+            line.push_str(&format!(" from {} to {}", first.period, last.period));
+        }
+        _ => {}
     }
-    match peak {
-        Some(peak) if relative => line.push_str(&format!(
+    // The bucket the chart shows highest (the first of equals).
+    let peak =
+        buckets
+            .iter()
+            .filter(|b| b.measured(measure) > 0)
+            .fold(None::<&Bucket>, |best, b| match best {
+                Some(best) if value(best) >= value(b) => Some(best),
+                _ => Some(b),
+            });
+    let name = |b: &Bucket| {
+        if folders {
+            super::escape(folder_label(&b.period)).into_owned()
+        } else {
+            b.period.clone()
+        }
+    };
+    match (peak, measure) {
+        (Some(peak), Measure::Articles) if relative => line.push_str(&format!(
             "; highest share in {} ({}, {} of {})",
-            peak.period,
+            name(peak),
             percent(peak.share().unwrap_or(0.0)),
             peak.count,
             peak.total
         )),
-        Some(peak) => line.push_str(&format!("; most in {} ({})", peak.period, peak.count)),
-        None => {}
+        (Some(peak), Measure::Occurrences) if relative => line.push_str(&format!(
+            "; highest rate in {} ({} per million words, {} in {})",
+            name(peak),
+            figure(peak.per_million().unwrap_or(0.0)),
+            peak.occurrences,
+            peak.words
+        )),
+        (Some(peak), _) => line.push_str(&format!(
+            "; most in {} ({})",
+            name(peak),
+            peak.measured(measure)
+        )),
+        (None, _) => {}
     }
-    writeln!(out, "{}", style.dim(&line))
+    line
 }
 
 /// The histogram as one JSON object.
@@ -162,248 +288,61 @@ pub fn print_histogram_json(
     out: &mut impl Write,
     query: &str,
     buckets: &[Bucket],
-    period: Period,
-    relative: bool,
+    layout: &HistogramLayout,
 ) -> io::Result<()> {
+    let occurrences = layout.measure == Measure::Occurrences;
     let json = HistogramJson {
         query: (!query.trim().is_empty()).then_some(query),
-        by: period_name(period),
-        relative,
+        by: layout.by,
+        measure: measure_name(layout.measure),
+        relative: layout.relative,
         total: buckets.iter().map(|b| b.count).sum(),
-        buckets: buckets.iter().map(bucket_json).collect(),
+        occurrences: occurrences.then(|| buckets.iter().map(|b| b.occurrences).sum()),
+        buckets: buckets.iter().map(|b| bucket_json(b, layout)).collect(),
     };
     serde_json::to_writer(&mut *out, &json)?;
     writeln!(out)
 }
 
-/// `period,count,total,share`.
-pub fn print_histogram_csv(out: &mut impl Write, buckets: &[Bucket]) -> io::Result<()> {
-    writeln!(out, "period,count,total,share")?;
-    for b in buckets {
-        let share = b
-            .share()
-            .map(|s| round_share(s).to_string())
-            .unwrap_or_default();
-        writeln!(out, "{},{},{},{share}", b.period, b.count, b.total)?;
-    }
-    Ok(())
-}
-
-/// `krant trend --format json`.
-#[derive(Debug, Serialize)]
-pub struct TrendJson<'a> {
-    /// `"month"` or `"year"`.
-    pub by: &'static str,
-    /// Whether the text output showed shares.
-    pub relative: bool,
-    /// The periods, in order.
-    pub periods: Vec<&'a str>,
-    /// All articles per period.
-    pub totals: Vec<u64>,
-    /// One series per query, in the order given.
-    pub series: Vec<SeriesJson<'a>>,
-}
-
-/// One query's counts.
-#[derive(Debug, Serialize)]
-pub struct SeriesJson<'a> {
-    /// The query.
-    pub query: &'a str,
-    /// Matching articles per period.
-    pub counts: Vec<u64>,
-    /// Shares per period in percent (`null` where the period has no articles).
-    pub shares: Vec<Option<f64>>,
-    /// Matching articles in all periods.
-    pub total: u64,
-}
-
-/// The columns a trend's sparkline rows take: the name, one cell per period, the total.
-pub fn sparkline_columns(series: &[(String, Vec<Bucket>)]) -> usize {
-    let name_width = series
-        .iter()
-        .map(|(q, _)| q.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    let periods = series.first().map_or(0, |(_, b)| b.len());
-    let total_width = series
-        .iter()
-        .map(|(_, b)| b.iter().map(|b| b.count).sum::<u64>().to_string().len())
-        .max()
-        .unwrap_or(1);
-    name_width + 2 + periods + 2 + total_width
-}
-
-/// A table (one column per query) and a sparkline per query, all on one scale (said
-/// under them); `note` first, when the periods were made coarser to fit.
-pub fn print_trend_text(
+/// `period,count,total,share` (`folder,…` by folder), and with `--measure occurrences`
+/// `,occurrences,words,per_million`.
+pub fn print_histogram_csv(
     out: &mut impl Write,
-    series: &[(String, Vec<Bucket>)],
-    relative: bool,
-    style: Style,
-    note: Option<&str>,
-    columns: Option<usize>,
+    buckets: &[Bucket],
+    layout: &HistogramLayout,
 ) -> io::Result<()> {
-    let Some((_, first)) = series.first() else {
-        return Ok(());
-    };
-    // Notes wrap to the terminal's width.
-    let dim = |out: &mut dyn Write, text: &str| -> io::Result<()> {
-        let lines = match columns {
-            Some(columns) => super::columns::wrap(text, columns),
-            None => vec![(0, text.len())],
-        };
-        for (start, end) in lines {
-            writeln!(out, "{}", style.dim(&text[start..end]))?;
-        }
-        Ok(())
-    };
-    if let Some(note) = note {
-        dim(out, note)?;
-    }
-    let widths: Vec<usize> = series
-        .iter()
-        .map(|(q, _)| q.chars().count().clamp(6, 24))
-        .collect();
-    let period_width = first.first().map_or(7, |b| b.period.len());
-    let mut header = format!("{:period_width$}", "");
-    for ((query, _), w) in series.iter().zip(&widths) {
-        let shown: String = super::escape(query).chars().take(*w).collect();
-        header.push_str(&format!("  {shown:>w$}"));
-    }
-    writeln!(out, "{}", style.title(&header))?;
-    for (i, bucket) in first.iter().enumerate() {
-        let mut row = style.date(&format!("{:period_width$}", bucket.period));
-        for ((_, buckets), w) in series.iter().zip(&widths) {
-            let b = &buckets[i];
-            let cell = if relative {
-                b.share().map_or("–".to_owned(), percent)
-            } else {
-                b.count.to_string()
-            };
-            row.push_str(&format!("  {cell:>w$}"));
-        }
-        writeln!(out, "{row}")?;
-    }
-    writeln!(out)?;
-    let name_width = series
-        .iter()
-        .map(|(q, _)| q.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    let value = |b: &Bucket| {
-        if relative {
-            b.share().unwrap_or(0.0)
-        } else {
-            b.count as f64
-        }
-    };
-    // One scale for every row: a query with fewer hits draws lower.
-    let max = series
-        .iter()
-        .flat_map(|(_, buckets)| buckets.iter().map(value))
-        .fold(0.0, f64::max);
-    for (query, buckets) in series {
-        let values: Vec<f64> = buckets.iter().map(value).collect();
-        let total: u64 = buckets.iter().map(|b| b.count).sum();
-        let shown: String = super::escape(query).chars().take(name_width).collect();
-        writeln!(
-            out,
-            "{shown:<name_width$}  {}  {total}",
-            style.highlight(&sparkline(&values, max))
-        )?;
-    }
-    if max > 0.0 {
-        let period = first
-            .first()
-            .map_or("period", |b| period_of_label(&b.period));
-        let top = if relative {
-            format!("{} of a {period}'s articles", percent(max))
-        } else {
-            format!(
-                "{} in a {period}",
-                super::plural(max as usize, "article", "articles")
-            )
-        };
-        dim(out, &format!("one scale for all rows: █ = {top}"))?;
-    }
-    Ok(())
-}
-
-/// The period a label names: `2017-03` a month, `2017-Q1` a quarter, `2017` a year.
-fn period_of_label(label: &str) -> &'static str {
-    if label.contains('Q') {
-        "quarter"
-    } else if label.contains('-') {
-        "month"
+    let first = if layout.by == "folder" {
+        "folder"
     } else {
-        "year"
-    }
-}
-
-/// The trend as one JSON object.
-pub fn print_trend_json(
-    out: &mut impl Write,
-    series: &[(String, Vec<Bucket>)],
-    period: Period,
-    relative: bool,
-) -> io::Result<()> {
-    let first = series.first().map(|(_, b)| b.as_slice()).unwrap_or(&[]);
-    let json = TrendJson {
-        by: period_name(period),
-        relative,
-        periods: first.iter().map(|b| b.period.as_str()).collect(),
-        totals: first.iter().map(|b| b.total).collect(),
-        series: series
-            .iter()
-            .map(|(query, buckets)| SeriesJson {
-                query,
-                counts: buckets.iter().map(|b| b.count).collect(),
-                shares: buckets.iter().map(|b| b.share().map(round_share)).collect(),
-                total: buckets.iter().map(|b| b.count).sum(),
-            })
-            .collect(),
+        "period"
     };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
-}
-
-/// `period,total,<query>…` with counts (or shares with `--relative`).
-pub fn print_trend_csv(
-    out: &mut impl Write,
-    series: &[(String, Vec<Bucket>)],
-    relative: bool,
-) -> io::Result<()> {
-    let header: Vec<String> = series
-        .iter()
-        .map(|(q, _)| csv_field(q).into_owned())
-        .collect();
-    writeln!(out, "period,total,{}", header.join(","))?;
-    let Some((_, first)) = series.first() else {
-        return Ok(());
+    let occurrences = layout.measure == Measure::Occurrences;
+    let extra = if occurrences {
+        ",occurrences,words,per_million"
+    } else {
+        ""
     };
-    for (i, bucket) in first.iter().enumerate() {
-        let cells: Vec<String> = series
-            .iter()
-            .map(|(_, buckets)| {
-                let b = &buckets[i];
-                if relative {
-                    b.share()
-                        .map(|s| round_share(s).to_string())
-                        .unwrap_or_default()
-                } else {
-                    b.count.to_string()
-                }
-            })
-            .collect();
-        writeln!(
+    writeln!(out, "{first},count,total,share{extra}")?;
+    let rounded = |x: Option<f64>| x.map(|s| round_share(s).to_string()).unwrap_or_default();
+    for b in buckets {
+        write!(
             out,
-            "{},{},{}",
-            bucket.period,
-            bucket.total,
-            cells.join(",")
+            "{},{},{},{}",
+            super::csv_field(&b.period),
+            b.count,
+            b.total,
+            rounded(b.share())
         )?;
+        if occurrences {
+            write!(
+                out,
+                ",{},{},{}",
+                b.occurrences,
+                b.words,
+                rounded(b.per_million())
+            )?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -423,5 +362,6 @@ mod tests {
         assert_eq!(percent(0.031_25), "0.031%");
         assert_eq!(percent(0.5), "0.50%");
         assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(figure(431.25), "431.2");
     }
 }
