@@ -1,6 +1,6 @@
 //! Checks Dutch matching expectations in-process, without an index: a `match` case holds
 //! when every query term is among the text's index-side terms, a `nomatch` case when one
-//! is missing. Quicker than `tests/dutch.rs` (which goes through the binary and the
+//! is missing. Quicker than `tests/krant/dutch.rs` (which goes through the binary and the
 //! index) for working on the analyzer; the test is the judge.
 //!
 //!     cargo run --example dutch_eval -- tests/data/expectations-lexeme.tsv [-v]

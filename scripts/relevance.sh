@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the relevance suite (tests/relevance) against any krant binary and prints each
 # query that returns a different set than expected, then a count. Used to compare
-# analyzers: `cargo test --test relevance` runs the same suite on the current build.
+# analyzers: `cargo test --test krant relevance::` runs the same suite on the current build.
 #   scripts/relevance.sh [KRANT_BINARY]   (default: target/release/krant)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

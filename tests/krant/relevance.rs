@@ -2,7 +2,7 @@
 //! the exact set of articles each must return (tests/relevance/queries.tsv). Every query
 //! must pass. `scripts/relevance.sh BINARY` runs the same suite against any krant build.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

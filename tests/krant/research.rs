@@ -1,7 +1,7 @@
 //! Research commands through the real binary: histogram, trend, kwic, show, stats, the
 //! search formats and the richer query syntax.
 
-mod common;
+use crate::common;
 
 use common::Workspace;
 use serde_json::Value;

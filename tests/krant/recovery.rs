@@ -2,7 +2,7 @@
 //! leftovers of killed runs, damaged and missing files, a full disk, read-only access,
 //! and runs that would remove most of the index.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

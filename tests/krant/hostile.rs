@@ -2,7 +2,7 @@
 //! control characters, queries too deep or too big, numbers near the limits, files that
 //! would block, output that cannot be written, huge articles.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

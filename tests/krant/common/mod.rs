@@ -1,8 +1,6 @@
 //! Fixtures for the integration tests: a temp workspace with a corpus folder, and a way
 //! to run the real `krant` binary in it.
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -32,12 +30,16 @@ pub struct SearchJson {
     pub hits: Vec<HitJson>,
 }
 
+/// A hit of `--format json`, every field named: with `deny_unknown_fields` it pins the wire
+/// format, so fields no test reads are kept too.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HitJson {
     pub path: String,
+    #[allow(dead_code)]
     pub file: Option<String>,
     pub date: String,
+    #[allow(dead_code)]
     pub month: String,
     pub title: String,
     pub score: Option<f64>,

@@ -4,9 +4,9 @@
 //!
 //! The number of cases per property is proptest's (`PROPTEST_CASES`, default 256 here
 //! times the factor below); a longer run: `PROPTEST_CASES=20000 cargo test --release
-//! --test fuzz` (RELIABILITY.md records one).
+//! --test krant fuzz::` (RELIABILITY.md records one).
 
-mod common;
+use crate::common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

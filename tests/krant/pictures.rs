@@ -1,6 +1,6 @@
 //! Pictures through the real binary: `--format svg` charts and the HTML report.
 
-mod common;
+use crate::common;
 
 use common::Workspace;
 

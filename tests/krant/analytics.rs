@@ -1,7 +1,7 @@
 //! Corpus analytics through the real binary, with exact counts on a small archive:
 //! occurrences and rates per period, folders as facets (`--in`, `path:`, `--by folder`).
 
-mod common;
+use crate::common;
 
 use common::Workspace;
 use serde_json::{Value, json};

@@ -2,7 +2,7 @@
 //! work from where the user stands, scores a filter does not change, output that fits the
 //! terminal, one matcher for every command, the manual page, and finding the index.
 
-mod common;
+use crate::common;
 
 use common::Workspace;
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! `krant search` through the real binary: matching, month ranges, query language,
 //! output formats and exit codes.
 
-mod common;
+use crate::common;
 
 use common::Workspace;
 

@@ -1,7 +1,7 @@
 //! `krant index` and error handling through the real binary: building, re-running,
 //! bad files, and the mistakes users make.
 
-mod common;
+use crate::common;
 
 use common::{Workspace, summary_counts};
 

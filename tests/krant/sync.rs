@@ -1,7 +1,7 @@
 //! Indexing you can trust, through the real binary: incremental sync, dry runs, the
 //! ingestion report, kills, interruptions, locking and bad files.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
