@@ -211,3 +211,26 @@ fn key_step(entry: &LexiconEntry) -> String {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{DutchAnalyzer, Mode};
+
+    #[test]
+    fn explain_names_each_filter() {
+        let explained = DutchAnalyzer::new().explain("De leden IS", Mode::Query);
+        assert_eq!(explained[0].term, None);
+        assert!(explained[0].steps[0].contains("stop word"));
+        assert_eq!(explained[1].term.as_deref(), Some("lid"));
+        assert!(
+            explained[1]
+                .steps
+                .iter()
+                .any(|s| s.contains("lexicon: leden → lemma lid")),
+            "{:?}",
+            explained[1].steps
+        );
+        assert_eq!(explained[2].term.as_deref(), Some("IS"));
+        assert!(explained[2].steps.iter().any(|s| s.contains("acronym")));
+    }
+}

@@ -200,3 +200,91 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
+
+    fn terms(text: &str, mode: Mode) -> Vec<(usize, String)> {
+        DutchAnalyzer::new()
+            .tokens(text, mode)
+            .into_iter()
+            .map(|t| (t.position, t.term))
+            .collect()
+    }
+
+    fn query_terms(text: &str) -> Vec<String> {
+        DutchAnalyzer::new().terms(text)
+    }
+
+    #[test]
+    fn stop_words_drop_but_acronyms_stay() {
+        assert_eq!(query_terms("is"), Vec::<String>::new());
+        assert_eq!(query_terms("Is"), Vec::<String>::new());
+        assert_eq!(query_terms("IS"), ["IS"]);
+        assert_eq!(
+            terms("Het weer is mooi", Mode::Index),
+            [(1, "weer".to_owned()), (3, "mooi".to_owned())]
+        );
+    }
+
+    #[test]
+    fn capitals_that_spell_a_word_are_an_acronym() {
+        // `DUO` (the agency) and `duo` (a pair) stay apart.
+        assert_eq!(query_terms("DUO"), ["DUO"]);
+        assert_eq!(query_terms("duo"), ["duo"]);
+        let words = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(words("het DUO"), ["DUO"]);
+        // In a headline in capitals, a capitalised word may be the word too.
+        assert_eq!(
+            words("BRAND IN LEIDEN"),
+            ["brand", "BRAND", "IN", "leiden", "LEIDEN"]
+        );
+        // Capitals that spell no word are read as usual: `navo` finds `NAVO`.
+        assert_eq!(query_terms("NAVO"), query_terms("navo"));
+    }
+
+    #[test]
+    fn a_place_spelled_like_a_word_is_the_place_inside_a_sentence() {
+        let index = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(query_terms("Tienen"), ["Tienen"]);
+        assert_eq!(query_terms("tienen"), query_terms("tien"));
+        // In lower case, a query looks for the word and the place.
+        let analyzer = DutchAnalyzer::new();
+        assert_eq!(analyzer.name_reading("tienen").as_deref(), Some("Tienen"));
+        assert_eq!(analyzer.name_reading("Tienen"), None);
+        assert_eq!(analyzer.name_reading("tien"), None);
+        assert_eq!(index("In Tienen staat"), ["Tienen", "staat"]);
+        // A place whose name is a word's lemma (`Geel`, `geel`) stays apart too.
+        assert_eq!(index("in Geel"), ["Geel"]);
+        assert_ne!(query_terms("Geel"), query_terms("gele"));
+        // At the start of a sentence, both readings.
+        let start = index("Tienen kreeg");
+        assert!(start.contains(&"Tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
+        // An unknown word in Title case inside a sentence is a name: not cut into parts.
+        let parts = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::CompoundPart)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert!(parts("in Hoogstraten").is_empty());
+        assert!(!parts("de hoogstraten").is_empty());
+    }
+}

@@ -301,3 +301,71 @@ impl Lookahead {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
+
+    #[test]
+    fn the_cache_gives_what_a_fresh_analyzer_gives_whatever_met_a_word_first() {
+        let text = "Het vluchtelingenprobleem en de vluchtelingen; vluchtelingenprobleem.";
+        let index_side = |analyzer: &mut DutchAnalyzer| -> Vec<(usize, String, TokenKind)> {
+            analyzer
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .map(|t| (t.position, t.term, t.kind))
+                .collect()
+        };
+        let fresh = index_side(&mut DutchAnalyzer::new());
+        // Met on the query side first, the compound's parts are added to its entry later.
+        let mut warmed = DutchAnalyzer::new();
+        warmed.terms("vluchtelingenprobleem vluchtelingen");
+        let mut warmed_tokens = index_side(&mut warmed);
+        // A form is emitted once per analyzer, so compare without forms the second time.
+        let without_forms = |tokens: &[(usize, String, TokenKind)]| -> Vec<(usize, String)> {
+            tokens
+                .iter()
+                .filter(|t| t.2 != TokenKind::Form)
+                .map(|t| (t.0, t.1.clone()))
+                .collect()
+        };
+        assert_eq!(warmed_tokens, fresh);
+        assert!(fresh.iter().any(|t| t.2 == TokenKind::CompoundPart));
+        assert!(fresh.iter().any(|t| t.2 == TokenKind::Form));
+        warmed_tokens = index_side(&mut warmed);
+        assert_eq!(without_forms(&warmed_tokens), without_forms(&fresh));
+        assert!(!warmed_tokens.iter().any(|t| t.2 == TokenKind::Form));
+    }
+
+    #[test]
+    fn words_looked_up_ahead_come_out_as_explained_word_by_word() {
+        // Longer than the look-ahead queue, with word groups, compounds, stop words and a
+        // repeated word whose form is emitted only the first time.
+        let text = "De corona-crisis en het vluchtelingenprobleem: België, foto's van de \
+                    NAVO in Den Haag. Vluchtelingen kwamen; de vluchtelingen bleven, en de \
+                    coronacrisis duurde voort in 2020 en 30.000 mensen vluchtten naar Mosul.";
+        for mode in [Mode::Index, Mode::Query] {
+            let looked_up_ahead: Vec<(usize, String, TokenKind)> = DutchAnalyzer::new()
+                .tokens(text, mode)
+                .into_iter()
+                .map(|t| (t.position, t.term, t.kind))
+                .collect();
+            // Explaining shows a form at each occurrence; it is indexed at the first.
+            let mut forms_seen = std::collections::HashSet::new();
+            let explained: Vec<(usize, String, TokenKind)> = DutchAnalyzer::new()
+                .explain(text, mode)
+                .into_iter()
+                .filter_map(|e| Some((e.position, e.term?, e.kind)))
+                .filter(|t| t.2 != TokenKind::Form || forms_seen.insert(t.1.clone()))
+                .collect();
+            assert!(looked_up_ahead.len() > 2 * LOOKAHEAD, "{mode:?}");
+            // Explaining lists a form beside its word, not after the compound's parts.
+            let sorted = |mut tokens: Vec<(usize, String, TokenKind)>| {
+                tokens.sort_by_key(|t| t.0);
+                tokens
+            };
+            assert_eq!(sorted(looked_up_ahead), sorted(explained), "{mode:?}");
+        }
+    }
+}
