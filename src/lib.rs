@@ -17,7 +17,7 @@ pub mod kwic;
 pub mod output;
 pub mod query;
 pub mod report;
-pub mod snippet;
+pub(crate) mod snippet;
 pub mod synonyms;
 pub mod timeline;
 

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use crate::analysis::DutchAnalyzer;
 
-pub use matcher::{Matcher, edit_distance_at_most, find_matches};
+pub use matcher::{Matcher, find_matches};
 
 /// Characters a snippet aims for.
 pub const SNIPPET_CHARS: usize = 200;

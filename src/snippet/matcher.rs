@@ -275,7 +275,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// Optimal-string-alignment distance (a swap of neighbours counts as one edit) of `a`
 /// and `b` is at most `max`; mirrors the fuzzy queries of the index.
-pub fn edit_distance_at_most(a: &str, b: &str, max: usize) -> bool {
+fn edit_distance_at_most(a: &str, b: &str, max: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
