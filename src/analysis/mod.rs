@@ -41,7 +41,6 @@ mod lexicon;
 mod reading;
 mod sorted_lines;
 mod stem;
-mod stem_table;
 mod stopwords;
 mod term_cache;
 mod words;

@@ -9,6 +9,8 @@
 //! and `words_looked_up_ahead_come_out_as_explained_word_by_word` (explaining goes word by
 //! word, without the queue) check that the seam changes no token.
 
+mod table;
+
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -17,7 +19,7 @@ use super::Lookup;
 use super::lemma::{self, How, Term};
 use super::reading::Reading;
 use super::stem::DutchStemmer;
-use super::stem_table::{StemTable, key_of};
+use table::{StemTable, key_of};
 
 /// Stems cached per analyzer before the cache is emptied, bounding its memory (8 MB of
 /// table: three quarters of 2¹⁸ slots of 32 bytes).
