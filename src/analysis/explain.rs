@@ -1,7 +1,7 @@
 //! What `krant analyze` prints: the analysis of each word, step by step, in words. The
-//! analyzer records it while it runs ([`DutchAnalyzer::explain`]); the steps are told
-//! again from the same decisions ([`super::lemma::term`], the readings), so the words
-//! cannot say another term than the one indexed.
+//! analyzer records it while it runs ([`DutchAnalyzer::explain`]), word by word without
+//! the look-ahead queue; the term shown is the one the analyzer gives, and the steps are
+//! told from the same functions it asks ([`super::lemma::term`], the readings).
 
 use super::lemma::{self, How};
 use super::lexicon::{self, is_name_homograph};
