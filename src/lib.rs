@@ -19,7 +19,7 @@ pub mod kwic;
 pub mod output;
 pub mod query;
 pub mod report;
-pub mod snippet;
+pub(crate) mod snippet;
 pub mod stats;
 pub mod synonyms;
 pub mod timeline;

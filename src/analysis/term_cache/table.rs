@@ -1,4 +1,4 @@
-//! The stem cache's hash table: open addressing with linear probing over 32-byte slots,
+//! The term cache's hash table: open addressing with linear probing over 32-byte slots,
 //! two to a cache line.
 //!
 //! Why not `HashMap`: on a large archive most of the analyzer's time went into waiting

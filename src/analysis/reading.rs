@@ -1,0 +1,290 @@
+//! How capitals and names are read: whether a written word is read as a word (its
+//! lemma's term), as an acronym (`IS`, `DUO`: its capitals are its term) or as a name
+//! (`Tienen`, `Hoogstraten`: the folded name with a capital), on the index side and in
+//! the readings a query tries ([`DutchAnalyzer::query_variants`]).
+
+use super::lexicon::{is_name_homograph, lookup as lexicon_lookup};
+use super::stopwords::is_stop_word;
+use super::words::without_ignorables;
+use super::{AnalyzedToken, DutchAnalyzer, MAX_QUERY_VARIANTS, Mode, word_spans};
+
+/// How a written word is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// As a word: its lemma's term.
+    Word,
+    /// As an acronym that spells a word (`IS`, `DUO`): its capitals are its term.
+    Acronym,
+    /// As a name: a place spelled like a word (`Tienen`, `Weert`), or a word
+    /// the lexicon does not know, in Title case inside a sentence (`Hoogstraten`): the
+    /// folded name with a capital is its term, not looked up and not split.
+    Name,
+}
+
+/// How the analyzer reads a word that the list of names spelled like words holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Names {
+    /// As the word (it is not in Title case, or is part of a word group).
+    Ignore,
+    /// As the name.
+    Name,
+    /// Both ways (index side, at the start of a sentence).
+    Both,
+}
+
+/// How a written word (not part of a word group) may be a name: a word in Title case
+/// may be a name that is spelled like a word (`Tienen`, `Weert`, `Leiden`): in the
+/// middle of a sentence it is the name; at the start of one, the index takes both
+/// readings.
+pub(super) fn names_of(surface: &str, text: &str, start: usize, mode: Mode) -> Names {
+    if !is_title_case(surface) {
+        Names::Ignore
+    } else if mode == Mode::Index && starts_sentence(text, start) {
+        Names::Both
+    } else {
+        Names::Name
+    }
+}
+
+/// The readings of a word written as `surface` at `start..end` of `text`, folded to
+/// `folded`, in order.
+pub(super) fn readings(
+    surface: &str,
+    folded: &str,
+    text: &str,
+    (start, end): (usize, usize),
+    names: Names,
+    mode: Mode,
+) -> &'static [Reading] {
+    if is_acronym(surface, folded) {
+        // In a run of capitals (a headline: `BRAND IN LEIDEN`) a word may be either;
+        // a stop word's word reading is dropped as ever.
+        if !is_stop_word(folded) && in_capitals(text, start, end) {
+            &[Reading::Word, Reading::Acronym]
+        } else {
+            &[Reading::Acronym]
+        }
+    } else if names != Names::Ignore && may_be_name(folded) {
+        // A word the lexicon does not know, in Title case, may be a name
+        // (`Hoogstraten`) or a form the lexicon misses (`Vlamingen`, `Oekrainers`):
+        // the index takes both readings, and the query tries both
+        // ([`DutchAnalyzer::query_variants`]).
+        if names == Names::Both || (mode == Mode::Index && !is_name_homograph(folded)) {
+            &[Reading::Word, Reading::Name]
+        } else {
+            &[Reading::Name]
+        }
+    } else {
+        &[Reading::Word]
+    }
+}
+
+impl DutchAnalyzer {
+    /// The query-side tokens of `text` in each reading it may have: one list, or more where
+    /// a word in lower case may also be a name (`gemeente tienen`: `tien`, and the place
+    /// `Tienen`). At most [`MAX_QUERY_VARIANTS`] lists.
+    pub fn query_variants(&mut self, text: &str) -> Vec<Vec<AnalyzedToken>> {
+        let tokens = self.tokens(text, Mode::Query);
+        let mut variants = vec![tokens.clone()];
+        for (i, token) in tokens.iter().enumerate() {
+            let word = &text[token.start..token.end];
+            let Some(name) = self.name_reading(word).or_else(|| self.word_reading(word)) else {
+                continue;
+            };
+            let mut more = Vec::new();
+            for variant in &variants {
+                if variants.len() + more.len() >= MAX_QUERY_VARIANTS {
+                    break;
+                }
+                let mut other = variant.clone();
+                other[i].term = name.clone();
+                more.push(other);
+            }
+            variants.extend(more);
+        }
+        if tokens.is_empty() {
+            variants.clear();
+        }
+        variants
+    }
+
+    /// The term of the name a query word may be, written in lower case (`tienen` →
+    /// `Tienen`, `curacao` → `Curacao`, an unknown `bamen` → `Bamen`): the query looks for
+    /// the word and the name. In Title case the word is the name already.
+    pub fn name_reading(&self, text: &str) -> Option<String> {
+        let mut spans = word_spans(text);
+        let (start, end) = spans.next()?;
+        if spans.next().is_some() || is_title_case(&text[start..end]) {
+            return None;
+        }
+        let folded = self.normalize(&text[start..end]);
+        may_be_name(&folded).then(|| title_case(&folded))
+    }
+
+    /// The word's term of a query word in Title case that the lexicon does not know, and
+    /// so may be a name or a form the lexicon misses (`Oekrainers` → `oekrainer`): the
+    /// query looks for both. A known word in Title case is the name or the word already.
+    fn word_reading(&mut self, text: &str) -> Option<String> {
+        let surface = without_ignorables(text);
+        if !is_title_case(&surface) {
+            return None;
+        }
+        let folded = self.normalize(&surface);
+        if is_name_homograph(&folded) || lexicon_lookup(&folded).is_some() {
+            return None;
+        }
+        match self.tokens(&folded, Mode::Query).as_slice() {
+            [one] => Some(one.term.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A word of two or more capitals that spells a stop word or a common word (`IS`, `OM`,
+/// `DUO`, `PAS`): an acronym, not the word. Capitals that spell no word (`NAVO`, `GGD`)
+/// are read as usual, so that `navo` finds them.
+fn is_acronym(surface: &str, folded: &str) -> bool {
+    surface.len() >= 2
+        && surface.bytes().all(|b| b.is_ascii_uppercase())
+        && (is_stop_word(folded) || lexicon_lookup(folded).is_some_and(|e| !e.is_name()))
+}
+
+/// Whether a folded word, written in Title case, may be a name: a name spelled like a word
+/// (`tienen`, `wilders`), or a word the lexicon does not know (`hoogstraten`, `bamen`).
+fn may_be_name(folded: &str) -> bool {
+    is_name_homograph(folded) || lexicon_lookup(folded).is_none()
+}
+
+/// Whether the word at `start..end` stands beside another word of two or more capitals:
+/// a headline or a line in capitals, where a capitalised word may be a plain word.
+fn in_capitals(text: &str, start: usize, end: usize) -> bool {
+    let capitals = |word: &str| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_lowercase())
+    };
+    let before = text[..start]
+        .split(|c: char| c.is_whitespace())
+        .rfind(|w| w.chars().any(char::is_alphabetic));
+    let after = text[end..]
+        .split(|c: char| c.is_whitespace())
+        .find(|w| w.chars().any(char::is_alphabetic));
+    before.is_some_and(capitals) || after.is_some_and(capitals)
+}
+
+/// The folded word with a capital: a name's term, apart from the word's (`Geel`, `geel`).
+pub(super) fn title_case(folded: &str) -> String {
+    let mut chars = folded.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A capital and then no capital (`Tienen`, not `TIENEN` or `tienen`).
+fn is_title_case(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
+}
+
+/// Whether the word at byte `start` opens a sentence: only blanks and opening quotes or
+/// brackets lie between it and the start of the text, a line break, or the end of the
+/// last sentence.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | ':' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '\'' | '‘' | '“' | '„' | '«' | '(' | '[' | '-' | '–' | '—' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
+
+    fn terms(text: &str, mode: Mode) -> Vec<(usize, String)> {
+        DutchAnalyzer::new()
+            .tokens(text, mode)
+            .into_iter()
+            .map(|t| (t.position, t.term))
+            .collect()
+    }
+
+    fn query_terms(text: &str) -> Vec<String> {
+        DutchAnalyzer::new().terms(text)
+    }
+
+    #[test]
+    fn stop_words_drop_but_acronyms_stay() {
+        assert_eq!(query_terms("is"), Vec::<String>::new());
+        assert_eq!(query_terms("Is"), Vec::<String>::new());
+        assert_eq!(query_terms("IS"), ["IS"]);
+        assert_eq!(
+            terms("Het weer is mooi", Mode::Index),
+            [(1, "weer".to_owned()), (3, "mooi".to_owned())]
+        );
+    }
+
+    #[test]
+    fn capitals_that_spell_a_word_are_an_acronym() {
+        // `DUO` (the agency) and `duo` (a pair) stay apart.
+        assert_eq!(query_terms("DUO"), ["DUO"]);
+        assert_eq!(query_terms("duo"), ["duo"]);
+        let words = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(words("het DUO"), ["DUO"]);
+        // In a headline in capitals, a capitalised word may be the word too.
+        assert_eq!(
+            words("BRAND IN LEIDEN"),
+            ["brand", "BRAND", "IN", "leiden", "LEIDEN"]
+        );
+        // Capitals that spell no word are read as usual: `navo` finds `NAVO`.
+        assert_eq!(query_terms("NAVO"), query_terms("navo"));
+    }
+
+    #[test]
+    fn a_place_spelled_like_a_word_is_the_place_inside_a_sentence() {
+        let index = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(query_terms("Tienen"), ["Tienen"]);
+        assert_eq!(query_terms("tienen"), query_terms("tien"));
+        // In lower case, a query looks for the word and the place.
+        let analyzer = DutchAnalyzer::new();
+        assert_eq!(analyzer.name_reading("tienen").as_deref(), Some("Tienen"));
+        assert_eq!(analyzer.name_reading("Tienen"), None);
+        assert_eq!(analyzer.name_reading("tien"), None);
+        assert_eq!(index("In Tienen staat"), ["Tienen", "staat"]);
+        // A place whose name is a word's lemma (`Geel`, `geel`) stays apart too.
+        assert_eq!(index("in Geel"), ["Geel"]);
+        assert_ne!(query_terms("Geel"), query_terms("gele"));
+        // At the start of a sentence, both readings.
+        let start = index("Tienen kreeg");
+        assert!(start.contains(&"Tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
+        // An unknown word in Title case inside a sentence is a name: not cut into parts.
+        let parts = |text: &str| -> Vec<String> {
+            DutchAnalyzer::new()
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::CompoundPart)
+                .map(|t| t.term)
+                .collect()
+        };
+        assert!(parts("in Hoogstraten").is_empty());
+        assert!(!parts("de hoogstraten").is_empty());
+    }
+}
