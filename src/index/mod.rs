@@ -12,8 +12,11 @@
 //! (see `pairs`) travel in tantivy's commit payload, so they change atomically with the
 //! documents.
 
+mod articles;
 mod catalog;
 mod check;
+mod collect;
+mod compile;
 mod contain;
 mod counts;
 mod directory;
@@ -38,12 +41,14 @@ use serde::{Deserialize, Serialize};
 use tantivy::index::SegmentId;
 use tantivy::{Index, TantivyError};
 
+pub use articles::{StoredArticle, TextState};
 pub use catalog::{HASHES_HELD, SortedCatalog};
 pub use check::{CheckReport, Problem, check};
+pub use collect::HitSink;
 pub use counts::{GroupKey, Grouping, Tally, folder_at_depth};
 pub use frequencies::DocSets;
 pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
-pub use reader::{Hit, HitSink, Hits, Searcher, StoredArticle, TextState};
+pub use reader::{Hit, Hits, Searcher};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, StampIter, StampWriter, Stamps};
 pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
