@@ -10,12 +10,12 @@ use crate::cli::{
     HitsFormat, IndexArgs, KwicFormat, KwicSortArg, MeasureArg, PeriodArg, ReportArgs, SearchArgs,
     SortArg, SummaryFormat, SynonymsArgs, TableFormat,
 };
+use crate::concordance::KwicSort;
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
-use crate::kwic::KwicSort;
 use crate::output::HitsFormat as OutputHits;
+use crate::periods::{Measure, Period};
 use crate::query::{self, Expr, Query, Sort};
-use crate::timeline::{Measure, Period};
 
 mod analytics;
 

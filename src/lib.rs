@@ -9,20 +9,20 @@ pub mod analysis;
 pub mod chart;
 pub mod cli;
 pub mod cmd;
+pub mod concordance;
 pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod index;
 pub mod ingest;
-pub mod kwic;
 pub mod output;
+pub mod periods;
 pub mod query;
 pub mod report;
 pub(crate) mod snippet;
 pub mod stats;
 pub mod synonyms;
-pub mod timeline;
 
 use std::process::ExitCode;
 

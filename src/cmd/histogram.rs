@@ -10,7 +10,7 @@ use crate::config::{Breakdown, HistogramConfig, OutputFormat};
 use crate::date::MonthRange;
 use crate::index::{GroupKey, Grouping, Tally};
 use crate::output::{self, HistogramLayout, Style};
-use crate::timeline::{self, Bucket, Measure, series};
+use crate::periods::{self, Bucket, Measure, series};
 
 /// Runs `krant histogram`: exit 0 when anything matched, 1 when not.
 pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
@@ -46,7 +46,7 @@ pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
                     .collect::<BTreeMap<_, _>>()
             };
             let (matching, totals) = (months(matching), months(totals));
-            let buckets = match timeline::span(&config.range, &totals) {
+            let buckets = match periods::span(&config.range, &totals) {
                 Some((first, last)) => series(first, last, period, &matching, &totals),
                 None => Vec::new(),
             };

@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::concordance::{KwicLine, KwicSort, occurrences, sort_lines};
 use crate::config::{KwicConfig, KwicOutput};
 use crate::index::TextState;
-use crate::kwic::{KwicLine, KwicSort, occurrences, sort_lines};
 use crate::output::{self, KwicExport, KwicLayout, Style};
 
 /// Runs `krant kwic`: exit 0 when anything matched, 1 when not.

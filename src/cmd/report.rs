@@ -6,13 +6,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::analysis::ANALYZER_VERSION;
+use crate::concordance::{KwicSort, occurrences, sort_lines};
 use crate::config::ReportConfig;
 use crate::date::MonthRange;
 use crate::index::{SCHEMA_VERSION, TextState};
-use crate::kwic::{KwicSort, occurrences, sort_lines};
 use crate::output::{self, Provenance, QuerySection, Report, ReportHit};
+use crate::periods::{self, Bucket, Period, series};
 use crate::query::{Query, Sort};
-use crate::timeline::{self, Bucket, Period, series};
 
 /// Columns of context on each side of a KWIC line.
 const KWIC_CONTEXT: usize = 50;
@@ -27,7 +27,7 @@ pub fn run(config: &ReportConfig) -> Result<ExitCode> {
     }
     let mut searcher = super::open_within(&config.global, &config.folders)?;
     let totals = searcher.count_by_month(None, &MonthRange::default(), "")?;
-    let span = timeline::span(&config.range, &totals);
+    let span = periods::span(&config.range, &totals);
     let mut all: Vec<(String, Vec<Bucket>)> = Vec::new();
     let mut sections = Vec::new();
     let mut problems: Vec<(String, TextState)> = Vec::new();
@@ -111,7 +111,7 @@ pub fn run(config: &ReportConfig) -> Result<ExitCode> {
         chart: output::timeline_chart(
             &all,
             config.period.name(),
-            crate::timeline::Measure::Articles,
+            crate::periods::Measure::Articles,
             config.relative,
         ),
         queries: sections,

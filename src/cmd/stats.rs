@@ -10,14 +10,14 @@ use crate::config::{OutputFormat, StatsConfig};
 use crate::date::MonthRange;
 use crate::index::SCHEMA_VERSION;
 use crate::output::{self, Stats, Style, YearCount};
-use crate::timeline::{self, Period, series};
+use crate::periods::{self, Period, series};
 
 /// Runs `krant stats`.
 pub fn run(config: &StatsConfig) -> Result<ExitCode> {
     let mut searcher = super::open_searcher(&config.global)?;
     let months = searcher.count_by_month(None, &MonthRange::default(), "")?;
     let state = searcher.index().state()?;
-    let span = timeline::span(&MonthRange::default(), &months);
+    let span = periods::span(&MonthRange::default(), &months);
     let per_year = match span {
         Some((first, last)) => series(first, last, Period::Year, &months, &BTreeMap::new())
             .into_iter()

@@ -9,7 +9,7 @@ use crate::config::{OutputFormat, TrendConfig};
 use crate::date::{Month, MonthRange};
 use crate::index::{GroupKey, Grouping, Tally};
 use crate::output::{self, Style, TrendLayout};
-use crate::timeline::{self, Bucket, Measure, Period, series};
+use crate::periods::{self, Bucket, Measure, Period, series};
 
 /// Runs `krant trend`: exit 0 when any query matched, 1 when none did.
 pub fn run(config: &TrendConfig) -> Result<ExitCode> {
@@ -25,7 +25,7 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
     };
     let totals =
         months(searcher.tally(None, &MonthRange::default(), "", Grouping::Month, false)?);
-    let span = timeline::span(&config.range, &totals);
+    let span = periods::span(&config.range, &totals);
     let mut counts = Vec::with_capacity(config.queries.len());
     let mut any = false;
     for query in &config.queries {

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::chart::{Chart, Series, svg};
-use crate::timeline::{Bucket, Measure};
+use crate::periods::{Bucket, Measure};
 
 /// The chart of one or more queries' buckets (all over the same periods, or folders: `by`
 /// names them): counts of `measure`, or with `relative` shares in percent (articles) or

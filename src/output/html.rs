@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use super::article::utc_time;
 use crate::chart::{Chart, escape_markup, svg};
-use crate::kwic::KwicLine;
+use crate::concordance::KwicLine;
 use crate::snippet::Snippet;
 
 /// Where a report's figures come from, so that a figure in a paper can be traced.

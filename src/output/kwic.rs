@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::columns::{self, padding, width};
 use super::export::tsv_field;
 use super::{Style, escape};
-use crate::kwic::KwicLine;
+use crate::concordance::KwicLine;
 
 /// Context columns a side keeps at least when a line is fitted to the terminal.
 const MIN_CONTEXT: usize = 10;

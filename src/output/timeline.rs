@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Style;
 use super::chart::bar;
-use crate::timeline::{Bucket, Measure};
+use crate::periods::{Bucket, Measure};
 
 /// Cells of the widest bar.
 const BAR_WIDTH: usize = 40;

@@ -8,7 +8,7 @@ use super::Style;
 use super::chart::sparkline;
 use super::export::csv_field;
 use super::timeline::{figure, measure_name, percent, relative_figure, round_share};
-use crate::timeline::{Bucket, Measure, Period};
+use crate::periods::{Bucket, Measure, Period};
 
 /// What a trend shows, and how.
 #[derive(Debug, Clone, Copy)]
