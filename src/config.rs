@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::cli::{
     Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HistogramArgs, HistogramByArg,
     HitsFormat, IndexArgs, KwicFormat, KwicSortArg, MeasureArg, PeriodArg, ReportArgs, SearchArgs,
-    SortArg, SummaryFormat, SynonymsArgs, TableFormat,
+    SortArg, SynonymsArgs, TableFormat,
 };
 use crate::concordance::KwicSort;
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
@@ -19,7 +19,7 @@ use crate::query::{self, Expr, Query, Sort};
 
 mod analytics;
 
-pub use crate::cli::ListFormat;
+pub use crate::cli::{ListFormat, SummaryFormat};
 pub use analytics::{CollocationsConfig, ExportConfig, KeywordsConfig};
 
 /// Where the index lives when neither `--index` nor `KRANT_INDEX` says.
@@ -114,10 +114,12 @@ pub struct IndexConfig {
     /// Where to write the JSON ingestion report, if anywhere.
     pub report: Option<PathBuf>,
     /// How to print the summary.
-    pub format: OutputFormat,
+    pub format: SummaryFormat,
 }
 
-/// Output formats; each command accepts a subset.
+/// The output formats of `histogram` and `trend`. The other commands keep their own precise
+/// format types through to their printers (`SummaryFormat`, `ListFormat`, `HitsFormat`,
+/// `KwicFormat`), so that each match is exhaustive and a new format cannot fall into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Readable text.
@@ -280,7 +282,7 @@ pub struct ShowConfig {
     /// A query whose matches to mark.
     pub highlight: Option<ParsedQuery>,
     /// Text or JSON.
-    pub format: OutputFormat,
+    pub format: SummaryFormat,
 }
 
 /// Settings of `krant stats`.
@@ -289,7 +291,7 @@ pub struct StatsConfig {
     /// Shared settings.
     pub global: Global,
     /// Text or JSON.
-    pub format: OutputFormat,
+    pub format: SummaryFormat,
 }
 
 /// Settings of `krant check`.
@@ -298,7 +300,7 @@ pub struct CheckConfig {
     /// Shared settings.
     pub global: Global,
     /// Text or JSON.
-    pub format: OutputFormat,
+    pub format: SummaryFormat,
 }
 
 /// Settings of `krant analyze`.
@@ -309,7 +311,7 @@ pub struct AnalyzeConfig {
     /// Query side instead of index side.
     pub query_side: bool,
     /// Text or JSON.
-    pub format: OutputFormat,
+    pub format: SummaryFormat,
 }
 
 /// Settings of `krant terms`.
@@ -320,7 +322,7 @@ pub struct TermsConfig {
     /// The word.
     pub word: String,
     /// Text or JSON.
-    pub format: OutputFormat,
+    pub format: SummaryFormat,
 }
 
 /// Checks and resolves the command line.
@@ -396,24 +398,24 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             global: with_synonyms(global, &args.synonyms),
             path: typed_identity(&args.path),
             highlight: args.highlight.as_deref().map(parse_query).transpose()?,
-            format: summary_format(args.format),
+            format: args.format,
         }),
         Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
-            format: summary_format(args.format),
+            format: args.format,
             global,
         }),
         Command::Check(Deferred(args)) => Config::Check(CheckConfig {
-            format: summary_format(args.format),
+            format: args.format,
             global,
         }),
         Command::Analyze(Deferred(args)) => Config::Analyze(AnalyzeConfig {
             text: args.text.join(" "),
             query_side: args.query,
-            format: summary_format(args.format),
+            format: args.format,
         }),
         Command::Terms(Deferred(args)) => Config::Terms(TermsConfig {
             word: args.word,
-            format: summary_format(args.format),
+            format: args.format,
             global,
         }),
         Command::Completions(Deferred(args)) => Config::Completions(args.shell),
@@ -551,13 +553,6 @@ fn table_format(arg: TableFormat) -> OutputFormat {
     }
 }
 
-fn summary_format(arg: SummaryFormat) -> OutputFormat {
-    match arg {
-        SummaryFormat::Text => OutputFormat::Text,
-        SummaryFormat::Json => OutputFormat::Json,
-    }
-}
-
 fn report_config(global: Global, args: ReportArgs) -> Result<ReportConfig> {
     Ok(ReportConfig {
         global: with_synonyms(global, &args.synonyms),
@@ -587,7 +582,7 @@ fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
         dry_run: args.dry_run,
         allow_removals: args.allow_removals,
         report: args.report,
-        format: summary_format(args.format),
+        format: args.format,
         ..IndexConfig::defaults(global)
     }
 }
@@ -605,7 +600,7 @@ impl IndexConfig {
             dry_run: false,
             allow_removals: false,
             report: None,
-            format: OutputFormat::Text,
+            format: SummaryFormat::Text,
         }
     }
 

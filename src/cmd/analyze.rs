@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::analysis::{DutchAnalyzer, Mode};
-use crate::config::{AnalyzeConfig, OutputFormat};
+use crate::config::{AnalyzeConfig, SummaryFormat};
 
 #[derive(Serialize)]
 struct TokenJson<'a> {
@@ -28,7 +28,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<ExitCode> {
     let explained = DutchAnalyzer::new().explain(&config.text, mode);
     let mut out = super::stdout();
     match config.format {
-        OutputFormat::Json => {
+        SummaryFormat::Json => {
             let tokens: Vec<TokenJson> = explained
                 .iter()
                 .map(|e| TokenJson {
@@ -42,7 +42,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<ExitCode> {
             serde_json::to_writer(&mut out, &tokens)?;
             writeln!(out)?;
         }
-        _ => {
+        SummaryFormat::Text => {
             let side = if config.query_side { "query" } else { "index" };
             writeln!(
                 out,

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::config::{CheckConfig, OutputFormat};
+use crate::config::{CheckConfig, SummaryFormat};
 use crate::error::failure;
 use crate::index;
 use crate::output::{self, Style};
@@ -16,8 +16,8 @@ pub fn run(config: &CheckConfig) -> Result<ExitCode> {
     let shown = dir.display().to_string();
     let mut out = super::stdout();
     match config.format {
-        OutputFormat::Json => output::print_check_json(&mut out, &shown, &report)?,
-        _ => output::print_check_text(
+        SummaryFormat::Json => output::print_check_json(&mut out, &shown, &report)?,
+        SummaryFormat::Text => output::print_check_text(
             &mut out,
             &shown,
             &report,

@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
-use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, OutputFormat};
+use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig, SummaryFormat};
 use crate::corpus::{self, BatchReader, CorpusFile, Encoding, READ_BATCH, SkipReason, WalkOptions};
 use crate::date::{ArticleDate, Month};
 use crate::error::{Interrupted, failure};
@@ -84,13 +84,13 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
             .with_context(|| format!("cannot write the report to {}", path.display()))?;
     }
     match config.format {
-        OutputFormat::Json => {
+        SummaryFormat::Json => {
             let mut out = super::stdout();
             serde_json::to_writer(&mut out, &report)?;
             std::io::Write::write_all(&mut out, b"\n")?;
             std::io::Write::flush(&mut out)?;
         }
-        _ => {
+        SummaryFormat::Text => {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
         }
     }
@@ -482,7 +482,7 @@ pub fn sync(
 fn progress_bar(config: &IndexConfig) -> ProgressBar {
     if config.global.quiet
         || !config.global.stderr_is_terminal
-        || config.format == OutputFormat::Json
+        || config.format == SummaryFormat::Json
     {
         return ProgressBar::hidden();
     }

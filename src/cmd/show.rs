@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::config::{OutputFormat, ShowConfig};
+use crate::config::{ShowConfig, SummaryFormat};
 use crate::corpus::{Locator, path_bytes};
 use crate::error::failure;
 use crate::output::{self, Style};
@@ -49,8 +49,8 @@ pub fn run(config: &ShowConfig) -> Result<ExitCode> {
     };
     let mut out = super::stdout();
     match config.format {
-        OutputFormat::Json => output::print_article_json(&mut out, &article, &highlights)?,
-        _ => output::print_article_text(
+        SummaryFormat::Json => output::print_article_json(&mut out, &article, &highlights)?,
+        SummaryFormat::Text => output::print_article_text(
             &mut out,
             &article,
             &highlights,

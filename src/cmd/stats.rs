@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::analysis::ANALYZER_VERSION;
-use crate::config::{OutputFormat, StatsConfig};
+use crate::config::{StatsConfig, SummaryFormat};
 use crate::date::MonthRange;
 use crate::index::SCHEMA_VERSION;
 use crate::output::{self, Stats, Style, YearCount};
@@ -52,8 +52,8 @@ pub fn run(config: &StatsConfig) -> Result<ExitCode> {
     };
     let mut out = super::stdout();
     match config.format {
-        OutputFormat::Json => output::print_stats_json(&mut out, &stats)?,
-        _ => output::print_stats_text(
+        SummaryFormat::Json => output::print_stats_json(&mut out, &stats)?,
+        SummaryFormat::Text => output::print_stats_text(
             &mut out,
             &stats,
             Style::new(config.global.stdout_color),

@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::analysis::Mode;
-use crate::config::{OutputFormat, TermsConfig};
+use crate::config::{SummaryFormat, TermsConfig};
 use crate::error::failure;
 
 #[derive(Serialize)]
@@ -55,7 +55,7 @@ pub fn run(config: &TermsConfig) -> Result<ExitCode> {
     let (forms, compounds, (read, total)) = searcher.forms_with_stem(&stem, MAX_ARTICLES)?;
     let mut out = super::stdout();
     match config.format {
-        OutputFormat::Json => {
+        SummaryFormat::Json => {
             let json = TermsJson {
                 word: &config.word,
                 stem: &stem,
@@ -67,7 +67,7 @@ pub fn run(config: &TermsConfig) -> Result<ExitCode> {
             serde_json::to_writer(&mut out, &json)?;
             writeln!(out)?;
         }
-        _ => {
+        SummaryFormat::Text => {
             writeln!(out, "stem '{stem}' of '{}': {total} articles", config.word)?;
             if read < total {
                 writeln!(out, "(counts from the {read} best-matching articles)")?;
