@@ -23,6 +23,7 @@ mod directory;
 mod encoded;
 mod every;
 mod frequencies;
+mod heap;
 mod pairs;
 mod reader;
 mod repair;

@@ -12,6 +12,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::contain::{contain, damaged};
 use super::encoded::Encoder;
+use super::heap;
 use super::pairs::{FrequentTerms, PairEncoder};
 use super::repair::{share_metadata, sweep};
 use super::schema;
@@ -111,6 +112,8 @@ impl Writer {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
         let lock = lock(dir)?;
+        // Before tantivy's threads start (see `heap`).
+        heap::cap_arenas();
         let mut fresh = match found {
             Found::Nothing | Found::Outdated(_) | Found::Damaged => true,
             // A marker without tantivy's files: a first run that died early.
@@ -335,6 +338,8 @@ impl Writer {
             .map_err(|e| write_failure(&self.index.dir, e))?;
         let dir = &self.index.dir;
         share_metadata(dir, &dir.join(MARKER_FILE)).map_err(|e| write_failure(dir, e.into()))?;
+        // The commit wrote out every segment writer's share of the budget: free now.
+        heap::release_free();
         Ok(())
     }
 
