@@ -8,9 +8,9 @@
 
 use anyhow::Result;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::postings::Postings;
+use tantivy::postings::BlockSegmentPostings;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED, Term};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::contain::contain;
 use super::read_error;
@@ -133,7 +133,9 @@ impl Searcher {
 }
 
 /// Adds (or, for `add == false`, takes away) each term's frequencies in the documents of
-/// each set in one segment's `field`.
+/// each set in one segment's `field`. The postings are read a block (128 documents and
+/// their frequencies, decoded at once) at a time, and one reader serves every term: this
+/// runs over the postings of every candidate, the frequent words' long ones too.
 fn count_segment(
     reader: &SegmentReader,
     ord: usize,
@@ -144,24 +146,39 @@ fn count_segment(
     counts: &mut [Vec<u64>],
 ) -> tantivy::Result<()> {
     let inverted = reader.inverted_index(field)?;
+    let bits: Vec<Option<&Bits>> = sets.iter().map(|set| set.segments.get(ord)).collect();
+    let mut sums = vec![0u64; sets.len()];
+    let mut block: Option<BlockSegmentPostings> = None;
     for (i, term) in terms.iter().enumerate() {
-        let term = Term::from_field_text(field, term);
-        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
-        else {
+        let Some(info) = inverted.get_term_info(&Term::from_field_text(field, term))? else {
             continue;
         };
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            if let Some(set) = sets.iter().position(|set| set.contains(ord, doc)) {
-                let tf = u64::from(postings.term_freq());
-                let count = &mut counts[set][i];
-                *count = if add {
-                    *count + tf
-                } else {
-                    count.saturating_sub(tf)
-                };
+        let postings = match &mut block {
+            Some(postings) => {
+                inverted.reset_block_postings_from_terminfo(&info, postings)?;
+                postings
             }
-            doc = postings.advance();
+            None => block.insert(
+                inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)?,
+            ),
+        };
+        sums.fill(0);
+        while !postings.docs().is_empty() {
+            for (&doc, &tf) in postings.docs().iter().zip(postings.freqs()) {
+                let set = bits.iter().position(|b| b.is_some_and(|b| b.contains(doc)));
+                if let Some(set) = set {
+                    sums[set] += u64::from(tf);
+                }
+            }
+            postings.advance();
+        }
+        for (set, &sum) in sums.iter().enumerate() {
+            let count = &mut counts[set][i];
+            *count = if add {
+                *count + sum
+            } else {
+                count.saturating_sub(sum)
+            };
         }
     }
     Ok(())
