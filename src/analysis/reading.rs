@@ -213,6 +213,16 @@ mod tests {
             .collect()
     }
 
+    /// The index-side terms of `text` of one kind of token.
+    fn index_terms(text: &str, kind: TokenKind) -> Vec<String> {
+        DutchAnalyzer::new()
+            .tokens(text, Mode::Index)
+            .into_iter()
+            .filter(|t| t.kind == kind)
+            .map(|t| t.term)
+            .collect()
+    }
+
     fn query_terms(text: &str) -> Vec<String> {
         DutchAnalyzer::new().terms(text)
     }
@@ -233,14 +243,7 @@ mod tests {
         // `DUO` (the agency) and `duo` (a pair) stay apart.
         assert_eq!(query_terms("DUO"), ["DUO"]);
         assert_eq!(query_terms("duo"), ["duo"]);
-        let words = |text: &str| -> Vec<String> {
-            DutchAnalyzer::new()
-                .tokens(text, Mode::Index)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.term)
-                .collect()
-        };
+        let words = |text: &str| index_terms(text, TokenKind::Word);
         assert_eq!(words("het DUO"), ["DUO"]);
         // In a headline in capitals, a capitalised word may be the word too.
         assert_eq!(
@@ -253,14 +256,7 @@ mod tests {
 
     #[test]
     fn a_place_spelled_like_a_word_is_the_place_inside_a_sentence() {
-        let index = |text: &str| -> Vec<String> {
-            DutchAnalyzer::new()
-                .tokens(text, Mode::Index)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.term)
-                .collect()
-        };
+        let index = |text: &str| index_terms(text, TokenKind::Word);
         assert_eq!(query_terms("Tienen"), ["Tienen"]);
         assert_eq!(query_terms("tienen"), query_terms("tien"));
         // In lower case, a query looks for the word and the place.
@@ -276,14 +272,7 @@ mod tests {
         let start = index("Tienen kreeg");
         assert!(start.contains(&"Tienen".to_owned()) && start.contains(&query_terms("tien")[0]));
         // An unknown word in Title case inside a sentence is a name: not cut into parts.
-        let parts = |text: &str| -> Vec<String> {
-            DutchAnalyzer::new()
-                .tokens(text, Mode::Index)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::CompoundPart)
-                .map(|t| t.term)
-                .collect()
-        };
+        let parts = |text: &str| index_terms(text, TokenKind::CompoundPart);
         assert!(parts("in Hoogstraten").is_empty());
         assert!(!parts("de hoogstraten").is_empty());
     }

@@ -2,41 +2,7 @@
 
 use crate::common;
 
-use common::Workspace;
-
-/// kalifaat: 2017-01 ×2, 2017-03 ×1; vluchteling: 2017-03, 2017-05; 2017-02 and
-/// 2017-04 have no articles.
-fn archive() -> Workspace {
-    let ws = Workspace::new();
-    ws.article(
-        "a.txt",
-        "2017-01",
-        "Het kalifaat\nHet kalifaat van IS werd uitgeroepen in Mosul.",
-    )
-    .article(
-        "b.txt",
-        "2017-01-20",
-        "Kalifaat valt\nDe strijd om het kalifaat duurt voort.",
-    )
-    .article("c.txt", "2017-01", "Het weer\nHet was koud in januari.")
-    .article(
-        "d.txt",
-        "2017-03",
-        "Raqqa\nIn Raqqa viel het laatste stuk van het kalifaat.",
-    )
-    .article(
-        "e.txt",
-        "2017-03",
-        "Opvang\nDe vluchtelingen in Ter Apel wachten.",
-    )
-    .article(
-        "f.txt",
-        "2017-05",
-        "Een verhaal\nEen vluchteling vertelt, \"met komma's\".",
-    );
-    ws.index();
-    ws
-}
+use common::{Workspace, research_archive as archive};
 
 fn svg(ws: &Workspace, args: &[&str]) -> String {
     let run = ws.run(args);

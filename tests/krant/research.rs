@@ -3,41 +3,8 @@
 
 use crate::common;
 
-use common::Workspace;
+use common::{Workspace, research_archive as archive};
 use serde_json::Value;
-
-/// Known counts: kalifaat 2017-01 ×2, 2017-03 ×1; vluchteling 2017-03, 2017-05; 2017-02 empty.
-fn archive() -> Workspace {
-    let ws = Workspace::new();
-    ws.article(
-        "a.txt",
-        "2017-01",
-        "Het kalifaat\nHet kalifaat van IS werd uitgeroepen in Mosul.",
-    )
-    .article(
-        "b.txt",
-        "2017-01-20",
-        "Kalifaat valt\nDe strijd om het kalifaat duurt voort.",
-    )
-    .article("c.txt", "2017-01", "Het weer\nHet was koud in januari.")
-    .article(
-        "d.txt",
-        "2017-03",
-        "Raqqa\nIn Raqqa viel het laatste stuk van het kalifaat.",
-    )
-    .article(
-        "e.txt",
-        "2017-03",
-        "Opvang\nDe vluchtelingen in Ter Apel wachten.",
-    )
-    .article(
-        "f.txt",
-        "2017-05",
-        "Een verhaal\nEen vluchteling vertelt, \"met komma's\".",
-    );
-    ws.index();
-    ws
-}
 
 fn json(ws: &Workspace, args: &[&str]) -> (i32, Value) {
     let run = ws.run(args);

@@ -371,3 +371,38 @@ pub fn chown_all(path: &Path, uid: u32) {
         }
     }
 }
+
+/// The small archive of the research and pictures tests, indexed. Known counts: kalifaat
+/// 2017-01 ×2, 2017-03 ×1; vluchteling 2017-03, 2017-05; 2017-02 and 2017-04 have no
+/// articles.
+pub fn research_archive() -> Workspace {
+    let ws = Workspace::new();
+    ws.article(
+        "a.txt",
+        "2017-01",
+        "Het kalifaat\nHet kalifaat van IS werd uitgeroepen in Mosul.",
+    )
+    .article(
+        "b.txt",
+        "2017-01-20",
+        "Kalifaat valt\nDe strijd om het kalifaat duurt voort.",
+    )
+    .article("c.txt", "2017-01", "Het weer\nHet was koud in januari.")
+    .article(
+        "d.txt",
+        "2017-03",
+        "Raqqa\nIn Raqqa viel het laatste stuk van het kalifaat.",
+    )
+    .article(
+        "e.txt",
+        "2017-03",
+        "Opvang\nDe vluchtelingen in Ter Apel wachten.",
+    )
+    .article(
+        "f.txt",
+        "2017-05",
+        "Een verhaal\nEen vluchteling vertelt, \"met komma's\".",
+    );
+    ws.index();
+    ws
+}
