@@ -292,20 +292,7 @@ fn irregular_forms_are_highlighted_and_shown_in_context() {
         assert_eq!(matches, [word], "{query}");
         let run = ws.run(&["search", query, "--format", "json"]);
         let hit: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        let snippet = hit["hits"][0]["snippet"].as_str().unwrap();
-        let marked: Vec<String> = hit["hits"][0]["highlights"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                let (s, e) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
-                snippet
-                    .chars()
-                    .skip(s as usize)
-                    .take((e - s) as usize)
-                    .collect()
-            })
-            .collect();
+        let marked = common::marked(&hit["hits"][0]);
         assert_eq!(marked, [word], "{query}");
     }
 }

@@ -109,20 +109,7 @@ fn synonyms_apply_to_search_kwic_and_show_alike() {
         .iter()
         .find(|h| h["path"] == "2016/brussel.txt")
         .expect("Daesh found for IS");
-    let snippet = brussel["snippet"].as_str().unwrap();
-    let marked: Vec<String> = brussel["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let (s, e) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
-            snippet
-                .chars()
-                .skip(s as usize)
-                .take((e - s) as usize)
-                .collect()
-        })
-        .collect();
+    let marked = common::marked(brussel);
     assert_eq!(marked, ["Daesh"]);
     // kwic shows the Daesh line too.
     let run = with(&["kwic", "IS", "--format", "json"]);

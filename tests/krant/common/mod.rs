@@ -406,3 +406,21 @@ pub fn research_archive() -> Workspace {
     ws.index();
     ws
 }
+
+/// The marked pieces of a JSON hit's snippet, as its `highlights` (character offsets) say.
+pub fn marked(hit: &serde_json::Value) -> Vec<String> {
+    let snippet = hit["snippet"].as_str().expect("a snippet");
+    hit["highlights"]
+        .as_array()
+        .expect("highlights")
+        .iter()
+        .map(|r| {
+            let (s, e) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+            snippet
+                .chars()
+                .skip(s as usize)
+                .take((e - s) as usize)
+                .collect()
+        })
+        .collect()
+}
