@@ -11,17 +11,30 @@
 //! can write the folder, so nothing needs keeping out. A `.managed.json` that cannot be
 //! read (made owner-only by an earlier krant) reads as empty: only a writer's garbage
 //! collection uses it.
+//!
+//! The writer's directory copies what it reads instead of mapping it
+//! ([`SharedDirectory::open_copying`]). Only tantivy's background merges and its deletes
+//! read through the writer, and a merge reads every page of the segments it merges: mapped,
+//! those pages count in krant's resident memory until the merge ends (at a million
+//! articles, 400 MB on top of the writer's budget, BENCHMARKS.md "Scale"). Read with
+//! `pread`, each term's postings are a short-lived copy and the file's pages stay in the
+//! kernel's page cache, which belongs to no process and is the first memory reclaimed.
+//! Searches keep the mapping: they read a few pages of each file, many times.
 
 use std::fs::{File, OpenOptions};
 use std::io;
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use tantivy::HasLen;
 use tantivy::directory::error::{
     DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
 };
 use tantivy::directory::{
-    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes, WatchCallback,
+    WatchHandle, WritePtr,
 };
 
 /// The writer's list of its files, which only its garbage collection reads.
@@ -32,15 +45,66 @@ const MANAGED_FILE: &str = ".managed.json";
 pub struct SharedDirectory {
     inner: MmapDirectory,
     root: PathBuf,
+    /// Whether files are read into memory with `pread` rather than mapped (see above).
+    copies: bool,
 }
 
 impl SharedDirectory {
-    /// Opens the folder at `root`.
+    /// Opens the folder at `root`, mapping the files it reads: for searching.
     pub fn open(root: &Path) -> Result<SharedDirectory, OpenDirectoryError> {
         Ok(SharedDirectory {
             inner: MmapDirectory::open(root)?,
             root: root.to_path_buf(),
+            copies: false,
         })
+    }
+
+    /// Opens the folder at `root`, copying what it reads: for the writer, whose merges
+    /// read whole segments once.
+    pub fn open_copying(root: &Path) -> Result<SharedDirectory, OpenDirectoryError> {
+        Ok(SharedDirectory {
+            copies: true,
+            ..SharedDirectory::open(root)?
+        })
+    }
+}
+
+/// A file read with `pread`, a copy per read.
+#[derive(Debug)]
+struct CopiedFile {
+    file: File,
+    len: usize,
+}
+
+impl CopiedFile {
+    fn open(path: &Path) -> io::Result<CopiedFile> {
+        let file = File::open(path)?;
+        let len = usize::try_from(file.metadata()?.len())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "file too large"))?;
+        Ok(CopiedFile { file, len })
+    }
+}
+
+impl HasLen for CopiedFile {
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl FileHandle for CopiedFile {
+    fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
+        if range.end > self.len {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!(
+                    "a read up to byte {} of a file of {} bytes",
+                    range.end, self.len
+                ),
+            ));
+        }
+        let mut bytes = vec![0; range.len()];
+        self.file.read_exact_at(&mut bytes, range.start as u64)?;
+        Ok(OwnedBytes::new(bytes))
     }
 }
 
@@ -58,7 +122,16 @@ fn is_read_only(err: &io::Error) -> bool {
 
 impl Directory for SharedDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        self.inner.get_file_handle(path)
+        if !self.copies {
+            return self.inner.get_file_handle(path);
+        }
+        match CopiedFile::open(&self.root.join(path)) {
+            Ok(file) => Ok(Arc::new(file)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
+            }
+            Err(err) => Err(OpenReadError::wrap_io_error(err, path.to_path_buf())),
+        }
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
@@ -113,5 +186,50 @@ impl Directory for SharedDirectory {
 
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
         self.inner.watch(watch_callback)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The writer's copying reads give the bytes the searcher's mapped reads give.
+    #[test]
+    fn copied_reads_equal_mapped_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(dir.path().join("segment.pos"), &data).unwrap();
+        let mapped = SharedDirectory::open(dir.path()).unwrap();
+        let copied = SharedDirectory::open_copying(dir.path()).unwrap();
+        let name = Path::new("segment.pos");
+        let (mapped, copied) = (
+            mapped.get_file_handle(name).unwrap(),
+            copied.get_file_handle(name).unwrap(),
+        );
+        assert_eq!(copied.len(), data.len());
+        for range in [0..0, 0..1, 17..4_096, 4_000..10_000, 9_999..10_000] {
+            assert_eq!(
+                copied.read_bytes(range.clone()).unwrap().as_slice(),
+                mapped.read_bytes(range.clone()).unwrap().as_slice(),
+                "{range:?}"
+            );
+            assert_eq!(
+                copied.read_bytes(range.clone()).unwrap().as_slice(),
+                &data[range]
+            );
+        }
+        let past_the_end = copied.read_bytes(9_000..10_001).unwrap_err();
+        assert_eq!(past_the_end.kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    #[test]
+    fn a_missing_file_is_reported_as_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let copied = SharedDirectory::open_copying(dir.path()).unwrap();
+        let missing = copied.get_file_handle(Path::new("gone.idx")).unwrap_err();
+        assert!(
+            matches!(&missing, OpenReadError::FileDoesNotExist(path) if path == Path::new("gone.idx")),
+            "{missing:?}"
+        );
     }
 }

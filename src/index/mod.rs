@@ -381,6 +381,18 @@ impl KrantIndex {
 fn open_tantivy(dir: &Path) -> Result<Index> {
     let directory = SharedDirectory::open(dir)
         .with_context(|| format!("cannot open the index folder {}", dir.display()))?;
+    open_tantivy_in(dir, directory)
+}
+
+/// Opens tantivy's index in `dir` for the writer, whose reads copy rather than map (see
+/// `directory`).
+fn open_tantivy_to_write(dir: &Path) -> Result<Index> {
+    let directory = SharedDirectory::open_copying(dir)
+        .with_context(|| format!("cannot open the index folder {}", dir.display()))?;
+    open_tantivy_in(dir, directory)
+}
+
+fn open_tantivy_in(dir: &Path, directory: SharedDirectory) -> Result<Index> {
     contain(dir, || {
         Index::open(directory).map_err(|e| read_error(dir, e))
     })

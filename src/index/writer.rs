@@ -11,6 +11,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::contain::{contain, damaged};
+use super::directory::SharedDirectory;
 use super::encoded::Encoder;
 use super::heap;
 use super::pairs::{FrequentTerms, PairEncoder};
@@ -21,7 +22,7 @@ use super::turns::{HandedDoc, Turns};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect,
-    open_tantivy, outdated,
+    open_tantivy_to_write, outdated,
 };
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::corpus::Article;
@@ -123,7 +124,7 @@ impl Writer {
         let index = if fresh {
             create(dir)?
         } else {
-            match open_tantivy(dir).and_then(|index| KrantIndex::wrap(index, dir)) {
+            match open_tantivy_to_write(dir).and_then(|index| KrantIndex::wrap(index, dir)) {
                 Ok(index) => index,
                 Err(_) if options.rebuild => {
                     fresh = true;
@@ -596,10 +597,9 @@ fn create(dir: &Path) -> Result<KrantIndex> {
     fs::write(dir.join(MARKER_FILE), marker + "\n")
         .with_context(|| format!("cannot write in the index folder {}", dir.display()))?;
     let (schema, _) = schema::build();
-    let index = Index::builder()
-        .schema(schema)
-        .settings(schema::settings())
-        .create_in_dir(dir)
+    let directory = SharedDirectory::open_copying(dir)
+        .with_context(|| format!("cannot open the index folder {}", dir.display()))?;
+    let index = Index::create(directory, schema, schema::settings())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     KrantIndex::wrap(index, dir)
 }
