@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::columns;
 use super::csv::csv_field;
 use super::escape::escape;
-use super::json::char_ranges;
+use super::json::{char_ranges, write_line};
 use super::style::{Style, mark};
 use crate::corpus::Locator;
 use crate::index::{Hit, HitSink, TextState};
@@ -146,10 +146,7 @@ impl<W: Write> HitSink for HitPrinter<'_, W> {
                 }
                 serde_json::to_writer(&mut *out, &json)?;
             }
-            HitsFormat::Ndjson => {
-                serde_json::to_writer(&mut *out, &json)?;
-                writeln!(out)?;
-            }
+            HitsFormat::Ndjson => write_line(out, &json)?,
             HitsFormat::Csv => {
                 let score = hit.score.map(|s| format!("{s:.4}")).unwrap_or_default();
                 let day = hit
@@ -197,10 +194,7 @@ pub fn print_count(
     total: usize,
 ) -> Result<()> {
     match format {
-        HitsFormat::Json | HitsFormat::Ndjson => {
-            serde_json::to_writer(&mut *out, &Head::of(query, total))?;
-            writeln!(out)?;
-        }
+        HitsFormat::Json | HitsFormat::Ndjson => write_line(out, &Head::of(query, total))?,
         HitsFormat::Csv => writeln!(out, "total\n{total}")?,
         HitsFormat::Text | HitsFormat::Paths => writeln!(out, "{total}")?,
     }
