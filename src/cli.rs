@@ -6,8 +6,15 @@ use std::path::PathBuf;
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 mod analytics;
+mod search;
+mod timeline;
 
 pub use analytics::{CollocationsArgs, CollocationsFormat, ExportArgs, ExportFormat, KeywordsArgs};
+pub use search::{HitsFormat, KwicArgs, KwicFormat, KwicSortArg, SearchArgs, ShowArgs, SortArg};
+pub use timeline::{
+    HistogramArgs, HistogramByArg, MeasureArg, PeriodArg, ReportArgs, TableFormat, TimelineArgs,
+    TrendArgs,
+};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -224,24 +231,6 @@ pub struct SynonymsArgs {
     pub synonyms: Option<PathBuf>,
 }
 
-/// How counts over time are shown, shared by `histogram` and `trend`.
-#[derive(Debug, Args)]
-pub struct TimelineArgs {
-    /// What to count: matching articles, or the occurrences of the query's words and
-    /// phrases in them.
-    #[arg(long, value_enum, default_value_t = MeasureArg::Articles)]
-    pub measure: MeasureArg,
-
-    /// Show each count relative to its period: a share of all its articles in percent,
-    /// or (with --measure occurrences) occurrences per million of its words.
-    #[arg(long)]
-    pub relative: bool,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
-    pub format: TableFormat,
-}
-
 /// The index writer's default memory budget, in MB.
 pub const DEFAULT_MEMORY_MB: u32 = 256;
 
@@ -284,200 +273,6 @@ pub struct IndexArgs {
     pub report: Option<PathBuf>,
 
     /// Summary format: a line on stderr, or one JSON object on stdout.
-    #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
-    pub format: SummaryFormat,
-}
-
-/// Arguments of `krant search`.
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// The query; several words are joined (quote phrases: '"de zomer"').
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-
-    #[command(flatten)]
-    pub range: RangeArgs,
-
-    #[command(flatten)]
-    pub folders: FolderArgs,
-
-    #[command(flatten)]
-    pub synonyms: SynonymsArgs,
-
-    /// Number of hits to show [default: 10 in text, every hit in the other formats];
-    /// 0 means all.
-    #[arg(short = 'n', long, value_name = "N")]
-    pub limit: Option<u32>,
-
-    /// Show every hit (the same as --limit 0).
-    #[arg(long, conflicts_with = "limit")]
-    pub all: bool,
-
-    /// Hits to skip, for paging.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub offset: u32,
-
-    /// Order of hits.
-    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-    pub sort: SortArg,
-
-    /// Print only the number of matching articles.
-    #[arg(short, long)]
-    pub count: bool,
-
-    /// Output format [default: text, or paths with -0].
-    #[arg(short, long, value_enum)]
-    pub format: Option<HitsFormat>,
-
-    /// End each path with a NUL byte instead of a line break, for `xargs -0` (implies
-    /// --format paths).
-    #[arg(short = '0', long)]
-    pub null: bool,
-}
-
-/// Arguments of `krant histogram`.
-#[derive(Debug, Args)]
-pub struct HistogramArgs {
-    /// The query (none: all articles).
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-
-    #[command(flatten)]
-    pub range: RangeArgs,
-
-    #[command(flatten)]
-    pub folders: FolderArgs,
-
-    #[command(flatten)]
-    pub synonyms: SynonymsArgs,
-
-    /// Count per month, quarter or year, or per folder of the corpus.
-    #[arg(long, value_enum)]
-    pub by: Option<HistogramByArg>,
-
-    /// With --by folder: folders this many levels below the corpus root (an article
-    /// less deep counts for its own folder) [default: 1].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
-    pub depth: Option<u16>,
-
-    #[command(flatten)]
-    pub timeline: TimelineArgs,
-}
-
-/// Arguments of `krant trend`.
-#[derive(Debug, Args)]
-pub struct TrendArgs {
-    /// The queries to compare, one argument each (quote multi-word queries).
-    #[arg(value_name = "QUERY", required = true)]
-    pub queries: Vec<String>,
-
-    #[command(flatten)]
-    pub range: RangeArgs,
-
-    #[command(flatten)]
-    pub folders: FolderArgs,
-
-    #[command(flatten)]
-    pub synonyms: SynonymsArgs,
-
-    /// Count per month, quarter or year [default: month; the text falls back to
-    /// quarters or years when monthly sparklines do not fit the terminal].
-    #[arg(long, value_enum)]
-    pub by: Option<PeriodArg>,
-
-    #[command(flatten)]
-    pub timeline: TimelineArgs,
-}
-
-/// Arguments of `krant report`.
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// The queries, one argument each (quote multi-word queries).
-    #[arg(value_name = "QUERY", required = true)]
-    pub queries: Vec<String>,
-
-    #[command(flatten)]
-    pub range: RangeArgs,
-
-    #[command(flatten)]
-    pub folders: FolderArgs,
-
-    #[command(flatten)]
-    pub synonyms: SynonymsArgs,
-
-    /// Count per month, quarter or year in the chart.
-    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
-    pub by: PeriodArg,
-
-    /// Chart each count as a share of all articles of that period, in percent.
-    #[arg(long)]
-    pub relative: bool,
-
-    /// The best articles to show for each query.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub hits: u32,
-
-    /// KWIC lines to show for each query, from its best articles.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub kwic: u32,
-}
-
-/// Arguments of `krant kwic`.
-#[derive(Debug, Args)]
-pub struct KwicArgs {
-    /// The query whose matches to show.
-    #[arg(value_name = "QUERY", required = true)]
-    pub query: Vec<String>,
-
-    #[command(flatten)]
-    pub range: RangeArgs,
-
-    #[command(flatten)]
-    pub folders: FolderArgs,
-
-    #[command(flatten)]
-    pub synonyms: SynonymsArgs,
-
-    /// Columns of context on each side [default: what fits the terminal, 40 when
-    /// writing to a pipe or a file].
-    #[arg(short, long, value_name = "N",
-          value_parser = clap::value_parser!(u16).range(1..=1000))]
-    pub width: Option<u16>,
-
-    /// Order of the lines.
-    #[arg(long, value_enum, default_value_t = KwicSortArg::Date)]
-    pub sort: KwicSortArg,
-
-    /// Number of lines to show [default: 100 in text, every line in TSV and JSON]; 0
-    /// means all.
-    #[arg(short = 'n', long, value_name = "N")]
-    pub limit: Option<u32>,
-
-    /// Show every line (the same as --limit 0).
-    #[arg(long, conflicts_with = "limit")]
-    pub all: bool,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = KwicFormat::Text)]
-    pub format: KwicFormat,
-}
-
-/// Arguments of `krant show`.
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// The article's path relative to the corpus root, as search prints it (a byte of
-    /// a file name that is not UTF-8 may be written \xHH).
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
-
-    /// Mark the matches of this query in the text.
-    #[arg(long, value_name = "QUERY")]
-    pub highlight: Option<String>,
-
-    #[command(flatten)]
-    pub synonyms: SynonymsArgs,
-
-    /// Output format.
     #[arg(short, long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
 }
@@ -534,89 +329,6 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// `--sort` values of `search`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// Best match first (newest first when there is no query).
-    Relevance,
-    /// Newest first.
-    Newest,
-    /// Oldest first.
-    Oldest,
-}
-
-/// `--sort` values of `kwic`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KwicSortArg {
-    /// By the words before the match, nearest first.
-    Left,
-    /// By the words after the match.
-    Right,
-    /// By date, then path.
-    Date,
-}
-
-/// `--by` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PeriodArg {
-    /// Calendar months.
-    Month,
-    /// Quarters (YYYY-Qn).
-    Quarter,
-    /// Calendar years.
-    Year,
-}
-
-/// `--by` values of `histogram`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum HistogramByArg {
-    /// Calendar months.
-    Month,
-    /// Quarters (YYYY-Qn).
-    Quarter,
-    /// Calendar years.
-    Year,
-    /// Folders of the corpus (the top-level ones, or at --depth).
-    Folder,
-}
-
-/// `--measure` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MeasureArg {
-    /// Matching articles.
-    Articles,
-    /// Occurrences of the query's words and phrases in the matching articles.
-    Occurrences,
-}
-
-/// `--format` values of `search`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum HitsFormat {
-    /// Readable text, highlighted on a terminal.
-    Text,
-    /// One JSON object.
-    Json,
-    /// One JSON object per hit, one per line.
-    Ndjson,
-    /// A header row, then one row per hit.
-    Csv,
-    /// One path per line that works from the current directory, for xargs.
-    Paths,
-}
-
-/// `--format` values of `histogram` and `trend`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    /// A table and chart.
-    Text,
-    /// One JSON object.
-    Json,
-    /// A header row, then one row per period.
-    Csv,
-    /// A chart as an SVG 1.1 file: bars for one query, lines for several.
-    Svg,
-}
-
 /// `--format` values of `keywords`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -626,17 +338,6 @@ pub enum ListFormat {
     Json,
     /// A header row, then one row per word.
     Csv,
-}
-
-/// `--format` values of `kwic`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KwicFormat {
-    /// Aligned lines.
-    Text,
-    /// Tab-separated: left, match, right, date, path.
-    Tsv,
-    /// One JSON object.
-    Json,
 }
 
 /// `--format` values of `index`, `show` and `stats`.

@@ -5,22 +5,19 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::cli::{
-    Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, HistogramArgs, HistogramByArg,
-    HitsFormat, IndexArgs, KwicFormat, KwicSortArg, MeasureArg, PeriodArg, ReportArgs, SearchArgs,
-    SortArg, SynonymsArgs, TableFormat,
-};
-use crate::concordance::KwicSort;
+use crate::cli::{Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, IndexArgs, SynonymsArgs};
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
-use crate::output::HitsFormat as OutputHits;
-use crate::periods::{Measure, Period};
-use crate::query::{self, Expr, Query, Sort};
+use crate::query::{self, Expr};
 
 mod analytics;
+mod search;
+mod timeline;
 
 pub use crate::cli::{ListFormat, SummaryFormat};
 pub use analytics::{CollocationsConfig, ExportConfig, KeywordsConfig};
+pub use search::{KwicConfig, KwicOutput, SearchConfig, ShowConfig};
+pub use timeline::{Breakdown, HistogramConfig, OutputFormat, ReportConfig, TrendConfig};
 
 /// Where the index lives when neither `--index` nor `KRANT_INDEX` says.
 pub const DEFAULT_INDEX_DIR: &str = ".krant";
@@ -117,39 +114,6 @@ pub struct IndexConfig {
     pub format: SummaryFormat,
 }
 
-/// The output formats of `histogram` and `trend`. The other commands keep their own precise
-/// format types through to their printers (`SummaryFormat`, `ListFormat`, `HitsFormat`,
-/// `KwicFormat`), so that each match is exhaustive and a new format cannot fall into text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    /// Readable text.
-    Text,
-    /// One JSON object.
-    Json,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// An SVG chart (`histogram`, `trend`).
-    Svg,
-}
-
-/// Settings of `krant search`.
-#[derive(Debug, Clone)]
-pub struct SearchConfig {
-    /// Shared settings.
-    pub global: Global,
-    /// The query (its `limit` is [`ALL`] for every hit).
-    pub query: Query,
-    /// How to print hits.
-    pub format: OutputHits,
-    /// End paths with NUL (`-0`).
-    pub null: bool,
-    /// Print only the number of matches.
-    pub count_only: bool,
-    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
-    /// the index is open); empty for every article.
-    pub folders: Vec<PathBuf>,
-}
-
 /// A limit of hits or lines that means every one.
 pub const ALL: usize = usize::MAX;
 
@@ -160,129 +124,6 @@ pub struct ParsedQuery {
     pub text: String,
     /// Parsed; `None` for an empty query (all articles).
     pub expr: Option<Expr>,
-}
-
-/// Settings of `krant histogram`.
-#[derive(Debug, Clone)]
-pub struct HistogramConfig {
-    /// Shared settings.
-    pub global: Global,
-    /// The query.
-    pub query: ParsedQuery,
-    /// Months to cover.
-    pub range: MonthRange,
-    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
-    /// the index is open); empty for every article.
-    pub folders: Vec<PathBuf>,
-    /// Per month, quarter or year, or per folder.
-    pub by: Breakdown,
-    /// What is counted.
-    pub measure: Measure,
-    /// Shares (or rates) instead of counts.
-    pub relative: bool,
-    /// Text, JSON or CSV.
-    pub format: OutputFormat,
-}
-
-/// How `krant histogram` splits its counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Breakdown {
-    /// Per period.
-    Time(Period),
-    /// Per folder, at this depth below the corpus root (at least 1).
-    Folder(usize),
-}
-
-/// Settings of `krant trend`.
-#[derive(Debug, Clone)]
-pub struct TrendConfig {
-    /// Shared settings.
-    pub global: Global,
-    /// The queries, in the order given.
-    pub queries: Vec<ParsedQuery>,
-    /// Months to cover.
-    pub range: MonthRange,
-    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
-    /// the index is open); empty for every article.
-    pub folders: Vec<PathBuf>,
-
-    /// Months, quarters or years.
-    pub period: Period,
-    /// Whether `--by` chose the period (else text may fall back to a coarser one).
-    pub period_given: bool,
-    /// What is counted.
-    pub measure: Measure,
-    /// Shares (or rates) instead of counts.
-    pub relative: bool,
-    /// Text, JSON or CSV.
-    pub format: OutputFormat,
-}
-
-/// Settings of `krant report`.
-#[derive(Debug, Clone)]
-pub struct ReportConfig {
-    /// Shared settings.
-    pub global: Global,
-    /// The queries, in the order given.
-    pub queries: Vec<ParsedQuery>,
-    /// Months to cover.
-    pub range: MonthRange,
-    /// `--in`: the folders to keep to, as typed.
-    pub folders: Vec<PathBuf>,
-    /// Months, quarters or years in the chart.
-    pub period: Period,
-    /// Shares instead of counts in the chart.
-    pub relative: bool,
-    /// The best articles per query.
-    pub hits: usize,
-    /// KWIC lines per query.
-    pub kwic: usize,
-}
-
-/// `krant kwic`'s formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KwicOutput {
-    /// Aligned lines.
-    Text,
-    /// Tab-separated values with a header row.
-    Tsv,
-    /// One JSON object.
-    Json,
-}
-
-/// Settings of `krant kwic`.
-#[derive(Debug, Clone)]
-pub struct KwicConfig {
-    /// Shared settings.
-    pub global: Global,
-    /// The query.
-    pub query: ParsedQuery,
-    /// Months to search.
-    pub range: MonthRange,
-    /// `--in`: the folders to keep to, as typed (resolved against the corpus root once
-    /// the index is open); empty for every article.
-    pub folders: Vec<PathBuf>,
-    /// Columns of context per side, if given; else what fits the terminal (or 40).
-    pub width: Option<usize>,
-    /// Line order.
-    pub sort: KwicSort,
-    /// Lines to show ([`ALL`] for every line).
-    pub limit: usize,
-    /// Text, TSV or JSON.
-    pub format: KwicOutput,
-}
-
-/// Settings of `krant show`.
-#[derive(Debug, Clone)]
-pub struct ShowConfig {
-    /// Shared settings.
-    pub global: Global,
-    /// The article's path.
-    pub path: String,
-    /// A query whose matches to mark.
-    pub highlight: Option<ParsedQuery>,
-    /// Text or JSON.
-    pub format: SummaryFormat,
 }
 
 /// Settings of `krant stats`.
@@ -343,9 +184,11 @@ pub fn resolve(cli: Cli) -> Result<Config> {
         Command::Index(Deferred(args)) => Config::Index(index_config(global, args)),
         Command::Search(Deferred(args)) => {
             let global = with_synonyms(global, &args.synonyms);
-            Config::Search(search_config(global, args)?)
+            Config::Search(search::search_config(global, args)?)
         }
-        Command::Histogram(Deferred(args)) => Config::Histogram(histogram_config(global, args)?),
+        Command::Histogram(Deferred(args)) => {
+            Config::Histogram(timeline::histogram_config(global, args)?)
+        }
         Command::Keywords(Deferred(args)) => {
             Config::Keywords(analytics::keywords_config(global, args)?)
         }
@@ -353,53 +196,10 @@ pub fn resolve(cli: Cli) -> Result<Config> {
             Config::Collocations(analytics::collocations_config(global, args)?)
         }
         Command::Export(Deferred(args)) => Config::Export(analytics::export_config(global, args)?),
-        Command::Trend(Deferred(args)) => Config::Trend(words_to_count(TrendConfig {
-            global: with_synonyms(global, &args.synonyms),
-            queries: args
-                .queries
-                .iter()
-                .map(|q| parse_query(q))
-                .collect::<Result<_>>()?,
-            range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-            folders: args.folders.folders,
-            period: period(args.by),
-            period_given: args.by.is_some(),
-            measure: measure(args.timeline.measure),
-            relative: args.timeline.relative,
-            format: table_format(args.timeline.format),
-        })?),
-        Command::Report(Deferred(args)) => Config::Report(report_config(global, args)?),
-        Command::Kwic(Deferred(args)) => {
-            let query = parse_query(&args.query.join(" "))?;
-            if query.expr.is_none() {
-                return Err(failure("kwic needs a query", "e.g. krant kwic kalifaat"));
-            }
-            let format = match args.format {
-                KwicFormat::Text => KwicOutput::Text,
-                KwicFormat::Tsv => KwicOutput::Tsv,
-                KwicFormat::Json => KwicOutput::Json,
-            };
-            Config::Kwic(KwicConfig {
-                global: with_synonyms(global, &args.synonyms),
-                query,
-                range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-                folders: args.folders.folders,
-                width: args.width.map(usize::from),
-                sort: match args.sort {
-                    KwicSortArg::Left => KwicSort::Left,
-                    KwicSortArg::Right => KwicSort::Right,
-                    KwicSortArg::Date => KwicSort::Date,
-                },
-                limit: limit(args.limit, args.all, format == KwicOutput::Text, 100),
-                format,
-            })
-        }
-        Command::Show(Deferred(args)) => Config::Show(ShowConfig {
-            global: with_synonyms(global, &args.synonyms),
-            path: typed_identity(&args.path),
-            highlight: args.highlight.as_deref().map(parse_query).transpose()?,
-            format: args.format,
-        }),
+        Command::Trend(Deferred(args)) => Config::Trend(timeline::trend_config(global, args)?),
+        Command::Report(Deferred(args)) => Config::Report(timeline::report_config(global, args)?),
+        Command::Kwic(Deferred(args)) => Config::Kwic(search::kwic_config(global, args)?),
+        Command::Show(Deferred(args)) => Config::Show(search::show_config(global, args)?),
         Command::Stats(Deferred(args)) => Config::Stats(StatsConfig {
             format: args.format,
             global,
@@ -477,99 +277,6 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-fn period(arg: Option<PeriodArg>) -> Period {
-    match arg {
-        None | Some(PeriodArg::Month) => Period::Month,
-        Some(PeriodArg::Quarter) => Period::Quarter,
-        Some(PeriodArg::Year) => Period::Year,
-    }
-}
-
-fn measure(arg: MeasureArg) -> Measure {
-    match arg {
-        MeasureArg::Articles => Measure::Articles,
-        MeasureArg::Occurrences => Measure::Occurrences,
-    }
-}
-
-/// A trend of occurrences needs words in every query.
-fn words_to_count(config: TrendConfig) -> Result<TrendConfig> {
-    if config.measure == Measure::Occurrences
-        && let Some(query) = config
-            .queries
-            .iter()
-            .find(|q| !q.expr.as_ref().is_some_and(Expr::has_words))
-    {
-        return Err(failure(
-            format!(
-                "--measure occurrences counts a query's words, and '{}' has none",
-                query.text
-            ),
-            "give each query words to count",
-        ));
-    }
-    Ok(config)
-}
-
-fn histogram_config(global: Global, args: HistogramArgs) -> Result<HistogramConfig> {
-    let by = match (args.by, args.depth) {
-        (Some(HistogramByArg::Folder), depth) => Breakdown::Folder(depth.map_or(1, usize::from)),
-        (_, Some(_)) => {
-            return Err(failure(
-                "--depth counts folders, and this histogram is not by folder",
-                "add --by folder (krant histogram QUERY --by folder --depth 2)",
-            ));
-        }
-        (Some(HistogramByArg::Month) | None, None) => Breakdown::Time(Period::Month),
-        (Some(HistogramByArg::Quarter), None) => Breakdown::Time(Period::Quarter),
-        (Some(HistogramByArg::Year), None) => Breakdown::Time(Period::Year),
-    };
-    let measure = measure(args.timeline.measure);
-    let query = parse_query(&args.query.join(" "))?;
-    if measure == Measure::Occurrences && !query.expr.as_ref().is_some_and(Expr::has_words) {
-        return Err(failure(
-            "--measure occurrences counts a query's words, and there are none",
-            "give words to count (krant histogram vluchteling --measure occurrences)",
-        ));
-    }
-    Ok(HistogramConfig {
-        global: with_synonyms(global, &args.synonyms),
-        query,
-        range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-        folders: args.folders.folders,
-        by,
-        measure,
-        relative: args.timeline.relative,
-        format: table_format(args.timeline.format),
-    })
-}
-
-fn table_format(arg: TableFormat) -> OutputFormat {
-    match arg {
-        TableFormat::Text => OutputFormat::Text,
-        TableFormat::Json => OutputFormat::Json,
-        TableFormat::Csv => OutputFormat::Csv,
-        TableFormat::Svg => OutputFormat::Svg,
-    }
-}
-
-fn report_config(global: Global, args: ReportArgs) -> Result<ReportConfig> {
-    Ok(ReportConfig {
-        global: with_synonyms(global, &args.synonyms),
-        queries: args
-            .queries
-            .iter()
-            .map(|q| parse_query(q))
-            .collect::<Result<_>>()?,
-        range: month_range(args.range.from.as_deref(), args.range.to.as_deref())?,
-        folders: args.folders.folders,
-        period: period(Some(args.by)),
-        relative: args.relative,
-        hits: args.hits as usize,
-        kwic: args.kwic as usize,
-    })
-}
-
 fn index_config(global: Global, args: IndexArgs) -> IndexConfig {
     IndexConfig {
         corpus: args.corpus,
@@ -611,15 +318,6 @@ impl IndexConfig {
     }
 }
 
-/// The identity of an article path as typed: its bytes (or their `\xHH` escapes).
-fn typed_identity(path: &std::path::Path) -> String {
-    #[cfg(unix)]
-    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
-    #[cfg(not(unix))]
-    let bytes = path.to_string_lossy().into_owned().into_bytes();
-    crate::corpus::identity_of_typed(&bytes)
-}
-
 /// Parses a query, turning a syntax error into a message that points at it.
 pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     let expr = query::parse(text).map_err(|e| {
@@ -632,19 +330,6 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
         text: text.to_owned(),
         expr,
     })
-}
-
-/// A `--limit`: as given (0 and `--all` mean every one), else `text_default` for people
-/// and every one for the other formats, which scripts read (as ripgrep prints every
-/// match).
-fn limit(given: Option<u32>, all: bool, text: bool, text_default: usize) -> usize {
-    match given {
-        _ if all => ALL,
-        Some(0) => ALL,
-        Some(n) => n as usize,
-        None if text => text_default,
-        None => ALL,
-    }
 }
 
 /// The width of stdout's terminal: `COLUMNS` when set (as `ls` reads it), else what the
@@ -662,44 +347,6 @@ fn terminal_columns() -> Option<usize> {
         terminal_size::terminal_size_of(&stdout)
             .map(|(terminal_size::Width(w), _)| usize::from(w))
             .filter(|&w| w > 0)
-    })
-}
-
-fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
-    let range = month_range(args.range.from.as_deref(), args.range.to.as_deref())?;
-    let ParsedQuery { text, expr } = parse_query(&args.query.join(" "))?;
-    let format = match args.format {
-        None if args.null => OutputHits::Paths,
-        None | Some(HitsFormat::Text) => OutputHits::Text,
-        Some(HitsFormat::Json) => OutputHits::Json,
-        Some(HitsFormat::Ndjson) => OutputHits::Ndjson,
-        Some(HitsFormat::Csv) => OutputHits::Csv,
-        Some(HitsFormat::Paths) => OutputHits::Paths,
-    };
-    if args.null && format != OutputHits::Paths && !args.count {
-        return Err(failure(
-            "-0 (--null) ends paths with NUL, and this is not a list of paths",
-            "use it with --format paths (or alone, which implies it)",
-        ));
-    }
-    Ok(SearchConfig {
-        global,
-        query: Query {
-            text,
-            expr,
-            range,
-            sort: match args.sort {
-                SortArg::Relevance => Sort::Relevance,
-                SortArg::Newest => Sort::Newest,
-                SortArg::Oldest => Sort::Oldest,
-            },
-            limit: limit(args.limit, args.all, format == OutputHits::Text, 10),
-            offset: args.offset as usize,
-        },
-        format,
-        null: args.null,
-        count_only: args.count,
-        folders: args.folders.folders,
     })
 }
 

@@ -9,24 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use serde::Serialize;
 
 use crate::config::ExportConfig;
-use crate::corpus::{Locator, full_path, shown_path};
+use crate::corpus::{Locator, full_path};
 use crate::error::failure;
 use crate::index::{StoredArticle, TextState};
 use crate::output;
-
-/// One line of `--format jsonl`.
-#[derive(Serialize)]
-struct ArticleJson<'a> {
-    path: &'a str,
-    file: Option<String>,
-    date: String,
-    month: String,
-    title: &'a str,
-    text: &'a str,
-}
 
 /// Runs `krant export`: exit 0 when anything matched, 1 when not.
 pub fn run(config: &ExportConfig) -> Result<ExitCode> {
@@ -55,7 +43,7 @@ pub fn run(config: &ExportConfig) -> Result<ExitCode> {
             }
             match (&target, &root) {
                 (Some(dir), Some(root)) => copy(&article, root, dir)?,
-                _ => write_json(&mut out, &article, &locator)?,
+                _ => output::print_export_jsonl(&mut out, &article, &locator)?,
             }
             exported += 1;
             Ok(())
@@ -159,20 +147,5 @@ fn copy(article: &StoredArticle, root: &Path, dir: &Path) -> Result<()> {
     }
     fs::copy(&from, &to)
         .with_context(|| format!("cannot copy {} to {}", from.display(), to.display()))?;
-    Ok(())
-}
-
-/// One article as a JSON line.
-fn write_json(out: &mut impl Write, article: &StoredArticle, locator: &Locator) -> Result<()> {
-    let json = ArticleJson {
-        path: &shown_path(&article.path),
-        file: locator.absolute(&article.path),
-        date: article.date.to_string(),
-        month: article.date.month.to_string(),
-        title: &article.title,
-        text: &article.text,
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::concordance::{KwicLine, KwicSort, occurrences, sort_lines};
 use crate::config::{KwicConfig, KwicOutput};
 use crate::index::TextState;
-use crate::output::{self, KwicExport, KwicLayout, Style};
+use crate::output::{self, KwicExport, KwicExportFormat, KwicLayout, Style};
 
 /// Runs `krant kwic`: exit 0 when anything matched, 1 when not.
 ///
@@ -19,18 +19,23 @@ pub fn run(config: &KwicConfig) -> Result<ExitCode> {
     let query = &config.query;
     // The same matcher as search's snippets, synonyms included.
     let matcher = searcher.matcher(query.expr.as_ref());
-    let text = config.format == KwicOutput::Text;
+    // Aligned text needs every line before it prints; TSV and JSON are written as they come.
+    let export_format = match config.format {
+        KwicOutput::Text => None,
+        KwicOutput::Tsv => Some(KwicExportFormat::Tsv),
+        KwicOutput::Json => Some(KwicExportFormat::Json),
+    };
+    let text = export_format.is_none();
     // On a terminal the text is cut to fit when printed.
     let context = match (config.width, config.global.stdout_columns) {
         (Some(width), _) => width,
         (None, Some(columns)) if text => columns,
         (None, _) => 40,
     };
-    let json = config.format == KwicOutput::Json;
     // Started at the first line (or the end): an error in the query prints nothing.
-    let start = || KwicExport::start(super::stdout(), json, &query.text);
+    let start = |format| KwicExport::start(super::stdout(), format, &query.text);
     let mut export = None;
-    let streams = !text && config.sort == KwicSort::Date;
+    let streams = export_format.filter(|_| config.sort == KwicSort::Date);
     let mut held: Vec<KwicLine> = Vec::new();
     let mut problems: Vec<(String, TextState)> = Vec::new();
     let mut total = 0usize;
@@ -41,11 +46,11 @@ pub fn run(config: &KwicConfig) -> Result<ExitCode> {
         &mut |article, analyzer| {
             for line in occurrences(&article, &matcher, analyzer, context) {
                 total += 1;
-                if streams {
+                if let Some(format) = streams {
                     if total <= config.limit {
                         let export = match &mut export {
                             Some(export) => export,
-                            None => export.insert(start()?),
+                            None => export.insert(start(format)?),
                         };
                         export.line(&line)?;
                     }
@@ -62,24 +67,27 @@ pub fn run(config: &KwicConfig) -> Result<ExitCode> {
     )?;
     sort_lines(&mut held, config.sort);
     held.truncate(config.limit);
-    if text {
-        let mut out = super::stdout();
-        let layout = KwicLayout {
-            context: config.width,
-            columns: config.global.stdout_columns,
-            style: Style::new(config.global.stdout_color),
-        };
-        output::print_kwic_text(&mut out, &held, total, layout)?;
-        std::io::Write::flush(&mut out)?;
-    } else {
-        let mut export = match export {
-            Some(export) => export,
-            None => start()?,
-        };
-        for line in &held {
-            export.line(line)?;
+    match export_format {
+        None => {
+            let mut out = super::stdout();
+            let layout = KwicLayout {
+                context: config.width,
+                columns: config.global.stdout_columns,
+                style: Style::new(config.global.stdout_color),
+            };
+            output::print_kwic_text(&mut out, &held, total, layout)?;
+            std::io::Write::flush(&mut out)?;
         }
-        export.finish(total)?;
+        Some(format) => {
+            let mut export = match export {
+                Some(export) => export,
+                None => start(format)?,
+            };
+            for line in &held {
+                export.line(line)?;
+            }
+            export.finish(total)?;
+        }
     }
     super::warn_about_texts(
         &config.global,

@@ -1,26 +1,40 @@
-//! `krant check`: whether the index is sound, as a line for people or one JSON object.
+//! `krant check`: whether the index is sound, as a line for people or one JSON object,
+//! and the JSON's wire types.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::Style;
+use super::escape::escape;
+use super::json::write_line;
 use crate::index::CheckReport;
 
+/// `krant check --format json`: one object.
 #[derive(Debug, Serialize)]
 struct CheckJson<'a> {
+    /// The index folder, as shown to the user.
     index: &'a str,
+    /// Whether no problem was found.
     sound: bool,
+    /// Articles in the index.
     articles: u64,
+    /// Files of the index read whole against their checksums.
     files: usize,
+    /// Bytes those files hold.
     bytes: u64,
+    /// Each problem found; empty when sound.
     problems: Vec<ProblemJson<'a>>,
+    /// Files left by an interrupted run (harmless; the next `krant index` removes them).
     leftovers: &'a [String],
 }
 
+/// One problem in [`CheckJson`].
 #[derive(Debug, Serialize)]
 struct ProblemJson<'a> {
+    /// The file of the index (or krant's own file) that is damaged.
     file: &'a str,
+    /// What is wrong with it.
     reason: &'a str,
 }
 
@@ -35,8 +49,8 @@ pub fn print_check_text(
         writeln!(
             out,
             "{}: {}",
-            style.path(&super::escape(&problem.file)),
-            super::escape(&problem.reason)
+            style.path(&escape(&problem.file)),
+            escape(&problem.reason)
         )?;
     }
     let read = format!(
@@ -48,7 +62,7 @@ pub fn print_check_text(
         writeln!(
             out,
             "the index at {} is sound: {} articles, {read}",
-            super::escape(index),
+            escape(index),
             report.articles
         )?;
     } else {
@@ -56,7 +70,7 @@ pub fn print_check_text(
         writeln!(
             out,
             "the index at {} is damaged: {count} {}; {read}",
-            super::escape(index),
+            escape(index),
             if count == 1 { "problem" } else { "problems" }
         )?;
     }
@@ -91,6 +105,5 @@ pub fn print_check_json(out: &mut impl Write, index: &str, report: &CheckReport)
             .collect(),
         leftovers: &report.leftovers,
     };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    write_line(out, &json)
 }

@@ -1,41 +1,43 @@
-//! Fields of CSV and TSV exports.
+//! `krant export --format jsonl`: one JSON object per article, and its wire type.
 
-use std::borrow::Cow;
+use std::io::{self, Write};
 
-/// Quotes a CSV field when it needs it (RFC 4180: commas, quotes, line breaks).
-pub fn csv_field(text: &str) -> Cow<'_, str> {
-    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
-        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(text)
-    }
+use serde::Serialize;
+
+use super::json::write_line;
+use crate::corpus::{Locator, shown_path};
+use crate::index::StoredArticle;
+
+/// One line of `krant export --format jsonl`.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    /// Path relative to the corpus root, `/`-separated (what `krant show` takes).
+    path: &'a str,
+    /// The article's file, absolute; `null` when the index records no corpus folder.
+    file: Option<String>,
+    /// `YYYY-MM`, or `YYYY-MM-DD` when the header has a day.
+    date: String,
+    /// `YYYY-MM`, always.
+    month: String,
+    /// The article's title.
+    title: &'a str,
+    /// The text as its file holds it now, without the date header.
+    text: &'a str,
 }
 
-/// A TSV field: tabs and line breaks become spaces, since TSV has no quoting.
-pub fn tsv_field(text: &str) -> Cow<'_, str> {
-    if text.contains(['\t', '\n', '\r']) {
-        Cow::Owned(text.replace(['\t', '\n', '\r'], " "))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_only_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("zei \"ja\""), "\"zei \"\"ja\"\"\"");
-        assert_eq!(csv_field("regel\nregel"), "\"regel\nregel\"");
-        assert_eq!(csv_field(" rand"), "\" rand\"");
-    }
-
-    #[test]
-    fn tsv_flattens_separators() {
-        assert_eq!(tsv_field("a\tb\nc"), "a b c");
-        assert_eq!(tsv_field("ok"), "ok");
-    }
+/// Writes one article as a line of JSON.
+pub fn print_export_jsonl(
+    out: &mut impl Write,
+    article: &StoredArticle,
+    locator: &Locator,
+) -> io::Result<()> {
+    let json = ArticleJson {
+        path: &shown_path(&article.path),
+        file: locator.absolute(&article.path),
+        date: article.date.to_string(),
+        month: article.date.month.to_string(),
+        title: &article.title,
+        text: &article.text,
+    };
+    write_line(out, &json)
 }

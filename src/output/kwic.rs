@@ -1,13 +1,15 @@
-//! Keyword-in-context lines: aligned text, TSV and JSON.
+//! `krant kwic`: keyword-in-context lines as aligned text, TSV and JSON, and the JSON's
+//! wire type.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Style;
 use super::columns::{self, padding, width};
-use super::export::tsv_field;
-use super::{Style, escape};
+use super::csv::tsv_field;
+use super::escape::escape;
 use crate::concordance::KwicLine;
 
 /// Context columns a side keeps at least when a line is fitted to the terminal.
@@ -84,26 +86,36 @@ pub fn print_kwic_text(
     writeln!(out, "{}", style.dim(&summary))
 }
 
+/// The formats [`KwicExport`] writes as the lines come (aligned text needs them all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KwicExportFormat {
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// One JSON object.
+    Json,
+}
+
 /// TSV or JSON lines, written as they come.
 pub struct KwicExport<W: Write> {
     out: W,
-    json: bool,
+    format: KwicExportFormat,
     shown: usize,
 }
 
 impl<W: Write> KwicExport<W> {
     /// Starts the output: TSV's header row, or JSON's opening.
-    pub fn start(mut out: W, json: bool, query: &str) -> io::Result<Self> {
-        if json {
-            out.write_all(b"{\"query\":")?;
-            serde_json::to_writer(&mut out, query)?;
-            out.write_all(b",\"lines\":[")?;
-        } else {
-            writeln!(out, "left\tmatch\tright\tdate\tmonth\tpath")?;
+    pub fn start(mut out: W, format: KwicExportFormat, query: &str) -> io::Result<Self> {
+        match format {
+            KwicExportFormat::Json => {
+                out.write_all(b"{\"query\":")?;
+                serde_json::to_writer(&mut out, query)?;
+                out.write_all(b",\"lines\":[")?;
+            }
+            KwicExportFormat::Tsv => writeln!(out, "left\tmatch\tright\tdate\tmonth\tpath")?,
         }
         Ok(KwicExport {
             out,
-            json,
+            format,
             shown: 0,
         })
     }
@@ -111,23 +123,26 @@ impl<W: Write> KwicExport<W> {
     /// One line: `left<TAB>match<TAB>right<TAB>date<TAB>month<TAB>path` (the date only
     /// when the header gives a day), or a JSON object.
     pub fn line(&mut self, line: &KwicLine) -> io::Result<()> {
-        if self.json {
-            if self.shown > 0 {
-                self.out.write_all(b",")?;
+        match self.format {
+            KwicExportFormat::Json => {
+                if self.shown > 0 {
+                    self.out.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut self.out, &KwicLineJson::of(line))?;
             }
-            serde_json::to_writer(&mut self.out, &KwicLineJson::of(line))?;
-        } else {
-            let day = line.date.day.map(|_| line.date.to_string());
-            writeln!(
-                self.out,
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                tsv_field(&escape(&line.left)),
-                tsv_field(&escape(&line.keyword)),
-                tsv_field(&escape(&line.right)),
-                day.unwrap_or_default(),
-                line.date.month,
-                tsv_field(&escape(&line.path))
-            )?;
+            KwicExportFormat::Tsv => {
+                let day = line.date.day.map(|_| line.date.to_string());
+                writeln!(
+                    self.out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    tsv_field(&escape(&line.left)),
+                    tsv_field(&escape(&line.keyword)),
+                    tsv_field(&escape(&line.right)),
+                    day.unwrap_or_default(),
+                    line.date.month,
+                    tsv_field(&escape(&line.path))
+                )?;
+            }
         }
         self.shown += 1;
         Ok(())
@@ -135,24 +150,36 @@ impl<W: Write> KwicExport<W> {
 
     /// Ends the output; JSON gets the number of occurrences last, once all are counted.
     pub fn finish(mut self, total: usize) -> io::Result<()> {
-        if self.json {
-            write!(self.out, "],\"total\":{total}}}")?;
-            writeln!(self.out)?;
+        match self.format {
+            KwicExportFormat::Json => {
+                write!(self.out, "],\"total\":{total}}}")?;
+                writeln!(self.out)?;
+            }
+            KwicExportFormat::Tsv => {}
         }
         self.out.flush()
     }
 }
 
-/// One line of `krant kwic --format json`.
+/// One line of `krant kwic --format json`, in the object's `lines`: `{"query", "lines":
+/// [...], "total"}` (`total`, the number of occurrences, comes last, once every line is
+/// written).
 #[derive(Debug, Serialize)]
 struct KwicLineJson<'a> {
+    /// The words before the match, as far as the context reaches.
     left: &'a str,
+    /// The match as written in the article.
     #[serde(rename = "match")]
     keyword: &'a str,
+    /// The words after the match.
     right: &'a str,
+    /// `YYYY-MM`, or `YYYY-MM-DD` when the header has a day.
     date: String,
+    /// `YYYY-MM`, always.
     month: String,
+    /// Path relative to the corpus root, `/`-separated.
     path: Cow<'a, str>,
+    /// Byte offset of the match in the article's text.
     offset: usize,
 }
 

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use indicatif::ProgressBar;
 
-use super::{Style, escape};
+use super::Style;
+use super::escape::escape;
 
 /// Warnings shown before the rest are only counted (without `-v`).
 const DEFAULT_CAP: usize = 20;

@@ -1,13 +1,17 @@
-//! `trend`: several queries per period, as a table with sparklines, JSON and CSV.
+//! `krant trend`: several queries per period, as a table with sparklines, JSON and CSV,
+//! and the JSON's wire types.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::Style;
-use super::chart::sparkline;
-use super::export::csv_field;
-use super::timeline::{figure, measure_name, percent, relative_figure, round_share};
+use super::bars::sparkline;
+use super::csv::csv_field;
+use super::escape::escape;
+use super::json::write_line;
+use super::numbers::{figure, percent, plural, round_share};
+use super::series::{measure_name, relative_figure};
 use crate::periods::{Bucket, Measure, Period};
 
 /// What a trend shows, and how.
@@ -118,7 +122,7 @@ pub fn print_trend_text(
     let period_width = first.first().map_or(7, |b| b.period.len());
     let mut header = format!("{:period_width$}", "");
     for ((query, _), w) in series.iter().zip(&widths) {
-        let shown: String = super::escape(query).chars().take(*w).collect();
+        let shown: String = escape(query).chars().take(*w).collect();
         header.push_str(&format!("  {shown:>w$}"));
     }
     writeln!(out, "{}", style.title(&header))?;
@@ -151,7 +155,7 @@ pub fn print_trend_text(
     for (query, buckets) in series {
         let values: Vec<f64> = buckets.iter().map(value).collect();
         let total: u64 = buckets.iter().map(|b| b.measured(measure)).sum();
-        let shown: String = super::escape(query).chars().take(name_width).collect();
+        let shown: String = escape(query).chars().take(name_width).collect();
         writeln!(
             out,
             "{shown:<name_width$}  {}  {total}",
@@ -169,11 +173,11 @@ pub fn print_trend_text(
             }
             (Measure::Articles, false) => format!(
                 "{} in a {period}",
-                super::plural(max as usize, "article", "articles")
+                plural(max as usize, "article", "articles")
             ),
             (Measure::Occurrences, false) => format!(
                 "{} in a {period}",
-                super::plural(max as usize, "occurrence", "occurrences")
+                plural(max as usize, "occurrence", "occurrences")
             ),
         };
         dim(out, &format!("one scale for all rows: █ = {top}"))?;
@@ -225,8 +229,7 @@ pub fn print_trend_json(
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    write_line(out, &json)
 }
 
 /// `period,total,<query>…` with counts (or shares with `--relative`); with `--measure

@@ -1,60 +1,15 @@
-//! One article (`show`) and the index overview (`stats`).
+//! `krant stats`: the index overview, for people or as one JSON object (`Stats` is its
+//! wire type).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::Style;
-use super::chart::bar;
-use crate::index::StoredArticle;
-
-/// Prints an article: date, path and title, then the text with matches marked.
-pub fn print_article_text(
-    out: &mut impl Write,
-    article: &StoredArticle,
-    highlights: &[(usize, usize)],
-    style: Style,
-) -> io::Result<()> {
-    writeln!(out, "date:  {}", style.date(&article.date.to_string()))?;
-    writeln!(out, "path:  {}", style.path(&super::escape(&article.path)))?;
-    writeln!(
-        out,
-        "title: {}",
-        style.title(&super::escape(&article.title))
-    )?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        super::mark_lines(&article.text, highlights, style)
-    )
-}
-
-#[derive(Debug, Serialize)]
-struct ArticleJson<'a> {
-    path: std::borrow::Cow<'a, str>,
-    date: String,
-    title: &'a str,
-    text: &'a str,
-    highlights: Vec<[usize; 2]>,
-}
-
-/// Prints an article as one JSON object; highlights in characters of `text`.
-pub fn print_article_json(
-    out: &mut impl Write,
-    article: &StoredArticle,
-    highlights: &[(usize, usize)],
-) -> io::Result<()> {
-    let json = ArticleJson {
-        path: crate::corpus::shown_path(&article.path),
-        date: article.date.to_string(),
-        title: &article.title,
-        text: &article.text,
-        highlights: super::char_ranges(&article.text, highlights),
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
-}
+use super::bars::bar;
+use super::escape::escape;
+use super::json::write_line;
+use super::time::local_time;
 
 /// What `krant stats` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -134,7 +89,7 @@ pub fn print_stats_text(
     writeln!(
         out,
         "index         {} ({})",
-        super::escape(&stats.index),
+        escape(&stats.index),
         human_bytes(stats.index_bytes)
     )?;
     writeln!(
@@ -150,7 +105,7 @@ pub fn print_stats_text(
         )?;
     }
     if let Some(corpus) = &stats.corpus {
-        writeln!(out, "corpus        {}", super::escape(corpus))?;
+        writeln!(out, "corpus        {}", escape(corpus))?;
     }
     writeln!(
         out,
@@ -165,10 +120,10 @@ pub fn print_stats_text(
 
 /// Prints the overview as one JSON object.
 pub fn print_stats_json(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, stats)?;
-    writeln!(out)
+    write_line(out, stats)
 }
 
+/// Bytes for people: `999 B`, `1.5 MB`.
 fn human_bytes(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
     let mut value = bytes as f64;
@@ -184,85 +139,9 @@ fn human_bytes(bytes: u64) -> String {
     }
 }
 
-/// `YYYY-MM-DD HH:MM +HHMM` in the local time zone (`TZ`), from seconds since the
-/// epoch; in UTC where the zone cannot be read.
-pub fn local_time(secs: u64) -> String {
-    match utc_offset(secs) {
-        Some(0) | None => utc_time(secs),
-        Some(offset) => {
-            let local = (secs as i64 + offset).max(0) as u64;
-            let shown = utc_time(local);
-            let sign = if offset < 0 { '-' } else { '+' };
-            let minutes = offset.unsigned_abs() / 60;
-            format!(
-                "{} {sign}{:02}{:02}",
-                shown.trim_end_matches(" UTC"),
-                minutes / 60,
-                minutes % 60
-            )
-        }
-    }
-}
-
-/// The local zone's offset from UTC at `secs`, in seconds.
-#[cfg(unix)]
-fn utc_offset(secs: u64) -> Option<i64> {
-    let time = libc::time_t::try_from(secs).ok()?;
-    // SAFETY: localtime_r writes only into `tm`, which lives on this stack frame; tzset
-    // reads TZ first, as localtime_r alone need not.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let filled = unsafe {
-        tzset();
-        !libc::localtime_r(&time, &mut tm).is_null()
-    };
-    // `c_long`: 32 bits on some systems.
-    #[allow(clippy::useless_conversion)]
-    let offset = i64::from(tm.tm_gmtoff);
-    filled.then_some(offset)
-}
-
-#[cfg(unix)]
-unsafe extern "C" {
-    /// POSIX: reads `TZ` into the C library's zone (the `libc` crate does not bind it).
-    fn tzset();
-}
-
-#[cfg(not(unix))]
-fn utc_offset(_secs: u64) -> Option<i64> {
-    None
-}
-
-/// `YYYY-MM-DD HH:MM UTC` from seconds since the epoch.
-pub fn utc_time(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        rest / 3600,
-        (rest % 3600) / 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utc_times() {
-        assert_eq!(utc_time(0), "1970-01-01 00:00 UTC");
-        assert_eq!(utc_time(951_782_400), "2000-02-29 00:00 UTC");
-        assert_eq!(utc_time(1_795_239_000), "2026-11-21 05:30 UTC");
-    }
 
     #[test]
     fn bytes_for_people() {

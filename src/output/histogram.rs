@@ -1,16 +1,17 @@
-//! Counts per period (or folder): `histogram` as a chart, JSON and CSV, and the figures
-//! `trend` shares with it.
+//! `krant histogram`: counts per period (or folder) as a chart, JSON and CSV, and the
+//! JSON's wire types.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::Style;
-use super::chart::bar;
+use super::bars::bar;
+use super::csv::csv_field;
+use super::json::write_line;
+use super::numbers::{figure, percent, plural, round_share};
+use super::series::{bar_cells, folder_label, measure_name, relative_figure};
 use crate::periods::{Bucket, Measure};
-
-/// Cells of the widest bar.
-const BAR_WIDTH: usize = 40;
 
 /// What a histogram shows, and how.
 #[derive(Debug, Clone, Copy)]
@@ -74,14 +75,6 @@ pub struct BucketJson<'a> {
     pub per_million: Option<Option<f64>>,
 }
 
-/// The name of a measure in JSON.
-pub fn measure_name(measure: Measure) -> &'static str {
-    match measure {
-        Measure::Articles => "articles",
-        Measure::Occurrences => "occurrences",
-    }
-}
-
 fn bucket_json<'a>(bucket: &'a Bucket, layout: &HistogramLayout) -> BucketJson<'a> {
     let occurrences = layout.measure == Measure::Occurrences;
     let folder = layout.by == "folder";
@@ -95,50 +88,6 @@ fn bucket_json<'a>(bucket: &'a Bucket, layout: &HistogramLayout) -> BucketJson<'
         words: occurrences.then_some(bucket.words),
         per_million: occurrences.then(|| bucket.per_million().map(round_share)),
     }
-}
-
-/// A share in percent (or a rate) to 4 significant digits: 33.33, 0.03125 (a rare
-/// word's share is not rounded away to 0.00).
-pub fn round_share(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let scale = 10f64.powi(3 - x.abs().log10().floor() as i32);
-    (x * scale).round() / scale
-}
-
-/// A share for people: one decimal from 1% up, two significant digits below (0.031%).
-pub fn percent(share: f64) -> String {
-    format!("{}%", figure(share))
-}
-
-/// A share or rate for people: one decimal from 1 up, two significant digits below.
-pub fn figure(value: f64) -> String {
-    if value >= 1.0 || value == 0.0 {
-        format!("{value:.1}")
-    } else {
-        let decimals = (1 - value.log10().floor() as i32).max(1) as usize;
-        format!("{value:.decimals$}")
-    }
-}
-
-/// A bucket's relative value for people: `12.5%`, or `431.2` (per million words).
-pub fn relative_figure(bucket: &Bucket, measure: Measure) -> Option<String> {
-    match measure {
-        Measure::Articles => bucket.share().map(percent),
-        Measure::Occurrences => bucket.per_million().map(figure),
-    }
-}
-
-/// A folder as a label: `.` for the corpus root.
-pub fn folder_label(folder: &str) -> &str {
-    if folder.is_empty() { "." } else { folder }
-}
-
-/// The cells of the longest bar: what fits `columns` beside the labels on a terminal
-/// (at least 10), else [`BAR_WIDTH`].
-pub fn bar_cells(columns: Option<usize>, labels: usize) -> usize {
-    columns.map_or(BAR_WIDTH, |c| c.saturating_sub(labels).clamp(10, 200))
 }
 
 /// A bar per period (or folder) with its value, then a line with the total; bars fit
@@ -218,13 +167,13 @@ fn histogram_summary(query: &str, buckets: &[Bucket], layout: &HistogramLayout) 
     let value = |b: &Bucket| b.value(measure, relative).unwrap_or(0.0);
     let articles: u64 = buckets.iter().map(|b| b.count).sum();
     let mut line = match measure {
-        Measure::Articles => super::plural(articles as usize, "article", "articles"),
+        Measure::Articles => plural(articles as usize, "article", "articles"),
         Measure::Occurrences => {
             let occurrences: u64 = buckets.iter().map(|b| b.occurrences).sum();
             format!(
                 "{} in {}",
-                super::plural(occurrences as usize, "occurrence", "occurrences"),
-                super::plural(articles as usize, "article", "articles")
+                plural(occurrences as usize, "occurrence", "occurrences"),
+                plural(articles as usize, "article", "articles")
             )
         }
     };
@@ -235,7 +184,7 @@ fn histogram_summary(query: &str, buckets: &[Bucket], layout: &HistogramLayout) 
     match (buckets.first(), buckets.last()) {
         _ if folders => line.push_str(&format!(
             " in {}",
-            super::plural(buckets.len(), "folder", "folders")
+            plural(buckets.len(), "folder", "folders")
         )),
         (Some(first), Some(last)) => {
             line.push_str(&format!(" from {} to {}", first.period, last.period));
@@ -300,8 +249,7 @@ pub fn print_histogram_json(
         occurrences: occurrences.then(|| buckets.iter().map(|b| b.occurrences).sum()),
         buckets: buckets.iter().map(|b| bucket_json(b, layout)).collect(),
     };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    write_line(out, &json)
 }
 
 /// `period,count,total,share` (`folder,…` by folder), and with `--measure occurrences`
@@ -328,7 +276,7 @@ pub fn print_histogram_csv(
         write!(
             out,
             "{},{},{},{}",
-            super::csv_field(&b.period),
+            csv_field(&b.period),
             b.count,
             b.total,
             rounded(b.share())
@@ -345,23 +293,4 @@ pub fn print_histogram_csv(
         writeln!(out)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shares_keep_rare_words_visible() {
-        assert_eq!(round_share(100.0 / 3.0), 33.33);
-        assert_eq!(round_share(0.031_25), 0.031_25);
-        assert_eq!(round_share(0.003_141_59), 0.003_142);
-        assert_eq!(round_share(0.0), 0.0);
-        assert_eq!(percent(100.0), "100.0%");
-        assert_eq!(percent(12.345), "12.3%");
-        assert_eq!(percent(0.031_25), "0.031%");
-        assert_eq!(percent(0.5), "0.50%");
-        assert_eq!(percent(0.0), "0.0%");
-        assert_eq!(figure(431.25), "431.2");
-    }
 }

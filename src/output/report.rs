@@ -7,7 +7,8 @@
 
 use std::io::{self, Write};
 
-use super::article::utc_time;
+use super::escape::escape;
+use super::time::utc_time;
 use crate::chart::{Chart, escape_markup, svg};
 use crate::concordance::KwicLine;
 use crate::snippet::Snippet;
@@ -105,7 +106,7 @@ section.query,figure,table{break-inside:avoid}h2{break-after:avoid}\
 /// Archive or user text for HTML: controls shown as escapes (as on a terminal), then
 /// `&<>"'` as references.
 fn text(raw: &str) -> String {
-    escape_markup(&super::escape(raw))
+    escape_markup(&escape(raw))
 }
 
 /// `snippet` with its matches in `<mark>`.
