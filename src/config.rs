@@ -15,7 +15,7 @@ use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
 use crate::output::HitsFormat as OutputHits;
 use crate::periods::{Measure, Period};
-use crate::query::{self, Expr, Query, Sort};
+use crate::query::{self, Expr, Query, Selection, Sort};
 
 mod analytics;
 
@@ -160,6 +160,17 @@ pub struct ParsedQuery {
     pub text: String,
     /// Parsed; `None` for an empty query (all articles).
     pub expr: Option<Expr>,
+}
+
+impl ParsedQuery {
+    /// The articles the query selects within `range`.
+    pub fn within(&self, range: MonthRange) -> Selection {
+        Selection {
+            text: self.text.clone(),
+            expr: self.expr.clone(),
+            range,
+        }
+    }
 }
 
 /// Settings of `krant histogram`.
@@ -685,9 +696,7 @@ fn search_config(global: Global, args: SearchArgs) -> Result<SearchConfig> {
     Ok(SearchConfig {
         global,
         query: Query {
-            text,
-            expr,
-            range,
+            selection: Selection { text, expr, range },
             sort: match args.sort {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,

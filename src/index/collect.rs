@@ -40,7 +40,7 @@ pub(super) fn page(
         )
     };
     // A query of months or folders alone lists its articles as no query does.
-    let ranked = query.expr.as_ref().is_some_and(Expr::has_words);
+    let ranked = query.selection.expr.as_ref().is_some_and(Expr::has_words);
     Ok(match (ranked, query.sort) {
         (true, Sort::Relevance) if term_union => {
             // Apart: ranking alone lets tantivy skip what cannot reach the page

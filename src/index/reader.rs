@@ -17,9 +17,9 @@ use super::every::{Every, ExportOrder, order_ties_by_path};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{KrantIndex, read_error};
 use crate::analysis::{DutchAnalyzer, word_spans};
-use crate::date::{ArticleDate, Month, MonthRange};
+use crate::date::{ArticleDate, Month};
 use crate::error::failure;
-use crate::query::{Expr, Query, Sort};
+use crate::query::{Expr, Query, Selection, Sort};
 use crate::snippet::{Matcher, SNIPPET_SCAN_BYTES, Snippet, make_snippet};
 use crate::synonyms::Synonyms;
 
@@ -169,28 +169,19 @@ impl Searcher {
         &self.index
     }
 
-    /// The tantivy query for an expression within a month range.
-    pub(super) fn build(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<Box<dyn TantivyQuery>> {
-        Ok(self.build_ranked(expr, range, text)?.0)
+    /// The tantivy query for a selection.
+    pub(super) fn build(&mut self, selection: &Selection) -> Result<Box<dyn TantivyQuery>> {
+        Ok(self.build_ranked(selection)?.0)
     }
 
     /// [`Searcher::build`], and whether the query is a union of single terms (plain words
     /// joined by OR, no months): the one kind tantivy can rank without scoring every match.
-    fn build_ranked(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<(Box<dyn TantivyQuery>, bool)> {
+    fn build_ranked(&mut self, selection: &Selection) -> Result<(Box<dyn TantivyQuery>, bool)> {
+        let Selection { text, expr, range } = selection;
         let fields = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
         let mut term_union = false;
-        if let Some(expr) = self.prepare(expr) {
+        if let Some(expr) = self.prepare(expr.as_ref()) {
             term_union = range.is_unbounded() && is_term_union(&expr, &mut self.analyzer);
             if has_forms_word(&expr) {
                 self.vocabulary()?;
@@ -236,15 +227,14 @@ impl Searcher {
         Ok((query, term_union))
     }
 
-    /// The number of articles a query matches: no ranking, no article read.
-    pub fn count(&mut self, query: &Query) -> Result<usize> {
+    /// The number of articles a selection holds: no ranking, no article read.
+    pub fn count(&mut self, selection: &Selection) -> Result<usize> {
         let dir = self.index.dir.clone();
-        contain(&dir, || self.count_unguarded(query))
+        contain(&dir, || self.count_unguarded(selection))
     }
 
-    fn count_unguarded(&mut self, query: &Query) -> Result<usize> {
-        let (tantivy_query, _) =
-            self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
+    fn count_unguarded(&mut self, selection: &Selection) -> Result<usize> {
+        let tantivy_query = self.build(selection)?;
         tantivy_query
             .count(&self.reader.searcher())
             .context("counting failed")
@@ -281,8 +271,7 @@ impl Searcher {
         sink: &mut dyn HitSink,
     ) -> Result<usize> {
         let fields = self.index.fields;
-        let (tantivy_query, term_union) =
-            self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
+        let (tantivy_query, term_union) = self.build_ranked(&query.selection)?;
         let searcher = self.reader.searcher();
         let (addresses, total) = if query.offset.saturating_add(query.limit) > LARGEST_PAGE {
             self.every(&searcher, tantivy_query.as_ref(), query)?
@@ -290,7 +279,7 @@ impl Searcher {
             page(&searcher, tantivy_query.as_ref(), query, term_union)?
         };
         sink.total(total)?;
-        let matcher = self.matcher(query.expr.as_ref());
+        let matcher = self.matcher(query.selection.expr.as_ref());
         let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
         // A snippet needs only the text's opening: a 200 MB article read whole took a
         // fuzzy search 90 s and 5.5 GB (it is still read whole for its content hash).
@@ -329,7 +318,8 @@ impl Searcher {
         tantivy_query: &dyn TantivyQuery,
         query: &Query,
     ) -> Result<(Vec<Ranked>, usize)> {
-        let order = match (query.expr.as_ref().is_some_and(Expr::has_words), query.sort) {
+        let ranked = query.selection.expr.as_ref().is_some_and(Expr::has_words);
+        let order = match (ranked, query.sort) {
             (true, Sort::Relevance) => ExportOrder::Score,
             (_, Sort::Oldest) => ExportOrder::Oldest,
             (_, Sort::Newest | Sort::Relevance) => ExportOrder::Newest,
@@ -355,15 +345,10 @@ impl Searcher {
 
     /// How many articles match in each month (months without matches are absent).
     /// Reads only the date column: no stored document is loaded.
-    pub fn count_by_month(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<BTreeMap<Month, u64>> {
+    pub fn count_by_month(&mut self, selection: &Selection) -> Result<BTreeMap<Month, u64>> {
         let dir = self.index.dir.clone();
         contain(&dir, || {
-            let query = self.build(expr, range, text)?;
+            let query = self.build(selection)?;
             self.reader
                 .searcher()
                 .search(&query, &MonthCounter)
@@ -375,25 +360,19 @@ impl Searcher {
     /// from the archive and the index's analyzer: one article's text is held at a time.
     pub fn each_article(
         &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
+        selection: &Selection,
         each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
     ) -> Result<()> {
         let dir = self.index.dir.clone();
-        contain(&dir, || {
-            self.each_article_unguarded(expr, range, text, each)
-        })
+        contain(&dir, || self.each_article_unguarded(selection, each))
     }
 
     fn each_article_unguarded(
         &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
+        selection: &Selection,
         each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
     ) -> Result<()> {
-        let query = self.build(expr, range, text)?;
+        let query = self.build(selection)?;
         let searcher = self.reader.searcher();
         let mut all = searcher
             .search(&query, &Every(ExportOrder::Oldest))
@@ -538,6 +517,7 @@ mod tests {
     use super::*;
     use crate::analysis::Mode;
     use crate::corpus::parse_article;
+    use crate::date::MonthRange;
     use crate::index::pairs::pair_term;
     use crate::index::{FrequentTerms, IndexState, Writer, WriterOptions};
     use crate::query::{self, Query};
@@ -652,9 +632,11 @@ mod tests {
 
     fn ranked(searcher: &mut Searcher, text: &str) -> Vec<(String, Option<f32>)> {
         let query = Query {
-            text: text.to_owned(),
-            expr: query::parse(text).unwrap(),
-            range: MonthRange::default(),
+            selection: Selection {
+                text: text.to_owned(),
+                expr: query::parse(text).unwrap(),
+                range: MonthRange::default(),
+            },
             sort: Sort::Relevance,
             limit: 100,
             offset: 0,
@@ -764,9 +746,11 @@ mod tests {
         let (dir, index) = index_of(&texts, "");
         let mut searcher = Searcher::new(index).unwrap();
         let query = Query {
-            text: "kalifaat".to_owned(),
-            expr: query::parse("kalifaat").unwrap(),
-            range: MonthRange::default(),
+            selection: Selection {
+                text: "kalifaat".to_owned(),
+                expr: query::parse("kalifaat").unwrap(),
+                range: MonthRange::default(),
+            },
             sort: Sort::Oldest,
             limit: usize::MAX,
             offset: 0,

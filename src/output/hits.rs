@@ -67,9 +67,10 @@ struct Head<'a> {
 impl<'a> Head<'a> {
     fn of(query: &'a Query, total: usize) -> Head<'a> {
         Head {
-            query: (!query.text.trim().is_empty()).then_some(query.text.as_str()),
-            from: query.range.from.map(|m| m.to_string()),
-            to: query.range.to.map(|m| m.to_string()),
+            query: (!query.selection.text.trim().is_empty())
+                .then_some(query.selection.text.as_str()),
+            from: query.selection.range.from.map(|m| m.to_string()),
+            to: query.selection.range.to.map(|m| m.to_string()),
             total,
         }
     }

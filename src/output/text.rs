@@ -52,12 +52,12 @@ const INDENT: &str = "    ";
 /// The line after the hits: how many match, in which months, and how to see more.
 pub fn total_line(query: &Query, total: usize, shown: usize) -> String {
     let noun = if total == 1 { "article" } else { "articles" };
-    let mut line = if query.expr.is_some() {
+    let mut line = if query.selection.expr.is_some() {
         format!("{total} matching {noun}")
     } else {
         format!("{total} {noun}")
     };
-    match (query.range.from, query.range.to) {
+    match (query.selection.range.from, query.selection.range.to) {
         (Some(from), Some(to)) => line.push_str(&format!(" from {from} to {to}")),
         (Some(from), None) => line.push_str(&format!(" from {from} on")),
         (None, Some(to)) => line.push_str(&format!(" up to {to}")),
@@ -173,14 +173,16 @@ pub fn print_index_summary(
 mod tests {
     use super::*;
     use crate::date::{ArticleDate, Month, MonthRange};
-    use crate::query::Sort;
+    use crate::query::{Selection, Sort};
     use crate::snippet::Snippet;
 
     fn query(range: MonthRange, offset: usize) -> Query {
         Query {
-            text: "kalifaat".into(),
-            expr: crate::query::parse("kalifaat").unwrap(),
-            range,
+            selection: Selection {
+                text: "kalifaat".into(),
+                expr: crate::query::parse("kalifaat").unwrap(),
+                range,
+            },
             sort: Sort::Relevance,
             limit: 1,
             offset,

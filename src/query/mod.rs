@@ -51,15 +51,39 @@ pub enum Sort {
     Oldest,
 }
 
-/// Everything a search needs to know.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Query {
-    /// The query text as the user typed it (empty: list articles).
+/// Which articles a query selects: its expression within a month range. Everything that
+/// reads matching articles takes one (counting, tallying, exporting, `kwic`); a search
+/// takes it inside a [`Query`], with an order and a page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    /// The query text as the user typed it (empty: list articles), for messages.
     pub text: String,
-    /// The parsed expression; `None` lists every article in the range.
+    /// The parsed expression; `None` selects every article in the range.
     pub expr: Option<Expr>,
     /// Month range from `--from`/`--to`.
     pub range: MonthRange,
+}
+
+impl Selection {
+    /// Every article (of the folders the searcher keeps to).
+    pub fn all() -> Selection {
+        Selection::default()
+    }
+
+    /// Every article of these months.
+    pub fn in_months(range: MonthRange) -> Selection {
+        Selection {
+            range,
+            ..Selection::default()
+        }
+    }
+}
+
+/// Everything a search needs to know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    /// The articles searched.
+    pub selection: Selection,
     /// Hit order.
     pub sort: Sort,
     /// Maximum number of hits to return.
