@@ -12,12 +12,17 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::pairs::pair_term;
-use super::reader::{TITLE_BOOST, VIA_FORMS_BOOST};
 use super::schema::Fields;
 use super::vocabulary::{Vocabulary, accepts, edit_automaton};
 use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
 use crate::date::MonthRange;
 use crate::query::{Expr, Scope};
+
+/// A title match counts this much more than a text match.
+pub(super) const TITLE_BOOST: f32 = 2.0;
+
+/// A prefix or fuzzy match through another form's stem counts this much of a direct one.
+pub(super) const VIA_FORMS_BOOST: f32 = 0.5;
 
 /// The month range as a non-scoring query on the `yyyymmdd` date field, or `None` if
 /// unbounded. On
@@ -394,5 +399,42 @@ impl Compiler<'_> {
             })
             .map(|w| pair_term(&w[0].term, &w[1].term))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Searcher;
+    use crate::index::fixture::index_of;
+    use crate::index::pairs::pair_term;
+
+    #[test]
+    fn only_adjacent_frequent_terms_of_an_exact_phrase_make_filters() {
+        let (_dir, index) = index_of(&["Leeg.".to_owned()], "jaar geleden politie");
+        let searcher = Searcher::new(index).unwrap();
+        let mut analyzer = DutchAnalyzer::new();
+        let none = Vocabulary::default();
+        let compiler = Compiler {
+            fields: searcher.index.fields,
+            analyzer: &mut analyzer,
+            vocabulary: &none,
+            frequent_terms: &searcher.frequent_terms,
+        };
+        let mut filters = |text: &str| {
+            let tokens = compiler.analyzer.tokens(text, Mode::Query);
+            compiler.pair_filters(&tokens)
+        };
+        assert_eq!(
+            filters("jaar geleden politie"),
+            [
+                pair_term("jaar", "geleden"),
+                pair_term("geleden", "politie")
+            ]
+        );
+        // A stop word's gap, a word not frequent, a single word: nothing to pair.
+        assert!(filters("jaar van geleden").is_empty());
+        assert!(filters("twee jaar").is_empty());
+        assert!(filters("jaar").is_empty());
     }
 }
