@@ -154,47 +154,13 @@ impl Compiler<'_> {
                 scope,
                 prefix: true,
                 ..
-            } => {
-                let (last_start, last_end) = word_spans(text).last()?;
-                let prefix = fold(&text[last_start..last_end]);
-                let forms = self.vocabulary.with_prefix(&prefix);
-                let matches = self.forms_query(
-                    *scope,
-                    &prefix,
-                    &forms,
-                    |stem| stem.starts_with(prefix.as_str()),
-                    |t| Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
-                );
-                // `al-bagh*`: the whole words before the prefix must occur too.
-                match self.phrase(&text[..last_start], *scope, 0) {
-                    Some(before) => Some(Box::new(BooleanQuery::new(vec![
-                        (Occur::Must, before),
-                        (Occur::Must, matches),
-                    ]))),
-                    None => Some(matches),
-                }
-            }
+            } => self.prefix_word(text, *scope),
             Expr::Word {
                 text,
                 scope,
                 fuzzy: Some(distance),
                 ..
-            } => {
-                // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
-                let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
-                if form.is_empty() {
-                    return None;
-                }
-                let forms = self.vocabulary.within(&form, *distance);
-                let automaton = edit_automaton(&form, *distance);
-                Some(self.forms_query(
-                    *scope,
-                    &form,
-                    &forms,
-                    |stem| accepts(&automaton, stem),
-                    |t| Box::new(FuzzyTermQuery::new(t, *distance, true)),
-                ))
-            }
+            } => self.fuzzy_word(text, *scope, *distance),
             Expr::Word { text, scope, .. } => self.phrase(text, *scope, 0),
             Expr::Phrase { text, scope, slop } => self.phrase(text, *scope, *slop),
             Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
@@ -206,55 +172,104 @@ impl Compiler<'_> {
                     (Occur::MustNot, inner),
                 ])))
             }
-            Expr::And(parts) => {
-                let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-                for part in parts {
-                    match part {
-                        Expr::Not(inner) => {
-                            if let Some(q) = self.compile(inner) {
-                                clauses.push((Occur::MustNot, q));
-                            }
-                        }
-                        _ => {
-                            if let Some(q) = self.compile(part) {
-                                clauses.push((Occur::Must, q));
-                            }
-                        }
+            Expr::And(parts) => self.all_of(parts),
+            Expr::Or(parts) => self.any_of(parts),
+        }
+    }
+
+    /// A prefix word (`vluchtel*`, `al-bagh*`): every form that starts with it.
+    fn prefix_word(&mut self, text: &str, scope: Scope) -> Option<Box<dyn TantivyQuery>> {
+        let (last_start, last_end) = word_spans(text).last()?;
+        let prefix = fold(&text[last_start..last_end]);
+        let forms = self.vocabulary.with_prefix(&prefix);
+        let matches = self.forms_query(
+            scope,
+            &prefix,
+            &forms,
+            |stem| stem.starts_with(prefix.as_str()),
+            |t| Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
+        );
+        // `al-bagh*`: the whole words before the prefix must occur too.
+        match self.phrase(&text[..last_start], scope, 0) {
+            Some(before) => Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, before),
+                (Occur::Must, matches),
+            ]))),
+            None => Some(matches),
+        }
+    }
+
+    /// A fuzzy word (`kalifaat~1`): every form within `distance` edits.
+    fn fuzzy_word(
+        &mut self,
+        text: &str,
+        scope: Scope,
+        distance: u8,
+    ) -> Option<Box<dyn TantivyQuery>> {
+        // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
+        let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
+        if form.is_empty() {
+            return None;
+        }
+        let forms = self.vocabulary.within(&form, distance);
+        let automaton = edit_automaton(&form, distance);
+        Some(self.forms_query(
+            scope,
+            &form,
+            &forms,
+            |stem| accepts(&automaton, stem),
+            |t| Box::new(FuzzyTermQuery::new(t, distance, true)),
+        ))
+    }
+
+    /// Every part must match (a negated part must not); `None` if no part can be searched.
+    fn all_of(&mut self, parts: &[Expr]) -> Option<Box<dyn TantivyQuery>> {
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        for part in parts {
+            match part {
+                Expr::Not(inner) => {
+                    if let Some(q) = self.compile(inner) {
+                        clauses.push((Occur::MustNot, q));
                     }
                 }
-                if clauses.is_empty() {
-                    return None;
-                }
-                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
-                }
-                Some(Box::new(BooleanQuery::new(clauses)))
-            }
-            Expr::Or(parts) => {
-                // Flat: a union of term queries is what tantivy can rank without scoring
-                // every match (block-max WAND), and the scores are the same sums.
-                let mut clauses: Alternatives = Vec::new();
-                for part in parts {
-                    let flat = match part {
-                        Expr::Word {
-                            text,
-                            scope,
-                            prefix: false,
-                            fuzzy: None,
-                        } => self.phrase_alternatives(text, *scope, 0),
-                        Expr::Phrase { text, scope, slop } => {
-                            self.phrase_alternatives(text, *scope, *slop)
-                        }
-                        _ => self.compile(part).map(|q| vec![(Occur::Should, q)]),
-                    };
-                    clauses.extend(flat.into_iter().flatten());
-                }
-                if clauses.is_empty() {
-                    None
-                } else {
-                    Some(Box::new(BooleanQuery::new(clauses)))
+                _ => {
+                    if let Some(q) = self.compile(part) {
+                        clauses.push((Occur::Must, q));
+                    }
                 }
             }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// At least one part must match; `None` if no part can be searched.
+    fn any_of(&mut self, parts: &[Expr]) -> Option<Box<dyn TantivyQuery>> {
+        // Flat: a union of term queries is what tantivy can rank without scoring
+        // every match (block-max WAND), and the scores are the same sums.
+        let mut clauses: Alternatives = Vec::new();
+        for part in parts {
+            let flat = match part {
+                Expr::Word {
+                    text,
+                    scope,
+                    prefix: false,
+                    fuzzy: None,
+                } => self.phrase_alternatives(text, *scope, 0),
+                Expr::Phrase { text, scope, slop } => self.phrase_alternatives(text, *scope, *slop),
+                _ => self.compile(part).map(|q| vec![(Occur::Should, q)]),
+            };
+            clauses.extend(flat.into_iter().flatten());
+        }
+        if clauses.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::new(clauses)))
         }
     }
 
