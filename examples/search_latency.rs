@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use krant::config::month_range;
 use krant::index::{KrantIndex, Searcher};
-use krant::query::{self, Query, Sort};
+use krant::query::{self, Query, Selection, Sort};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -31,9 +31,11 @@ fn main() -> anyhow::Result<()> {
             None => (spec.as_str(), month_range(None, None)?),
         };
         let query = Query {
-            text: text.to_owned(),
-            expr: query::parse(text)?,
-            range,
+            selection: Selection {
+                text: text.to_owned(),
+                expr: query::parse(text)?,
+                range,
+            },
             sort: Sort::Relevance,
             limit: 10,
             offset: 0,

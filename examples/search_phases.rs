@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use krant::config::month_range;
 use krant::index::{KrantIndex, Searcher};
-use krant::query::{self, Query, Sort};
+use krant::query::{self, Query, Selection, Sort};
 
 fn main() -> anyhow::Result<()> {
     let start = Instant::now();
@@ -33,9 +33,11 @@ fn main() -> anyhow::Result<()> {
         None => month_range(None, None)?,
     };
     let query = Query {
-        text: args[2].clone(),
-        expr: query::parse(&args[2])?,
-        range,
+        selection: Selection {
+            text: args[2].clone(),
+            expr: query::parse(&args[2])?,
+            range,
+        },
         sort: Sort::Relevance,
         limit: 10,
         offset: 0,

@@ -10,7 +10,9 @@
 #     tests/data/expectations-lexeme.tsv and on every article of corpus/;
 #   - `krant search` (text, JSON with snippets, counts) and `krant kwic` for 20 queries on
 #     ARCHIVE (default /tmp/kb/archive-5k), each executable searching an index it built
-#     itself in a temporary folder.
+#     itself in a temporary folder;
+#   - `krant terms` for 5 words, and `histogram`, `trend`, `export`, `keywords`,
+#     `collocations`, `report` for 4 queries, and `stats`, on the same indexes.
 # Prints one line per difference and exits 1 if there is any, else says how many outputs
 # were the same and exits 0.
 set -euo pipefail
@@ -84,6 +86,29 @@ search_all() {
   for word in vluchteling jaar gemeenteraad loopt Tienen; do
     "$krant" terms --index "$index" --color never -- "$word" > "$out/terms-$word.txt" 2>&1 || true
   done
+  # The other commands that read what a query selects: counts per period and folder, the
+  # matching texts, the words near the matches, a report (its time of indexing taken out).
+  local c=0
+  for query in kalifaat '"jaar geleden"' "vlucht*" "mensen OR politie"; do
+    c=$((c + 1))
+    "$krant" histogram --index "$index" --format json -- "$query" > "$out/select-hist-$c.json" 2>&1 || true
+    "$krant" histogram --index "$index" --by year --measure occurrences --format csv -- "$query" \
+      > "$out/select-occ-$c.csv" 2>&1 || true
+    "$krant" histogram --index "$index" --by folder --format json -- "$query" \
+      > "$out/select-folder-$c.json" 2>&1 || true
+    "$krant" trend --index "$index" --format json --by quarter -- "$query" politie \
+      > "$out/select-trend-$c.json" 2>&1 || true
+    "$krant" export --index "$index" --format jsonl --from 2016 -- "$query" \
+      > "$out/select-export-$c.jsonl" 2>&1 || true
+    "$krant" keywords --index "$index" --format json --limit 20 -- "$query" \
+      > "$out/select-keywords-$c.json" 2>&1 || true
+    "$krant" collocations --index "$index" --format json --limit 20 -- "$query" \
+      > "$out/select-colloc-$c.json" 2>&1 || true
+    "$krant" report --index "$index" --hits 3 --kwic 5 -- "$query" 2>&1 |
+      sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC/TIME/g' > "$out/select-report-$c.html" || true
+  done
+  "$krant" stats --index "$index" --format json 2>&1 |
+    sed -E 's/"indexed_at":[0-9]+//; s/"index_bytes":[0-9]+//' > "$out/select-stats.json" || true
 }
 
 run_all before "$before"
@@ -96,7 +121,7 @@ for other in after cross; do
   for file in "$work"/before/*; do
     name=$(basename "$file")
     [[ $other == cross && $name != search-* && $name != count-* && $name != kwic-* &&
-      $name != terms-* ]] && continue
+      $name != terms-* && $name != select-* ]] && continue
     if cmp -s <(sed "s#$work/index-before#INDEX#g" "$file") \
       <(sed "s#$work/index-$other#INDEX#g; s#$work/index-before#INDEX#g" "$work/$other/$name"); then
       same=$((same + 1))

@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::cli::{Cli, ColorChoice, Command, DEFAULT_MEMORY_MB, Deferred, IndexArgs, SynonymsArgs};
 use crate::date::{Month, MonthRange, RangeEnd, parse_month_bound};
 use crate::error::failure;
-use crate::query::{self, Expr};
+use crate::query::{self, Expr, Selection};
 
 mod analytics;
 mod search;
@@ -124,6 +124,17 @@ pub struct ParsedQuery {
     pub text: String,
     /// Parsed; `None` for an empty query (all articles).
     pub expr: Option<Expr>,
+}
+
+impl ParsedQuery {
+    /// The articles the query selects within `range`.
+    pub fn within(&self, range: MonthRange) -> Selection {
+        Selection {
+            text: self.text.clone(),
+            expr: self.expr.clone(),
+            range,
+        }
+    }
 }
 
 /// Settings of `krant stats`.

@@ -18,8 +18,8 @@ use super::keywords::{Forms, is_word, query_terms, ranked};
 use crate::analysis::Mode;
 use crate::cli::CollocationsFormat;
 use crate::config::CollocationsConfig;
-use crate::date::MonthRange;
 use crate::output::{self, CollocationsReport, Style};
+use crate::query::Selection;
 use crate::snippet::find_matches;
 use crate::stats::Contingency;
 
@@ -33,9 +33,7 @@ pub fn run(config: &CollocationsConfig) -> Result<ExitCode> {
     let mut near: FxHashMap<String, u64> = FxHashMap::default();
     let (mut matches, mut articles, mut window_words) = (0u64, 0u64, 0u64);
     searcher.each_article(
-        query.expr.as_ref(),
-        &config.range,
-        &query.text,
+        &config.query.within(config.range),
         &mut |article, analyzer| {
             let text = &article.text;
             let found = find_matches(text, &matcher, analyzer);
@@ -66,7 +64,7 @@ pub fn run(config: &CollocationsConfig) -> Result<ExitCode> {
             Ok(())
         },
     )?;
-    let archive = searcher.doc_sets(None, &MonthRange::default(), "")?;
+    let archive = searcher.doc_sets(&Selection::all())?;
     let mut terms: Vec<String> = near
         .iter()
         .filter(|&(_, &n)| n >= config.min_count)

@@ -20,7 +20,6 @@ use crate::output;
 pub fn run(config: &ExportConfig) -> Result<ExitCode> {
     let mut searcher = super::open_within(&config.global, &config.folders)?;
     let root = searcher.corpus_root().map(Path::to_path_buf);
-    let query = &config.query;
     let target = match &config.out {
         Some(dir) => Some(prepare_folder(dir, root.as_deref(), config.force)?),
         None => None,
@@ -29,10 +28,8 @@ pub fn run(config: &ExportConfig) -> Result<ExitCode> {
     let mut out = super::stdout();
     let (mut exported, mut missing, mut changed) = (0usize, 0usize, 0usize);
     searcher.each_article(
-        query.expr.as_ref(),
-        &config.range,
-        &query.text,
-        &mut |article, _| {
+        &config.query.within(config.range),
+        &mut |article, _analyzer| {
             match &article.text_state {
                 TextState::AsIndexed => {}
                 TextState::Changed => changed += 1,

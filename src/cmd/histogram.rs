@@ -11,6 +11,7 @@ use crate::date::MonthRange;
 use crate::index::{GroupKey, Grouping, Tally};
 use crate::output::{self, HistogramLayout, Style};
 use crate::periods::{self, Bucket, Measure, series};
+use crate::query::Selection;
 
 /// Runs `krant histogram`: exit 0 when anything matched, 1 when not.
 pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
@@ -21,19 +22,13 @@ pub fn run(config: &HistogramConfig) -> Result<ExitCode> {
         Breakdown::Time(_) => Grouping::Month,
         Breakdown::Folder(depth) => Grouping::Folder { depth },
     };
-    let matching = searcher.tally(
-        query.expr.as_ref(),
-        &config.range,
-        &query.text,
-        grouping,
-        occurrences,
-    )?;
+    let matching = searcher.tally(&query.within(config.range), grouping, occurrences)?;
     // Every article of each group (of the folders of --in), for shares and rates.
     let all_range = match config.by {
         Breakdown::Time(_) => MonthRange::default(),
         Breakdown::Folder(_) => config.range,
     };
-    let totals = searcher.tally(None, &all_range, "", grouping, false)?;
+    let totals = searcher.tally(&Selection::in_months(all_range), grouping, false)?;
     let any = matching.values().any(|t| t.articles > 0);
     let (buckets, by) = match config.by {
         Breakdown::Time(period) => {

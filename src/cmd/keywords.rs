@@ -14,20 +14,19 @@ use anyhow::Result;
 
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind, TokenView};
 use crate::config::{KeywordsConfig, ListFormat};
-use crate::date::MonthRange;
 use crate::index::{DocSets, Searcher, TextState};
 use crate::output::{self, KeywordsReport, Ranked, Style};
-use crate::query::Expr;
+use crate::query::{Expr, Selection};
 use crate::stats::Contingency;
 
 /// Runs `krant keywords`: exit 0 when anything matched, 1 when not.
 pub fn run(config: &KeywordsConfig) -> Result<ExitCode> {
     let mut searcher = super::open_within(&config.global, &config.folders)?;
     let query = &config.query;
-    let target = searcher.doc_sets(query.expr.as_ref(), &config.range, &query.text)?;
+    let target = searcher.doc_sets(&query.within(config.range))?;
     let reference = match &config.against {
-        Some(against) => searcher.doc_sets(against.expr.as_ref(), &config.range, &against.text)?,
-        None => searcher.doc_sets(None, &MonthRange::default(), "")?,
+        Some(against) => searcher.doc_sets(&against.within(config.range))?,
+        None => searcher.doc_sets(&Selection::all())?,
     };
     let reference = reference.without(&target, &searcher)?;
     let excluded = query_terms(&mut searcher, query.expr.as_ref());
@@ -80,12 +79,9 @@ fn read_forms(
     excluded: &FxHashSet<String>,
     forms: &mut Forms,
 ) -> Result<usize> {
-    let query = &config.query;
     let mut unreadable = 0;
     searcher.each_article(
-        query.expr.as_ref(),
-        &config.range,
-        &query.text,
+        &config.query.within(config.range),
         &mut |article, analyzer| {
             if matches!(
                 article.text_state,

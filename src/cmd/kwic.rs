@@ -40,9 +40,7 @@ pub fn run(config: &KwicConfig) -> Result<ExitCode> {
     let mut problems: Vec<(String, TextState)> = Vec::new();
     let mut total = 0usize;
     searcher.each_article(
-        query.expr.as_ref(),
-        &config.range,
-        &query.text,
+        &config.query.within(config.range),
         &mut |article, analyzer| {
             for line in occurrences(&article, &matcher, analyzer, context) {
                 total += 1;

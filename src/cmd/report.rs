@@ -8,11 +8,10 @@ use anyhow::Result;
 use crate::analysis::ANALYZER_VERSION;
 use crate::concordance::{KwicSort, occurrences, sort_lines};
 use crate::config::ReportConfig;
-use crate::date::MonthRange;
 use crate::index::{SCHEMA_VERSION, TextState};
 use crate::output::{self, Provenance, QuerySection, Report, ReportHit};
 use crate::periods::{self, Bucket, Period, series};
-use crate::query::{Query, Sort};
+use crate::query::{Query, Selection, Sort};
 
 /// Columns of context on each side of a KWIC line.
 const KWIC_CONTEXT: usize = 50;
@@ -26,22 +25,20 @@ pub fn run(config: &ReportConfig) -> Result<ExitCode> {
         ));
     }
     let mut searcher = super::open_within(&config.global, &config.folders)?;
-    let totals = searcher.count_by_month(None, &MonthRange::default(), "")?;
+    let totals = searcher.count_by_month(&Selection::all())?;
     let span = periods::span(&config.range, &totals);
     let mut all: Vec<(String, Vec<Bucket>)> = Vec::new();
     let mut sections = Vec::new();
     let mut problems: Vec<(String, TextState)> = Vec::new();
     for parsed in &config.queries {
-        let matching =
-            searcher.count_by_month(parsed.expr.as_ref(), &config.range, &parsed.text)?;
+        let selection = parsed.within(config.range);
+        let matching = searcher.count_by_month(&selection)?;
         let buckets = match span {
             Some((first, last)) => series(first, last, config.period, &matching, &totals),
             None => Vec::new(),
         };
         let query = Query {
-            text: parsed.text.clone(),
-            expr: parsed.expr.clone(),
-            range: config.range,
+            selection,
             sort: Sort::Relevance,
             limit: config.hits,
             offset: 0,

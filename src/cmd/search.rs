@@ -13,7 +13,7 @@ pub fn run(config: &SearchConfig) -> Result<ExitCode> {
     let mut searcher = super::open_within(&config.global, &config.folders)?;
     let mut out = super::stdout();
     if config.count_only {
-        let total = searcher.count(&config.query)?;
+        let total = searcher.count(&config.query.selection)?;
         output::print_count(&mut out, config.format, &config.query, total)?;
         std::io::Write::flush(&mut out)?;
         return Ok(super::found(total > 0));

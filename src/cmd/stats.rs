@@ -11,11 +11,12 @@ use crate::date::MonthRange;
 use crate::index::SCHEMA_VERSION;
 use crate::output::{self, Stats, Style, YearCount};
 use crate::periods::{self, Period, series};
+use crate::query::Selection;
 
 /// Runs `krant stats`.
 pub fn run(config: &StatsConfig) -> Result<ExitCode> {
     let mut searcher = super::open_searcher(&config.global)?;
-    let months = searcher.count_by_month(None, &MonthRange::default(), "")?;
+    let months = searcher.count_by_month(&Selection::all())?;
     let state = searcher.index().state()?;
     let span = periods::span(&MonthRange::default(), &months);
     let per_year = match span {

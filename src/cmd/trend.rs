@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::config::{OutputFormat, TrendConfig};
-use crate::date::{Month, MonthRange};
+use crate::date::Month;
 use crate::index::{GroupKey, Grouping, Tally};
 use crate::output::{self, Style, TrendLayout};
 use crate::periods::{self, Bucket, Measure, Period, series};
+use crate::query::Selection;
 
 /// Runs `krant trend`: exit 0 when any query matched, 1 when none did.
 pub fn run(config: &TrendConfig) -> Result<ExitCode> {
@@ -23,19 +24,13 @@ pub fn run(config: &TrendConfig) -> Result<ExitCode> {
             })
             .collect()
     };
-    let totals =
-        months(searcher.tally(None, &MonthRange::default(), "", Grouping::Month, false)?);
+    let totals = months(searcher.tally(&Selection::all(), Grouping::Month, false)?);
     let span = periods::span(&config.range, &totals);
     let mut counts = Vec::with_capacity(config.queries.len());
     let mut any = false;
     for query in &config.queries {
-        let matching = months(searcher.tally(
-            query.expr.as_ref(),
-            &config.range,
-            &query.text,
-            Grouping::Month,
-            occurrences,
-        )?);
+        let selection = query.within(config.range);
+        let matching = months(searcher.tally(&selection, Grouping::Month, occurrences)?);
         any |= matching.values().any(|t| t.articles > 0);
         counts.push((query.text.clone(), matching));
     }

@@ -12,7 +12,7 @@ use crate::concordance::KwicSort;
 use crate::date::MonthRange;
 use crate::error::failure;
 use crate::output::HitsFormat as OutputHits;
-use crate::query::{Query, Sort};
+use crate::query::{Query, Selection, Sort};
 
 /// Settings of `krant search`.
 #[derive(Debug, Clone)]
@@ -99,9 +99,7 @@ pub(super) fn search_config(global: Global, args: SearchArgs) -> Result<SearchCo
     Ok(SearchConfig {
         global,
         query: Query {
-            text,
-            expr,
-            range,
+            selection: Selection { text, expr, range },
             sort: match args.sort {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,

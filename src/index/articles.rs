@@ -1,15 +1,23 @@
 //! Reading an indexed article back: its columns, and its text from the archive file it
-//! came from (checked against the stamp the index recorded).
+//! came from (checked against the stamp the index recorded); one article by its path, or
+//! every article a selection holds, oldest first.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, TantivyDocument, Term};
 
-use super::reader::first_str;
+use super::contain::contain;
+use super::every::{Every, ExportOrder, order_ties_by_path};
+use super::reader::Searcher;
 use super::schema::{Fields, names};
+use crate::analysis::DutchAnalyzer;
 use crate::corpus::parse_article;
 use crate::date::ArticleDate;
+use crate::query::Selection;
 
 /// An indexed article, with its text read from the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,3 +212,61 @@ impl<'a> ArticleReader<'a> {
 
 /// A hit's score (`None` in date order) and where it is.
 pub(super) type Ranked = (Option<f32>, DocAddress);
+
+impl Searcher {
+    /// Hands every matching article to `each`, oldest first (then by path), with its text
+    /// from the archive and the index's analyzer: one article's text is held at a time.
+    pub fn each_article(
+        &mut self,
+        selection: &Selection,
+        each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
+    ) -> Result<()> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || self.each_article_unguarded(selection, each))
+    }
+
+    fn each_article_unguarded(
+        &mut self,
+        selection: &Selection,
+        each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
+    ) -> Result<()> {
+        let query = self.build(selection)?;
+        let searcher = self.reader.searcher();
+        let mut all = searcher
+            .search(&query, &Every(ExportOrder::Oldest))
+            .context("search failed")?;
+        let mut articles = ArticleReader::new(&searcher, self.index.fields, &self.archive);
+        let window = 0..all.len();
+        order_ties_by_path(&mut all, window, |address| Ok(articles.columns(address)?.0))?;
+        for found in all {
+            each(articles.read(found.address)?, &mut self.analyzer)?;
+        }
+        Ok(())
+    }
+
+    /// The article stored under `path`, if any.
+    pub fn article(&self, path: &str) -> Result<Option<StoredArticle>> {
+        contain(&self.index.dir, || self.article_unguarded(path))
+    }
+
+    fn article_unguarded(&self, path: &str) -> Result<Option<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.index.fields.path, path),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("lookup failed")?;
+        top.first()
+            .map(|&(_, address)| {
+                ArticleReader::new(&searcher, self.index.fields, &self.archive).read(address)
+            })
+            .transpose()
+    }
+}
+
+/// The first text value of `field` in a stored document (empty if none).
+pub(super) fn first_str(doc: &TantivyDocument, field: Field) -> &str {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
+}

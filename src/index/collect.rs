@@ -1,5 +1,5 @@
 //! Collecting hits: a page of ranked hits by tantivy's `TopDocs`, where they are delivered
-//! (`HitSink`), and counts per month.
+//! (`HitSink`), and counts per month (`Searcher::count_by_month`).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -11,10 +11,12 @@ use tantivy::{DocId, Order, Score, SegmentOrdinal, SegmentReader};
 
 use super::schema::names;
 use crate::date::{ArticleDate, Month};
-use crate::query::{Expr, Query, Sort};
+use crate::query::{Expr, Query, Selection, Sort};
 
 use super::articles::Ranked;
-use super::reader::{Hit, Hits};
+use super::contain::contain;
+use super::read_error;
+use super::reader::{Hit, Hits, Searcher};
 
 /// Pages up to this many hits (offset included) come from tantivy's `TopDocs`; larger
 /// ones from [`Every`], which does not reserve room for them up front.
@@ -40,7 +42,7 @@ pub(super) fn page(
         )
     };
     // A query of months or folders alone lists its articles as no query does.
-    let ranked = query.expr.as_ref().is_some_and(Expr::has_words);
+    let ranked = query.selection.expr.as_ref().is_some_and(Expr::has_words);
     Ok(match (ranked, query.sort) {
         (true, Sort::Relevance) if term_union => {
             // Apart: ranking alone lets tantivy skip what cannot reach the page
@@ -144,5 +146,20 @@ impl SegmentCollector for SegmentMonthCounter {
 
     fn harvest(self) -> HashMap<u64, u64> {
         self.counts
+    }
+}
+
+impl Searcher {
+    /// How many articles match in each month (months without matches are absent).
+    /// Reads only the date column: no stored document is loaded.
+    pub fn count_by_month(&mut self, selection: &Selection) -> Result<BTreeMap<Month, u64>> {
+        let dir = self.index.dir.clone();
+        contain(&dir, || {
+            let query = self.build(selection)?;
+            self.reader
+                .searcher()
+                .search(&query, &MonthCounter)
+                .map_err(|e| read_error(&dir, e))
+        })
     }
 }

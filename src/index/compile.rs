@@ -12,12 +12,17 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::pairs::pair_term;
-use super::reader::{TITLE_BOOST, VIA_FORMS_BOOST};
 use super::schema::Fields;
 use super::vocabulary::{Vocabulary, accepts, edit_automaton};
 use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
 use crate::date::MonthRange;
 use crate::query::{Expr, Scope};
+
+/// A title match counts this much more than a text match.
+pub(super) const TITLE_BOOST: f32 = 2.0;
+
+/// A prefix or fuzzy match through another form's stem counts this much of a direct one.
+pub(super) const VIA_FORMS_BOOST: f32 = 0.5;
 
 /// The month range as a non-scoring query on the `yyyymmdd` date field, or `None` if
 /// unbounded. On
@@ -149,47 +154,13 @@ impl Compiler<'_> {
                 scope,
                 prefix: true,
                 ..
-            } => {
-                let (last_start, last_end) = word_spans(text).last()?;
-                let prefix = fold(&text[last_start..last_end]);
-                let forms = self.vocabulary.with_prefix(&prefix);
-                let matches = self.forms_query(
-                    *scope,
-                    &prefix,
-                    &forms,
-                    |stem| stem.starts_with(prefix.as_str()),
-                    |t| Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
-                );
-                // `al-bagh*`: the whole words before the prefix must occur too.
-                match self.phrase(&text[..last_start], *scope, 0) {
-                    Some(before) => Some(Box::new(BooleanQuery::new(vec![
-                        (Occur::Must, before),
-                        (Occur::Must, matches),
-                    ]))),
-                    None => Some(matches),
-                }
-            }
+            } => self.prefix_word(text, *scope),
             Expr::Word {
                 text,
                 scope,
                 fuzzy: Some(distance),
                 ..
-            } => {
-                // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
-                let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
-                if form.is_empty() {
-                    return None;
-                }
-                let forms = self.vocabulary.within(&form, *distance);
-                let automaton = edit_automaton(&form, *distance);
-                Some(self.forms_query(
-                    *scope,
-                    &form,
-                    &forms,
-                    |stem| accepts(&automaton, stem),
-                    |t| Box::new(FuzzyTermQuery::new(t, *distance, true)),
-                ))
-            }
+            } => self.fuzzy_word(text, *scope, *distance),
             Expr::Word { text, scope, .. } => self.phrase(text, *scope, 0),
             Expr::Phrase { text, scope, slop } => self.phrase(text, *scope, *slop),
             Expr::Months(range) => month_filter(range, fields.date).or(Some(Box::new(AllQuery))),
@@ -201,55 +172,104 @@ impl Compiler<'_> {
                     (Occur::MustNot, inner),
                 ])))
             }
-            Expr::And(parts) => {
-                let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-                for part in parts {
-                    match part {
-                        Expr::Not(inner) => {
-                            if let Some(q) = self.compile(inner) {
-                                clauses.push((Occur::MustNot, q));
-                            }
-                        }
-                        _ => {
-                            if let Some(q) = self.compile(part) {
-                                clauses.push((Occur::Must, q));
-                            }
-                        }
+            Expr::And(parts) => self.all_of(parts),
+            Expr::Or(parts) => self.any_of(parts),
+        }
+    }
+
+    /// A prefix word (`vluchtel*`, `al-bagh*`): every form that starts with it.
+    fn prefix_word(&mut self, text: &str, scope: Scope) -> Option<Box<dyn TantivyQuery>> {
+        let (last_start, last_end) = word_spans(text).last()?;
+        let prefix = fold(&text[last_start..last_end]);
+        let forms = self.vocabulary.with_prefix(&prefix);
+        let matches = self.forms_query(
+            scope,
+            &prefix,
+            &forms,
+            |stem| stem.starts_with(prefix.as_str()),
+            |t| Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
+        );
+        // `al-bagh*`: the whole words before the prefix must occur too.
+        match self.phrase(&text[..last_start], scope, 0) {
+            Some(before) => Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, before),
+                (Occur::Must, matches),
+            ]))),
+            None => Some(matches),
+        }
+    }
+
+    /// A fuzzy word (`kalifaat~1`): every form within `distance` edits.
+    fn fuzzy_word(
+        &mut self,
+        text: &str,
+        scope: Scope,
+        distance: u8,
+    ) -> Option<Box<dyn TantivyQuery>> {
+        // A fuzzy compound like `al-bagdadi~1`: the joined letters are the best guess.
+        let form: String = word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
+        if form.is_empty() {
+            return None;
+        }
+        let forms = self.vocabulary.within(&form, distance);
+        let automaton = edit_automaton(&form, distance);
+        Some(self.forms_query(
+            scope,
+            &form,
+            &forms,
+            |stem| accepts(&automaton, stem),
+            |t| Box::new(FuzzyTermQuery::new(t, distance, true)),
+        ))
+    }
+
+    /// Every part must match (a negated part must not); `None` if no part can be searched.
+    fn all_of(&mut self, parts: &[Expr]) -> Option<Box<dyn TantivyQuery>> {
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        for part in parts {
+            match part {
+                Expr::Not(inner) => {
+                    if let Some(q) = self.compile(inner) {
+                        clauses.push((Occur::MustNot, q));
                     }
                 }
-                if clauses.is_empty() {
-                    return None;
-                }
-                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
-                }
-                Some(Box::new(BooleanQuery::new(clauses)))
-            }
-            Expr::Or(parts) => {
-                // Flat: a union of term queries is what tantivy can rank without scoring
-                // every match (block-max WAND), and the scores are the same sums.
-                let mut clauses: Alternatives = Vec::new();
-                for part in parts {
-                    let flat = match part {
-                        Expr::Word {
-                            text,
-                            scope,
-                            prefix: false,
-                            fuzzy: None,
-                        } => self.phrase_alternatives(text, *scope, 0),
-                        Expr::Phrase { text, scope, slop } => {
-                            self.phrase_alternatives(text, *scope, *slop)
-                        }
-                        _ => self.compile(part).map(|q| vec![(Occur::Should, q)]),
-                    };
-                    clauses.extend(flat.into_iter().flatten());
-                }
-                if clauses.is_empty() {
-                    None
-                } else {
-                    Some(Box::new(BooleanQuery::new(clauses)))
+                _ => {
+                    if let Some(q) = self.compile(part) {
+                        clauses.push((Occur::Must, q));
+                    }
                 }
             }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// At least one part must match; `None` if no part can be searched.
+    fn any_of(&mut self, parts: &[Expr]) -> Option<Box<dyn TantivyQuery>> {
+        // Flat: a union of term queries is what tantivy can rank without scoring
+        // every match (block-max WAND), and the scores are the same sums.
+        let mut clauses: Alternatives = Vec::new();
+        for part in parts {
+            let flat = match part {
+                Expr::Word {
+                    text,
+                    scope,
+                    prefix: false,
+                    fuzzy: None,
+                } => self.phrase_alternatives(text, *scope, 0),
+                Expr::Phrase { text, scope, slop } => self.phrase_alternatives(text, *scope, *slop),
+                _ => self.compile(part).map(|q| vec![(Occur::Should, q)]),
+            };
+            clauses.extend(flat.into_iter().flatten());
+        }
+        if clauses.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::new(clauses)))
         }
     }
 
@@ -394,5 +414,42 @@ impl Compiler<'_> {
             })
             .map(|w| pair_term(&w[0].term, &w[1].term))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Searcher;
+    use crate::index::fixture::index_of;
+    use crate::index::pairs::pair_term;
+
+    #[test]
+    fn only_adjacent_frequent_terms_of_an_exact_phrase_make_filters() {
+        let (_dir, index) = index_of(&["Leeg.".to_owned()], "jaar geleden politie");
+        let searcher = Searcher::new(index).unwrap();
+        let mut analyzer = DutchAnalyzer::new();
+        let none = Vocabulary::default();
+        let compiler = Compiler {
+            fields: searcher.index.fields,
+            analyzer: &mut analyzer,
+            vocabulary: &none,
+            frequent_terms: &searcher.frequent_terms,
+        };
+        let mut filters = |text: &str| {
+            let tokens = compiler.analyzer.tokens(text, Mode::Query);
+            compiler.pair_filters(&tokens)
+        };
+        assert_eq!(
+            filters("jaar geleden politie"),
+            [
+                pair_term("jaar", "geleden"),
+                pair_term("geleden", "politie")
+            ]
+        );
+        // A stop word's gap, a word not frequent, a single word: nothing to pair.
+        assert!(filters("jaar van geleden").is_empty());
+        assert!(filters("twee jaar").is_empty());
+        assert!(filters("jaar").is_empty());
     }
 }

@@ -21,8 +21,8 @@ use super::reader::Searcher;
 use super::schema::names;
 use super::vocabulary::{LevenshteinAutomaton, edit_automaton};
 use crate::analysis::{Mode, fold, word_spans};
-use crate::date::{ArticleDate, Month, MonthRange};
-use crate::query::{Expr, Scope};
+use crate::date::{ArticleDate, Month};
+use crate::query::{Expr, Scope, Selection};
 
 /// What a group of matching articles (a month, a folder) holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -122,17 +122,15 @@ impl Searcher {
     /// and word columns, and positions for occurrences.
     pub fn tally(
         &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
+        selection: &Selection,
         grouping: Grouping,
         occurrences: bool,
     ) -> Result<BTreeMap<GroupKey, Tally>> {
         let dir = self.index.dir.clone();
         contain(&dir, || {
-            let query = self.build(expr, range, text)?;
+            let query = self.build(selection)?;
             let countables = if occurrences {
-                self.countables(expr)?
+                self.countables(selection.expr.as_ref())?
             } else {
                 Vec::new()
             };

@@ -16,8 +16,7 @@ use super::contain::contain;
 use super::read_error;
 use super::reader::Searcher;
 use super::schema::names;
-use crate::date::MonthRange;
-use crate::query::Expr;
+use crate::query::Selection;
 
 /// A set of documents: one bitset per segment of the searched commit.
 #[derive(Debug, Clone, Default)]
@@ -75,15 +74,10 @@ impl DocSets {
 
 impl Searcher {
     /// The articles that match, as a set (with their number and words).
-    pub fn doc_sets(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<DocSets> {
+    pub fn doc_sets(&mut self, selection: &Selection) -> Result<DocSets> {
         let dir = self.index.dir.clone();
         contain(&dir, || {
-            let query = self.build(expr, range, text)?;
+            let query = self.build(selection)?;
             self.reader
                 .searcher()
                 .search(&query, &SetCollector)

@@ -22,6 +22,8 @@ mod counts;
 mod directory;
 mod encoded;
 mod every;
+#[cfg(test)]
+mod fixture;
 mod frequencies;
 mod heap;
 mod pairs;
@@ -29,6 +31,7 @@ mod reader;
 mod repair;
 pub mod schema;
 mod stamps;
+mod stem_forms;
 mod turns;
 mod vocabulary;
 mod writer;

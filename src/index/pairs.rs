@@ -205,6 +205,8 @@ impl PairEncoder {
 mod tests {
     use super::*;
     use crate::index::encoded::EncodedTokenizer;
+    use crate::index::fixture::index_of;
+    use crate::index::{IndexState, KrantIndex, Writer, WriterOptions};
     use tantivy::tokenizer::{TokenStream, Tokenizer};
 
     fn decoded(encoded: &str) -> Vec<String> {
@@ -304,5 +306,59 @@ mod tests {
         one.merge(other);
         // 25 of 60 articles hold "jaar", 35 "anders"; neither counter alone has 20 of "jaar"'s.
         assert_eq!(one.finish().to_list(), ["anders", "jaar"]);
+    }
+
+    #[test]
+    fn a_writer_keeps_the_frequent_terms_its_articles_were_paired_with() {
+        let options = WriterOptions {
+            threads: 1,
+            memory_bytes: 15_000_000,
+            rebuild: false,
+            turn_bytes: None,
+        };
+        let (dir, _) = index_of(&["Jaar geleden.".to_owned()], "jaar geleden");
+        let index_dir = dir.path().join("index");
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        assert!(!writer.chooses_frequent_terms());
+        // Refused: the indexed article was paired with the recorded terms.
+        writer.set_frequent_terms(FrequentTerms::from_list(&["mens".to_owned()]));
+        let state = |articles| IndexState {
+            corpus_root: dir.path().join("corpus"),
+            indexed_at: 0,
+            articles,
+            frequent_terms: Vec::new(),
+        };
+        writer.commit(state(1)).unwrap();
+        drop(writer);
+        let recorded = |dir: &std::path::Path| {
+            KrantIndex::open(dir)
+                .unwrap()
+                .state()
+                .unwrap()
+                .unwrap()
+                .frequent_terms
+        };
+        assert_eq!(recorded(&index_dir), ["geleden", "jaar"]);
+        // An index left without articles chooses again.
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        writer.remove("0.txt");
+        writer.commit(state(0)).unwrap();
+        drop(writer);
+        let mut writer = Writer::open(&index_dir, &options).unwrap();
+        assert!(writer.chooses_frequent_terms());
+        writer.set_frequent_terms(FrequentTerms::from_list(&["mens".to_owned()]));
+        writer.commit(state(0)).unwrap();
+        drop(writer);
+        assert_eq!(recorded(&index_dir), ["mens"]);
+        // So does a rebuild.
+        let rebuild = WriterOptions {
+            rebuild: true,
+            ..options
+        };
+        assert!(
+            Writer::open(&index_dir, &rebuild)
+                .unwrap()
+                .chooses_frequent_terms()
+        );
     }
 }

@@ -1,33 +1,25 @@
 //! Searching the index: a [`Query`] in, ranked [`Hits`] with snippets out.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use anyhow::{Context, Result};
-use tantivy::collector::{Count, TopDocs};
 use tantivy::index::SegmentId;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query as TantivyQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{IndexReader, ReloadPolicy, SegmentReader, TantivyDocument, Term};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query as TantivyQuery};
+use tantivy::{IndexReader, ReloadPolicy, SegmentReader};
 
-use super::articles::{Archive, ArticleReader, Ranked, StoredArticle, TextState};
-use super::collect::{HitSink, LARGEST_PAGE, MonthCounter, page};
+use super::articles::{Archive, ArticleReader, Ranked, TextState};
+use super::collect::{HitSink, LARGEST_PAGE, page};
 use super::compile::{Compiler, has_forms_word, is_term_union, month_filter};
 use super::contain::contain;
 use super::every::{Every, ExportOrder, order_ties_by_path};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{KrantIndex, read_error};
-use crate::analysis::{DutchAnalyzer, word_spans};
-use crate::date::{ArticleDate, Month, MonthRange};
+use crate::analysis::DutchAnalyzer;
+use crate::date::ArticleDate;
 use crate::error::failure;
-use crate::query::{Expr, Query, Sort};
+use crate::query::{Expr, Query, Selection, Sort};
 use crate::snippet::{Matcher, SNIPPET_SCAN_BYTES, Snippet, make_snippet};
 use crate::synonyms::Synonyms;
-
-/// A title match counts this much more than a text match.
-pub(super) const TITLE_BOOST: f32 = 2.0;
-
-/// A prefix or fuzzy match through another form's stem counts this much of a direct one.
-pub(super) const VIA_FORMS_BOOST: f32 = 0.5;
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,9 +55,9 @@ pub struct Searcher {
     synonyms: Vec<Vec<String>>,
     /// Read on the first prefix or fuzzy word.
     vocabulary: Option<Vocabulary>,
-    archive: Archive,
+    pub(super) archive: Archive,
     /// The terms the index holds pairs of, as of the commit searched, sorted.
-    frequent_terms: Vec<String>,
+    pub(super) frequent_terms: Vec<String>,
     /// Whether the commit searched holds articles (then it must have word forms).
     has_articles: bool,
     /// The articles every query keeps to (`--in`), if not all: a filter of folders.
@@ -169,28 +161,19 @@ impl Searcher {
         &self.index
     }
 
-    /// The tantivy query for an expression within a month range.
-    pub(super) fn build(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<Box<dyn TantivyQuery>> {
-        Ok(self.build_ranked(expr, range, text)?.0)
+    /// The tantivy query for a selection.
+    pub(super) fn build(&mut self, selection: &Selection) -> Result<Box<dyn TantivyQuery>> {
+        Ok(self.build_ranked(selection)?.0)
     }
 
     /// [`Searcher::build`], and whether the query is a union of single terms (plain words
     /// joined by OR, no months): the one kind tantivy can rank without scoring every match.
-    fn build_ranked(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<(Box<dyn TantivyQuery>, bool)> {
+    fn build_ranked(&mut self, selection: &Selection) -> Result<(Box<dyn TantivyQuery>, bool)> {
+        let Selection { text, expr, range } = selection;
         let fields = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
         let mut term_union = false;
-        if let Some(expr) = self.prepare(expr) {
+        if let Some(expr) = self.prepare(expr.as_ref()) {
             term_union = range.is_unbounded() && is_term_union(&expr, &mut self.analyzer);
             if has_forms_word(&expr) {
                 self.vocabulary()?;
@@ -236,15 +219,14 @@ impl Searcher {
         Ok((query, term_union))
     }
 
-    /// The number of articles a query matches: no ranking, no article read.
-    pub fn count(&mut self, query: &Query) -> Result<usize> {
+    /// The number of articles a selection holds: no ranking, no article read.
+    pub fn count(&mut self, selection: &Selection) -> Result<usize> {
         let dir = self.index.dir.clone();
-        contain(&dir, || self.count_unguarded(query))
+        contain(&dir, || self.count_unguarded(selection))
     }
 
-    fn count_unguarded(&mut self, query: &Query) -> Result<usize> {
-        let (tantivy_query, _) =
-            self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
+    fn count_unguarded(&mut self, selection: &Selection) -> Result<usize> {
+        let tantivy_query = self.build(selection)?;
         tantivy_query
             .count(&self.reader.searcher())
             .context("counting failed")
@@ -281,8 +263,7 @@ impl Searcher {
         sink: &mut dyn HitSink,
     ) -> Result<usize> {
         let fields = self.index.fields;
-        let (tantivy_query, term_union) =
-            self.build_ranked(query.expr.as_ref(), &query.range, &query.text)?;
+        let (tantivy_query, term_union) = self.build_ranked(&query.selection)?;
         let searcher = self.reader.searcher();
         let (addresses, total) = if query.offset.saturating_add(query.limit) > LARGEST_PAGE {
             self.every(&searcher, tantivy_query.as_ref(), query)?
@@ -290,7 +271,7 @@ impl Searcher {
             page(&searcher, tantivy_query.as_ref(), query, term_union)?
         };
         sink.total(total)?;
-        let matcher = self.matcher(query.expr.as_ref());
+        let matcher = self.matcher(query.selection.expr.as_ref());
         let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
         // A snippet needs only the text's opening: a 200 MB article read whole took a
         // fuzzy search 90 s and 5.5 GB (it is still read whole for its content hash).
@@ -329,7 +310,8 @@ impl Searcher {
         tantivy_query: &dyn TantivyQuery,
         query: &Query,
     ) -> Result<(Vec<Ranked>, usize)> {
-        let order = match (query.expr.as_ref().is_some_and(Expr::has_words), query.sort) {
+        let ranked = query.selection.expr.as_ref().is_some_and(Expr::has_words);
+        let order = match (ranked, query.sort) {
             (true, Sort::Relevance) => ExportOrder::Score,
             (_, Sort::Oldest) => ExportOrder::Oldest,
             (_, Sort::Newest | Sort::Relevance) => ExportOrder::Newest,
@@ -351,81 +333,6 @@ impl Searcher {
             .map(|m| (m.score(), m.address))
             .collect();
         Ok((page, total))
-    }
-
-    /// How many articles match in each month (months without matches are absent).
-    /// Reads only the date column: no stored document is loaded.
-    pub fn count_by_month(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-    ) -> Result<BTreeMap<Month, u64>> {
-        let dir = self.index.dir.clone();
-        contain(&dir, || {
-            let query = self.build(expr, range, text)?;
-            self.reader
-                .searcher()
-                .search(&query, &MonthCounter)
-                .map_err(|e| read_error(&dir, e))
-        })
-    }
-
-    /// Hands every matching article to `each`, oldest first (then by path), with its text
-    /// from the archive and the index's analyzer: one article's text is held at a time.
-    pub fn each_article(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-        each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
-    ) -> Result<()> {
-        let dir = self.index.dir.clone();
-        contain(&dir, || {
-            self.each_article_unguarded(expr, range, text, each)
-        })
-    }
-
-    fn each_article_unguarded(
-        &mut self,
-        expr: Option<&Expr>,
-        range: &MonthRange,
-        text: &str,
-        each: &mut dyn FnMut(StoredArticle, &mut DutchAnalyzer) -> Result<()>,
-    ) -> Result<()> {
-        let query = self.build(expr, range, text)?;
-        let searcher = self.reader.searcher();
-        let mut all = searcher
-            .search(&query, &Every(ExportOrder::Oldest))
-            .context("search failed")?;
-        let mut articles = ArticleReader::new(&searcher, self.index.fields, &self.archive);
-        let window = 0..all.len();
-        order_ties_by_path(&mut all, window, |address| Ok(articles.columns(address)?.0))?;
-        for found in all {
-            each(articles.read(found.address)?, &mut self.analyzer)?;
-        }
-        Ok(())
-    }
-
-    /// The article stored under `path`, if any.
-    pub fn article(&self, path: &str) -> Result<Option<StoredArticle>> {
-        contain(&self.index.dir, || self.article_unguarded(path))
-    }
-
-    fn article_unguarded(&self, path: &str) -> Result<Option<StoredArticle>> {
-        let searcher = self.reader.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.index.fields.path, path),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
-            .context("lookup failed")?;
-        top.first()
-            .map(|&(_, address)| {
-                ArticleReader::new(&searcher, self.index.fields, &self.archive).read(address)
-            })
-            .transpose()
     }
 
     /// The number of frequent terms whose pairs the index holds.
@@ -460,201 +367,23 @@ impl Searcher {
     pub fn analyzer(&mut self) -> &mut DutchAnalyzer {
         &mut self.analyzer
     }
-
-    /// The word forms of the archive whose stem is `stem`, with the number of articles
-    /// each occurs in, most frequent first; and, separately, the compounds that have it as
-    /// a part. Exact: reads the text of the articles that match the stem (at most
-    /// `max_articles` of them; the second value says how many were read of how many).
-    pub fn forms_with_stem(
-        &mut self,
-        stem: &str,
-        max_articles: usize,
-    ) -> Result<(FormCounts, FormCounts, (usize, usize))> {
-        let dir = self.index.dir.clone();
-        contain(&dir, || self.forms_with_stem_unguarded(stem, max_articles))
-    }
-
-    fn forms_with_stem_unguarded(
-        &mut self,
-        stem: &str,
-        max_articles: usize,
-    ) -> Result<(FormCounts, FormCounts, (usize, usize))> {
-        let searcher = self.reader.searcher();
-        let fields = self.index.fields;
-        let query = TermQuery::new(
-            Term::from_field_text(fields.text, stem),
-            IndexRecordOption::Basic,
-        );
-        let total = searcher.search(&query, &Count)?;
-        let top = searcher.search(
-            &query,
-            &TopDocs::with_limit(max_articles.clamp(1, total.max(1))).order_by_score(),
-        )?;
-        let mut forms: HashMap<String, u64> = HashMap::new();
-        let mut compounds: HashMap<String, u64> = HashMap::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut articles = ArticleReader::new(&searcher, fields, &self.archive);
-        for (_, address) in &top {
-            let article = articles.read(*address)?;
-            let text = &article.text;
-            seen.clear();
-            for (start, end) in word_spans(text) {
-                seen.insert(self.analyzer.normalize(&text[start..end]));
-            }
-            for form in &seen {
-                if self.analyzer.stem_folded(form) == stem
-                    || self.analyzer.name_reading(form).as_deref() == Some(stem)
-                {
-                    *forms.entry(form.clone()).or_insert(0) += 1;
-                } else if form.len() > stem.len()
-                    && self
-                        .analyzer
-                        .compound_part_terms(form)
-                        .iter()
-                        .any(|p| *p == stem)
-                {
-                    *compounds.entry(form.clone()).or_insert(0) += 1;
-                }
-            }
-        }
-        let sorted = |map: HashMap<String, u64>| -> FormCounts {
-            let mut list: FormCounts = map.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            list
-        };
-        Ok((sorted(forms), sorted(compounds), (top.len(), total)))
-    }
-}
-
-/// Word forms with the number of articles each occurs in.
-pub type FormCounts = Vec<(String, u64)>;
-
-pub(super) fn first_str(doc: &TantivyDocument, field: Field) -> &str {
-    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Mode;
-    use crate::corpus::parse_article;
-    use crate::index::pairs::pair_term;
-    use crate::index::{FrequentTerms, IndexState, Writer, WriterOptions};
+    use crate::date::MonthRange;
+    use crate::index::WriterOptions;
+    use crate::index::fixture::{index_of, index_with};
     use crate::query::{self, Query};
-
-    /// An index of `texts` (one article each) whose frequent terms are those of `frequent`.
-    fn index_of(texts: &[String], frequent: &str) -> (tempfile::TempDir, KrantIndex) {
-        let options = WriterOptions {
-            threads: 1,
-            memory_bytes: 15_000_000,
-            rebuild: false,
-            turn_bytes: None,
-        };
-        index_with(texts, frequent, &options)
-    }
-
-    /// [`index_of`], written with `options`.
-    fn index_with(
-        texts: &[String],
-        frequent: &str,
-        options: &WriterOptions,
-    ) -> (tempfile::TempDir, KrantIndex) {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        let mut writer = Writer::open(&dir.path().join("index"), options).unwrap();
-        assert!(writer.chooses_frequent_terms());
-        writer.set_frequent_terms(FrequentTerms::from_list(
-            &DutchAnalyzer::new().terms(frequent),
-        ));
-        let preparer = writer.preparer();
-        let mut analyzer = preparer.analyzer();
-        for (i, text) in texts.iter().enumerate() {
-            let path = format!("{i}.txt");
-            let bytes = format!("date 2017-05 {text}");
-            std::fs::write(corpus.join(&path), &bytes).unwrap();
-            let article = parse_article(&path, bytes.as_bytes()).unwrap();
-            preparer.wait_turn();
-            let prepared = preparer.prepare(&article, i as u64, &mut analyzer);
-            writer.add(prepared, false).unwrap();
-            if options.turn_bytes.is_some() {
-                // The turn ended because tantivy dropped every document handed to it,
-                // not because the wait gave up.
-                assert_eq!(writer.documents_in_flight(), 0, "article {i}");
-            }
-        }
-        writer
-            .commit(IndexState {
-                corpus_root: corpus,
-                indexed_at: 0,
-                articles: texts.len() as u64,
-                frequent_terms: Vec::new(),
-            })
-            .unwrap();
-        writer.finish().unwrap();
-        let index = KrantIndex::open(&dir.path().join("index")).unwrap();
-        (dir, index)
-    }
-
-    #[test]
-    fn a_writer_keeps_the_frequent_terms_its_articles_were_paired_with() {
-        let options = WriterOptions {
-            threads: 1,
-            memory_bytes: 15_000_000,
-            rebuild: false,
-            turn_bytes: None,
-        };
-        let (dir, _) = index_of(&["Jaar geleden.".to_owned()], "jaar geleden");
-        let index_dir = dir.path().join("index");
-        let mut writer = Writer::open(&index_dir, &options).unwrap();
-        assert!(!writer.chooses_frequent_terms());
-        // Refused: the indexed article was paired with the recorded terms.
-        writer.set_frequent_terms(FrequentTerms::from_list(&["mens".to_owned()]));
-        let state = |articles| IndexState {
-            corpus_root: dir.path().join("corpus"),
-            indexed_at: 0,
-            articles,
-            frequent_terms: Vec::new(),
-        };
-        writer.commit(state(1)).unwrap();
-        drop(writer);
-        let recorded = |dir: &std::path::Path| {
-            KrantIndex::open(dir)
-                .unwrap()
-                .state()
-                .unwrap()
-                .unwrap()
-                .frequent_terms
-        };
-        assert_eq!(recorded(&index_dir), ["geleden", "jaar"]);
-        // An index left without articles chooses again.
-        let mut writer = Writer::open(&index_dir, &options).unwrap();
-        writer.remove("0.txt");
-        writer.commit(state(0)).unwrap();
-        drop(writer);
-        let mut writer = Writer::open(&index_dir, &options).unwrap();
-        assert!(writer.chooses_frequent_terms());
-        writer.set_frequent_terms(FrequentTerms::from_list(&["mens".to_owned()]));
-        writer.commit(state(0)).unwrap();
-        drop(writer);
-        assert_eq!(recorded(&index_dir), ["mens"]);
-        // So does a rebuild.
-        let rebuild = WriterOptions {
-            rebuild: true,
-            ..options
-        };
-        assert!(
-            Writer::open(&index_dir, &rebuild)
-                .unwrap()
-                .chooses_frequent_terms()
-        );
-    }
 
     fn ranked(searcher: &mut Searcher, text: &str) -> Vec<(String, Option<f32>)> {
         let query = Query {
-            text: text.to_owned(),
-            expr: query::parse(text).unwrap(),
-            range: MonthRange::default(),
+            selection: Selection {
+                text: text.to_owned(),
+                expr: query::parse(text).unwrap(),
+                range: MonthRange::default(),
+            },
             sort: Sort::Relevance,
             limit: 100,
             offset: 0,
@@ -764,9 +493,11 @@ mod tests {
         let (dir, index) = index_of(&texts, "");
         let mut searcher = Searcher::new(index).unwrap();
         let query = Query {
-            text: "kalifaat".to_owned(),
-            expr: query::parse("kalifaat").unwrap(),
-            range: MonthRange::default(),
+            selection: Selection {
+                text: "kalifaat".to_owned(),
+                expr: query::parse("kalifaat").unwrap(),
+                range: MonthRange::default(),
+            },
             sort: Sort::Oldest,
             limit: usize::MAX,
             offset: 0,
@@ -787,34 +518,5 @@ mod tests {
             })
             .collect();
         assert_eq!(gone, [("0.txt", false), ("1.txt", false), ("2.txt", true)]);
-    }
-
-    #[test]
-    fn only_adjacent_frequent_terms_of_an_exact_phrase_make_filters() {
-        let (_dir, index) = index_of(&["Leeg.".to_owned()], "jaar geleden politie");
-        let searcher = Searcher::new(index).unwrap();
-        let mut analyzer = DutchAnalyzer::new();
-        let none = Vocabulary::default();
-        let compiler = Compiler {
-            fields: searcher.index.fields,
-            analyzer: &mut analyzer,
-            vocabulary: &none,
-            frequent_terms: &searcher.frequent_terms,
-        };
-        let mut filters = |text: &str| {
-            let tokens = compiler.analyzer.tokens(text, Mode::Query);
-            compiler.pair_filters(&tokens)
-        };
-        assert_eq!(
-            filters("jaar geleden politie"),
-            [
-                pair_term("jaar", "geleden"),
-                pair_term("geleden", "politie")
-            ]
-        );
-        // A stop word's gap, a word not frequent, a single word: nothing to pair.
-        assert!(filters("jaar van geleden").is_empty());
-        assert!(filters("twee jaar").is_empty());
-        assert!(filters("jaar").is_empty());
     }
 }

@@ -71,9 +71,10 @@ struct Head<'a> {
 impl<'a> Head<'a> {
     fn of(query: &'a Query, total: usize) -> Head<'a> {
         Head {
-            query: (!query.text.trim().is_empty()).then_some(query.text.as_str()),
-            from: query.range.from.map(|m| m.to_string()),
-            to: query.range.to.map(|m| m.to_string()),
+            query: (!query.selection.text.trim().is_empty())
+                .then_some(query.selection.text.as_str()),
+            from: query.selection.range.from.map(|m| m.to_string()),
+            to: query.selection.range.to.map(|m| m.to_string()),
             total,
         }
     }
@@ -241,12 +242,12 @@ const INDENT: &str = "    ";
 /// The line after the hits: how many match, in which months, and how to see more.
 pub fn total_line(query: &Query, total: usize, shown: usize) -> String {
     let noun = if total == 1 { "article" } else { "articles" };
-    let mut line = if query.expr.is_some() {
+    let mut line = if query.selection.expr.is_some() {
         format!("{total} matching {noun}")
     } else {
         format!("{total} {noun}")
     };
-    match (query.range.from, query.range.to) {
+    match (query.selection.range.from, query.selection.range.to) {
         (Some(from), Some(to)) => line.push_str(&format!(" from {from} to {to}")),
         (Some(from), None) => line.push_str(&format!(" from {from} on")),
         (None, Some(to)) => line.push_str(&format!(" up to {to}")),
@@ -324,14 +325,16 @@ impl HitJson {
 mod tests {
     use super::*;
     use crate::date::{ArticleDate, Month, MonthRange};
-    use crate::query::Sort;
+    use crate::query::{Selection, Sort};
     use crate::snippet::Snippet;
 
     fn query(range: MonthRange, offset: usize) -> Query {
         Query {
-            text: "kalifaat".into(),
-            expr: crate::query::parse("kalifaat").unwrap(),
-            range,
+            selection: Selection {
+                text: "kalifaat".into(),
+                expr: crate::query::parse("kalifaat").unwrap(),
+                range,
+            },
             sort: Sort::Relevance,
             limit: 1,
             offset,

@@ -14,7 +14,7 @@ use krant::corpus::{SkipReason, parse_article, path_bytes, path_identity};
 use krant::date::MonthRange;
 use krant::index::{KrantIndex, Searcher};
 use krant::output::escape;
-use krant::query::{self, Query, Sort};
+use krant::query::{self, Query, Selection, Sort};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPTEST_CASES` if set, else 256 times `factor`.
@@ -233,9 +233,11 @@ fn generated_queries_search_without_panics() {
                     return Ok(());
                 };
                 let query = Query {
-                    text: text.clone(),
-                    expr,
-                    range: MonthRange::default(),
+                    selection: Selection {
+                        text: text.clone(),
+                        expr,
+                        range: MonthRange::default(),
+                    },
                     sort: sorts[sort],
                     limit,
                     offset,
@@ -247,8 +249,7 @@ fn generated_queries_search_without_panics() {
                         Err(err) => assert_one_line(&krant::error::one_line(&err)),
                     }
                 }
-                if let Err(err) = searcher.count_by_month(query.expr.as_ref(), &query.range, &text)
-                {
+                if let Err(err) = searcher.count_by_month(&query.selection) {
                     assert_one_line(&krant::error::one_line(&err));
                 }
                 Ok(())
