@@ -18,13 +18,13 @@ pub mod trend;
 
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use anyhow::Result;
 
 use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig};
 use crate::corpus::Locator;
 use crate::index::{Found, KrantIndex, Searcher, TextState, inspect};
+use crate::ingest::{self, Stop};
 use crate::output::{self, Messages};
 use crate::query::{Expr, folder_identity};
 use crate::synonyms::Synonyms;
@@ -78,8 +78,13 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
             corpus: Some(corpus.to_path_buf()),
             ..IndexConfig::defaults(global.clone())
         };
-        let never = AtomicBool::new(false);
-        let report = self::index::sync(&index_config, &mut messages, &never)?;
+        let progress = !global.quiet && global.stderr_is_terminal;
+        let mut shown = output::IndexingMessages::new(&mut messages, progress, false, index_dir);
+        let report = ingest::sync(
+            &index_config,
+            &mut |event| shown.tell(event),
+            &Stop::default(),
+        )?;
         messages.finish();
         if !global.quiet {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
