@@ -149,42 +149,13 @@ pub fn sync(
             .unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS_DIR)),
     };
     let root = corpus_root(&corpus_arg)?;
-    let writer = open_writer(config)?;
-    let rebuild = config.rebuild || writer.as_ref().is_some_and(Writer::rebuilds);
-    if let Some(reason) = writer.as_ref().and_then(Writer::rebuild_reason) {
-        tell(Event::Rebuilding(reason));
-    }
-    // A dry run reads the index without the writer's lock; a missing one is empty.
-    let dry_run_index = match index::inspect(index_dir)? {
-        Found::Nothing => None,
-        _ if writer.is_some() || rebuild => None,
-        _ => Some(KrantIndex::open(index_dir)?),
-    };
-    let existing = writer
-        .as_ref()
-        .map(Writer::index)
-        .or(dry_run_index.as_ref());
-    // Only an asked-for rebuild may change the corpus.
-    if !config.rebuild
-        && let Some(index) = existing
-        && let Some(state) = index.state()?
-        && state.corpus_root != root
-    {
-        return Err(other_corpus(
-            index_dir,
-            &state.corpus_root,
-            &root,
-            &corpus_arg,
-        ));
-    }
-    let previous_articles = match existing {
-        Some(index) => index.state()?.map(|s| s.articles as usize),
-        None => None,
-    };
+    let target = Target::open(config, tell)?;
+    let previous_articles = target.previous_articles(config, &root, &corpus_arg)?;
+    let rebuild = target.rebuild;
     tell(Event::Walking {
         corpus: &corpus_arg,
     });
-    let kept = existing.filter(|_| !rebuild);
+    let kept = target.existing().filter(|_| !rebuild);
     let mut report = IndexReport {
         corpus: root.display().to_string(),
         index: index_dir.display().to_string(),
@@ -197,7 +168,7 @@ pub fn sync(
     };
     // The plan's lists wait beside the index, whose folder the writer may write; a dry
     // run may not, and uses the system's temporary folder.
-    let spill_dir = match writer {
+    let spill_dir = match target.writer {
         Some(_) => index_dir.clone(),
         None => std::env::temp_dir(),
     };
@@ -227,9 +198,6 @@ pub fn sync(
         return Ok(report);
     }
     report.unchanged = plan.unchanged;
-    if plan.kept_unread > 0 {
-        tell(Event::KeptUnread(plan.kept_unread));
-    }
     let removals = Removals {
         rebuild,
         previous_articles,
@@ -237,24 +205,9 @@ pub fn sync(
         walked: plan.totals.walked,
         gone: plan.gone.len(),
     };
-    if !config.allow_removals
-        && let Some((removing, of)) = removals.too_many()
-    {
-        let error = removal_guard(removing, of, &corpus_arg, rebuild);
-        if !config.dry_run {
-            return Err(error);
-        }
-        tell(Event::WouldStop(&error));
-    }
-    // After the removal guard: an archive whose disk is not mounted is its error.
-    if plan.totals.walked == 0 {
-        tell(Event::NoArticles {
-            root: &root,
-            other_files: plan.other_files,
-        });
-    }
+    check_plan(config, &plan, removals, (&root, &corpus_arg), tell)?;
     let mut apply = Apply {
-        writer,
+        writer: target.writer,
         root: &root,
         report,
         indexed: plan.totals.indexed,
@@ -265,21 +218,117 @@ pub fn sync(
     apply.finish(new_stamps, stop, started)
 }
 
-/// Opens the index writer, unless the run is a dry run.
-fn open_writer(config: &IndexConfig) -> Result<Option<Writer>> {
-    if config.dry_run {
-        return Ok(None);
+/// The index a run works on.
+struct Target {
+    /// The writer, holding the index's lock; `None` in a dry run.
+    writer: Option<Writer>,
+    /// A dry run's index, read without the lock (`None` for a missing one, or when
+    /// rebuilding: it would be replaced).
+    dry_run_index: Option<KrantIndex>,
+    /// Whether the index is built from scratch (asked for, or needed).
+    rebuild: bool,
+}
+
+impl Target {
+    /// Opens the index the run is to bring in line (telling why it is rebuilt, if it is).
+    fn open(config: &IndexConfig, tell: &mut dyn FnMut(Event<'_>)) -> Result<Target> {
+        let index_dir = &config.global.index_dir;
+        let writer = if config.dry_run {
+            None
+        } else {
+            Some(Writer::open(
+                index_dir,
+                &WriterOptions {
+                    threads: config.threads,
+                    memory_bytes: config.memory_bytes,
+                    rebuild: config.rebuild,
+                    turn_bytes: takes_turns(config.threads).then_some(TURN_BYTES),
+                },
+            )?)
+        };
+        let rebuild = config.rebuild || writer.as_ref().is_some_and(Writer::rebuilds);
+        if let Some(reason) = writer.as_ref().and_then(Writer::rebuild_reason) {
+            tell(Event::Rebuilding(reason));
+        }
+        // A dry run reads the index without the writer's lock; a missing one is empty.
+        let dry_run_index = match index::inspect(index_dir)? {
+            Found::Nothing => None,
+            _ if writer.is_some() || rebuild => None,
+            _ => Some(KrantIndex::open(index_dir)?),
+        };
+        Ok(Target {
+            writer,
+            dry_run_index,
+            rebuild,
+        })
     }
-    Writer::open(
-        &config.global.index_dir,
-        &WriterOptions {
-            threads: config.threads,
-            memory_bytes: config.memory_bytes,
-            rebuild: config.rebuild,
-            turn_bytes: takes_turns(config.threads).then_some(TURN_BYTES),
-        },
-    )
-    .map(Some)
+
+    /// The index as it is before the run, if there is one.
+    fn existing(&self) -> Option<&KrantIndex> {
+        self.writer
+            .as_ref()
+            .map(Writer::index)
+            .or(self.dry_run_index.as_ref())
+    }
+
+    /// The articles the index recorded at its last commit, after checking that it was
+    /// built from the corpus at `root` (given as `corpus_arg`): only an asked-for
+    /// rebuild may change the corpus.
+    fn previous_articles(
+        &self,
+        config: &IndexConfig,
+        root: &Path,
+        corpus_arg: &Path,
+    ) -> Result<Option<usize>> {
+        let Some(index) = self.existing() else {
+            return Ok(None);
+        };
+        let state = index.state()?;
+        if !config.rebuild
+            && let Some(state) = &state
+            && state.corpus_root != root
+        {
+            return Err(other_corpus(
+                &config.global.index_dir,
+                &state.corpus_root,
+                root,
+                corpus_arg,
+            ));
+        }
+        Ok(state.map(|s| s.articles as usize))
+    }
+}
+
+/// Checks a complete plan before anything changes: the removal guard (a dry run says
+/// what would stop a real one), and an archive without articles; the corpus folder
+/// comes canonical and as given.
+fn check_plan(
+    config: &IndexConfig,
+    plan: &Plan,
+    removals: Removals,
+    (root, corpus_arg): (&Path, &Path),
+    tell: &mut dyn FnMut(Event<'_>),
+) -> Result<()> {
+    if plan.kept_unread > 0 {
+        tell(Event::KeptUnread(plan.kept_unread));
+    }
+    if !config.allow_removals
+        && let Some((removing, of)) = removals.too_many()
+    {
+        let error = removal_guard(removing, of, corpus_arg, removals.rebuild);
+        if !config.dry_run {
+            return Err(error);
+        }
+        tell(Event::WouldStop(&error));
+    }
+    // After the removal guard: an archive whose disk is not mounted is its error.
+    if plan.totals.walked == 0 {
+        tell(Event::NoArticles {
+            root,
+            other_files: plan.other_files,
+        });
+    }
+    Ok(())
 }
 
 /// Whether the reading threads and tantivy's indexing threads take turns on the cores
