@@ -15,9 +15,7 @@ use super::checks::{Removals, corpus_root, other_corpus, removal_guard};
 use super::{Plan, plan_and_verify};
 use crate::config::{DEFAULT_CORPUS_DIR, IndexConfig};
 use crate::corpus::{self, WalkOptions};
-use crate::index::{
-    self, Found, KrantIndex, STAMPS_FILE, Stamps, TURN_BYTES, Writer, WriterOptions,
-};
+use crate::index::{self, Found, KrantIndex, STAMPS_FILE, Stamps, Writer, WriterOptions};
 use crate::report::{IndexReport, SkippedFile};
 
 /// How a run is stopped from outside (Ctrl-C), and whether that is clean now.
@@ -242,7 +240,7 @@ impl Target {
                     threads: config.threads,
                     memory_bytes: config.memory_bytes,
                     rebuild: config.rebuild,
-                    turn_bytes: takes_turns(config.threads).then_some(TURN_BYTES),
+                    turn_bytes: index::turn_bytes(config.threads, IndexConfig::all_cores()),
                 },
             )?)
         };
@@ -329,13 +327,6 @@ fn check_plan(
         });
     }
     Ok(())
-}
-
-/// Whether the reading threads and tantivy's indexing threads take turns on the cores
-/// (see `index::turns`): when `threads` of each outnumber the cores. With cores to
-/// spare, both sides run at once.
-fn takes_turns(threads: usize) -> bool {
-    threads * 2 > IndexConfig::all_cores()
 }
 
 /// Where a run's plan comes from.
