@@ -72,8 +72,9 @@ mutate() {
   esac
 }
 
-# Paths on disk and in the index, one per line, sorted bytewise.
-on_disk() { (cd corpus && find . -type f -name '*.txt' -printf '%P\n') | LC_ALL=C sort; }
+# Paths on disk and in the index, one per line, sorted bytewise, as from the current
+# folder (which is how `--format paths` prints them).
+on_disk() { find corpus -type f -name '*.txt' -printf '%p\n' | LC_ALL=C sort; }
 # (A limit the article count bounds: older builds reserved room for the limit given.)
 in_index() {
   "$krant" search --index idx --format paths --limit $((articles * 3)) 2>>log | LC_ALL=C sort
