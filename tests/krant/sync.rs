@@ -139,7 +139,7 @@ fn sigkill_at_any_moment_leaves_a_usable_index() {
     ws.generate(3000);
     // Killed at once, once reading is under way, and later in the reading (a `-v` run
     // waits for its lines to be read, so it is still reading when killed).
-    for added in [0, 1, 1000] {
+    for added in [0, 1, 100] {
         let mut child = ws.spawn(&["index", "corpus", "-v"]);
         let mut stderr = common::StderrLines::of(&mut child);
         for _ in 0..added {
