@@ -23,6 +23,7 @@ pub mod report;
 pub(crate) mod snippet;
 pub mod stats;
 pub mod synonyms;
+pub mod until_exit;
 
 use std::process::ExitCode;
 

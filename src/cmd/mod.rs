@@ -16,18 +16,18 @@ pub mod stats;
 pub mod terms;
 pub mod trend;
 
-use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use anyhow::Result;
 
 use crate::config::{DEFAULT_CORPUS_DIR, Global, IndexConfig};
 use crate::corpus::Locator;
 use crate::index::{Found, KrantIndex, Searcher, TextState, inspect};
+use crate::ingest::{self, Stop};
 use crate::output::{self, Messages};
 use crate::query::{Expr, folder_identity};
 use crate::synonyms::Synonyms;
+use crate::until_exit::UntilExit;
 
 /// Standard output, buffered: a page of results is one write, not one per line. Each
 /// command flushes it before returning, so a closed pipe is reported like any write.
@@ -60,11 +60,9 @@ fn explained(err: std::io::Error) -> std::io::Error {
 /// Opens the index for reading. On a fresh clone there is no index yet but there is
 /// `./corpus`: index it first (saying so), so the first command just works.
 ///
-/// The searcher is never dropped: the command ends the process, whose exit unmaps the
-/// index files at once, where dropping unmaps them one by one (about 5% of a search
-/// process's samples; BENCHMARKS.md, "Mechanisms"). It holds no buffered output and no
-/// lock to release.
-pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
+/// The searcher is never dropped: the command ends the process, whose exit frees it
+/// faster (`until_exit`).
+pub fn open_searcher(global: &Global) -> Result<UntilExit<Searcher>> {
     let index_dir = &global.index_dir;
     let corpus = Path::new(DEFAULT_CORPUS_DIR);
     let mut found = inspect(index_dir)?;
@@ -78,8 +76,13 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
             corpus: Some(corpus.to_path_buf()),
             ..IndexConfig::defaults(global.clone())
         };
-        let never = AtomicBool::new(false);
-        let report = self::index::sync(&index_config, &mut messages, &never)?;
+        let progress = !global.quiet && global.stderr_is_terminal;
+        let mut shown = output::IndexingMessages::new(&mut messages, progress, false, index_dir);
+        let report = ingest::sync(
+            &index_config,
+            &mut |event| shown.tell(event),
+            &Stop::default(),
+        )?;
         messages.finish();
         if !global.quiet {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
@@ -94,7 +97,7 @@ pub fn open_searcher(global: &Global) -> Result<ManuallyDrop<Searcher>> {
         ));
     }
     let searcher = Searcher::new(KrantIndex::open_found(index_dir, found)?)?;
-    Ok(ManuallyDrop::new(match &global.synonyms {
+    Ok(UntilExit::new(match &global.synonyms {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
         None => searcher,
     }))
@@ -150,7 +153,7 @@ fn path_of(path: &Path) -> Vec<u8> {
 }
 
 /// [`open_searcher`], keeping every query to the folders of `--in`.
-pub fn open_within(global: &Global, folders: &[PathBuf]) -> Result<ManuallyDrop<Searcher>> {
+pub fn open_within(global: &Global, folders: &[PathBuf]) -> Result<UntilExit<Searcher>> {
     let mut searcher = open_searcher(global)?;
     let scope = folder_filter(&searcher, folders)?;
     searcher.keep_to(scope);

@@ -55,7 +55,8 @@ pub use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub use reader::{Hit, Hits, Searcher};
 pub use schema::SCHEMA_VERSION;
 pub use stamps::{Stamp, StampIter, StampWriter, Stamps};
-pub use writer::{PreparedArticle, Preparer, TURN_BYTES, Writer, WriterOptions};
+pub use turns::turn_bytes;
+pub use writer::{PreparedArticle, Preparer, Writer, WriterOptions};
 
 use contain::{contain, damaged};
 use directory::SharedDirectory;

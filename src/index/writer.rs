@@ -37,11 +37,6 @@ const MIN_BYTES_PER_THREAD: usize = 15_000_000;
 /// allocation.
 const OPERATIONS_PER_HANDOVER: usize = 4;
 
-/// Bytes of analyzed text (encoded tokens of text, title and pairs) handed to tantivy
-/// per turn (see `turns`): some 3,500 articles of the benchmark's archive, a fifth of a
-/// second's analysis on two threads. 32 MB did no better.
-pub const TURN_BYTES: usize = 8 << 20;
-
 /// Word forms held before they are merged into `forms.fst` (some 60 bytes each): a
 /// writer met this many new forms only on archives with a large vocabulary (the
 /// generated million-article archive has 99,000 forms), and then it writes the file
@@ -58,8 +53,8 @@ pub struct WriterOptions {
     /// Drop every article and start afresh (also the way out of an outdated index).
     pub rebuild: bool,
     /// Analyzed bytes per turn when the reading threads and tantivy's take turns on the
-    /// cores (see `turns`; [`TURN_BYTES`]), or `None` for both at once, which is better
-    /// when there are cores enough for both.
+    /// cores ([`super::turn_bytes`]), or `None` for both at once, which is better when
+    /// there are cores enough for both.
     pub turn_bytes: Option<usize>,
 }
 

@@ -117,46 +117,15 @@ pub fn plan(
                 last_key = Some(key.to_owned());
             }
         }
-        let order = match (&item, &entry) {
-            (None, None) => break,
-            (Some(WalkItem::Problem(_)), _) | (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(WalkItem::Unreadable { key, .. }), Some(entry)) => {
-                // A place sorts before the paths in it. It goes before an article at its
-                // own path too (a folder where the file was): what could not be read is
-                // not known to be gone.
-                if key.as_str() <= entry.path.as_str()
-                    || key.strip_suffix('/') == Some(entry.path.as_str())
-                {
-                    Ordering::Less
-                } else {
-                    Ordering::Greater
-                }
-            }
-            (Some(WalkItem::File(file)), Some(entry)) => file.path.cmp(&entry.path),
+        let Some(order) = order_of(item.as_ref(), entry.as_ref()) else {
+            break;
         };
         match order {
-            Ordering::Less => match item.take() {
-                Some(WalkItem::Problem(warning)) => step(Step::Warning {
-                    warning,
-                    hides: false,
-                })?,
-                Some(WalkItem::Unreadable { warning, .. }) => {
-                    hidden = Some(warning.path.clone());
-                    step(Step::Warning {
-                        warning,
-                        hides: true,
-                    })?;
+            Ordering::Less => {
+                if let Some(item) = item.take() {
+                    walked_first(item, &mut hidden, &mut totals, &mut step)?;
                 }
-                Some(WalkItem::File(file)) => {
-                    totals.walked += 1;
-                    step(Step::Read(ToRead {
-                        file,
-                        indexed: None,
-                    }))?;
-                }
-                None => {}
-            },
+            }
             Ordering::Equal => {
                 let Some(WalkItem::File(file)) = item.take() else {
                     continue;
@@ -212,6 +181,59 @@ pub fn plan(
     }
     totals.stamps = stamps.passed;
     Ok(totals)
+}
+
+/// Which comes first: the walk's `item` (`Less`) or the catalog's `entry` (`Greater`),
+/// or both (`Equal`, the same path); `None` when both streams are done.
+fn order_of(item: Option<&WalkItem>, entry: Option<&CatalogEntry>) -> Option<Ordering> {
+    Some(match (item, entry) {
+        (None, None) => return None,
+        (Some(WalkItem::Problem(_)), _) | (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(WalkItem::Unreadable { key, .. }), Some(entry)) => {
+            // A place sorts before the paths in it. It goes before an article at its
+            // own path too (a folder where the file was): what could not be read is
+            // not known to be gone.
+            if key.as_str() <= entry.path.as_str()
+                || key.strip_suffix('/') == Some(entry.path.as_str())
+            {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+        (Some(WalkItem::File(file)), Some(entry)) => file.path.cmp(&entry.path),
+    })
+}
+
+/// The step for a walk item that comes before the catalog's next entry: a warning (an
+/// unreadable place then `hidden`, the last such), or a file new to the index.
+fn walked_first(
+    item: WalkItem,
+    hidden: &mut Option<String>,
+    totals: &mut Totals,
+    step: &mut impl FnMut(Step) -> Result<()>,
+) -> Result<()> {
+    match item {
+        WalkItem::Problem(warning) => step(Step::Warning {
+            warning,
+            hides: false,
+        }),
+        WalkItem::Unreadable { warning, .. } => {
+            *hidden = Some(warning.path.clone());
+            step(Step::Warning {
+                warning,
+                hides: true,
+            })
+        }
+        WalkItem::File(file) => {
+            totals.walked += 1;
+            step(Step::Read(ToRead {
+                file,
+                indexed: None,
+            }))
+        }
+    }
 }
 
 /// Reads past the catalog's entries for `path` after the first: the next entry, and

@@ -9,9 +9,9 @@ use std::thread;
 use anyhow::Result;
 
 use super::{Ahead, Kept, Planned, SpillReader, SpillWriter, Step, Totals, ahead, plan};
-use crate::corpus::{CorpusFile, READ_BATCH, WalkItem, WalkOptions, WalkWarning, Walker};
+use crate::corpus::{READ_BATCH, WalkItem, WalkOptions, WalkWarning, Walker};
 use crate::error::failure;
-use crate::index::{CatalogEntry, KrantIndex, SAMPLE_ARTICLES, Stamp, Stamps};
+use crate::index::{CatalogEntry, KrantIndex, Stamp, Stamps};
 
 /// What a run is to do, from [`plan_and_verify`].
 pub struct Plan {
@@ -179,25 +179,6 @@ fn plan_failure(dir: &Path, err: &std::io::Error) -> anyhow::Error {
         ),
         "nothing was changed; free space or fix permissions, then run `krant index` again",
     )
-}
-
-/// Up to [`SAMPLE_ARTICLES`] of the files to read, spread evenly over them; the list is
-/// read from its start again afterwards.
-pub fn sample_of(to_read: &mut SpillReader, root: &Path) -> Result<Vec<CorpusFile>> {
-    let step = to_read.len().div_ceil(SAMPLE_ARTICLES).max(1);
-    let mut sample = Vec::new();
-    let mut record = Vec::new();
-    let mut at = 0;
-    while to_read.next_into(&mut record)? {
-        if at % step == 0
-            && let Some(planned) = Planned::decode(&record, root)
-        {
-            sample.push(planned.file);
-        }
-        at += 1;
-    }
-    to_read.rewind()?;
-    Ok(sample)
 }
 
 /// The files to read, handed out a batch at a time, numbered in plan order.

@@ -10,6 +10,7 @@ pub mod columns;
 mod csv;
 mod escape;
 mod figure;
+mod indexing;
 mod json;
 mod messages;
 mod numbers;
@@ -46,6 +47,7 @@ pub use histogram::{
     HistogramLayout, print_histogram_csv, print_histogram_json, print_histogram_text,
 };
 pub use index::print_index_summary;
+pub use indexing::IndexingMessages;
 pub use keywords::{KeywordsReport, print_keywords_csv, print_keywords_json, print_keywords_text};
 pub use kwic::{KwicExport, KwicExportFormat, KwicLayout, print_kwic_text};
 pub use man::manual_page;

@@ -223,21 +223,6 @@ fn a_month_range_before_the_first_month_is_an_error_not_month_zero() {
     );
 }
 
-/// Waits for `child` at most `seconds` (reading its output meanwhile); kills it and
-/// fails if it is still running.
-fn finishes(child: std::process::Child, seconds: u64, what: &str) -> std::process::Output {
-    let pid = child.id().to_string();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || sender.send(child.wait_with_output()));
-    match receiver.recv_timeout(std::time::Duration::from_secs(seconds)) {
-        Ok(output) => output.unwrap(),
-        Err(_) => {
-            common::succeeds("kill", &["-9", &pid]);
-            panic!("{what} hangs");
-        }
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn a_fifo_or_a_device_in_the_corpus_never_blocks() {
@@ -253,7 +238,7 @@ fn a_fifo_or_a_device_in_the_corpus_never_blocks() {
         &["show", "a.txt"],
         &["kwic", "kalifaat"],
     ] {
-        let out = finishes(ws.spawn(args), 20, &format!("{args:?}"));
+        let out = common::finishes(ws.spawn(args), &format!("{args:?}"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         // kwic finds nothing without the text.
         assert!(
@@ -270,9 +255,8 @@ fn a_fifo_or_a_device_in_the_corpus_never_blocks() {
     if std::path::Path::new("/proc/kmsg").exists() {
         std::os::unix::fs::symlink("/proc/kmsg", ws.corpus_path("kmsg.txt")).unwrap();
     }
-    let out = finishes(
+    let out = common::finishes(
         ws.spawn(&["index", "corpus", "--follow-links", "--format", "json"]),
-        20,
         "index --follow-links",
     );
     assert_eq!(
@@ -301,7 +285,7 @@ fn output_that_cannot_be_written_is_an_error_or_a_quiet_end_never_a_panic() {
         let mut first = [0u8; 1];
         std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
         drop(child.stdout.take());
-        let out = finishes(child, 20, &format!("{args:?}"));
+        let out = common::finishes(child, &format!("{args:?}"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");

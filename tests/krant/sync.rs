@@ -137,16 +137,21 @@ fn sigkill_at_any_moment_leaves_a_usable_index() {
     ws.generate(300);
     ws.index();
     ws.generate(3000);
-    for delay_ms in [30, 150, 400] {
-        let mut child = ws.spawn(&["index", "corpus"]);
-        std::thread::sleep(Duration::from_millis(delay_ms));
+    // Killed at once, once reading is under way, and later in the reading (a `-v` run
+    // waits for its lines to be read, so it is still reading when killed).
+    for added in [0, 1, 100] {
+        let mut child = ws.spawn(&["index", "corpus", "-v"]);
+        let mut stderr = common::StderrLines::of(&mut child);
+        for _ in 0..added {
+            assert!(stderr.until("krant: added "), "{}", stderr.seen);
+        }
         child.kill().unwrap();
         child.wait().unwrap();
         // The last commit answers: either the first 300 or all 3000.
         let total = ws.search_json(&["gemeenschappelijk"]).total;
         assert!(
             total == 300 || total == 3000,
-            "after kill at {delay_ms} ms: {total}"
+            "after kill at {added} articles added: {total}"
         );
     }
     let report = ws.index_json(&[]);
@@ -164,8 +169,9 @@ fn sigkill_at_any_moment_leaves_a_usable_index() {
 fn a_killed_first_run_is_finished_by_the_next() {
     let ws = Workspace::new();
     ws.generate(2000);
-    let mut child = ws.spawn(&["index", "corpus"]);
-    std::thread::sleep(Duration::from_millis(60));
+    let mut child = ws.spawn(&["index", "corpus", "-v"]);
+    let mut stderr = common::StderrLines::of(&mut child);
+    assert!(stderr.until("krant: added "), "{}", stderr.seen);
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(ws.index_json(&[]).articles, 2000);
@@ -183,12 +189,12 @@ fn a_second_writer_is_refused_at_once() {
         .open(ws.root().join(".krant/krant.lock"))
         .unwrap();
     lock.try_lock().unwrap();
-    let started = std::time::Instant::now();
-    let run = ws.run(&["index", "corpus"]);
-    assert_eq!(run.code, 2);
-    assert!(started.elapsed() < Duration::from_secs(5), "it waited");
+    // Waiting for the lock would wait for ever: the test would fail as a hang.
+    let run = common::finishes(ws.spawn(&["index", "corpus"]), "index beside a writer");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2));
     assert_eq!(
-        run.stderr,
+        stderr,
         format!(
             "krant: error: another `krant index` is already writing the index at .krant; \
              wait for it to finish (searches keep working meanwhile)\n"
@@ -204,15 +210,15 @@ fn a_second_writer_is_refused_at_once() {
 fn two_index_runs_at_once_one_proceeds() {
     let ws = Workspace::new();
     ws.generate(4000);
-    let first = ws.spawn(&["index", "corpus"]);
-    // The marker is written only once the lock is held.
-    let marker = ws.root().join(".krant/krant.json");
-    while !marker.exists() {
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    // The first holds the lock once it adds an article, and cannot finish while its
+    // `-v` lines are not read.
+    let mut first = ws.spawn(&["index", "corpus", "-v"]);
+    let mut stderr = common::StderrLines::of(&mut first);
+    assert!(stderr.until("krant: added "), "{}", stderr.seen);
     let second = ws.run(&["index", "corpus"]);
-    let first = first.wait_with_output().unwrap();
-    assert_eq!(first.status.code(), Some(0));
+    let stderr = stderr.rest();
+    let first = common::finishes(first, "the first index run");
+    assert_eq!(first.status.code(), Some(0), "{stderr}");
     assert_eq!(second.code, 2, "{}", second.stderr);
     assert!(
         second
@@ -227,19 +233,18 @@ fn two_index_runs_at_once_one_proceeds() {
 fn sigint_commits_the_work_so_far_and_exits_130() {
     let ws = Workspace::new();
     ws.generate(6000);
-    let child = ws.spawn(&["index", "corpus", "--threads", "1"]);
-    let marker = ws.root().join(".krant/krant.json");
-    while !marker.exists() {
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    std::thread::sleep(Duration::from_millis(100));
+    // Once an article is added the run is reading, where a Ctrl-C stops it cleanly; it
+    // cannot finish meanwhile, as its `-v` lines wait to be read.
+    let mut child = ws.spawn(&["index", "corpus", "--threads", "1", "-v"]);
+    let mut stderr = common::StderrLines::of(&mut child);
+    assert!(stderr.until("krant: added "), "{}", stderr.seen);
     let status = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = stderr.rest();
+    let output = common::finishes(child, "an interrupted index run");
     assert_eq!(output.status.code(), Some(130), "{stderr}");
     assert!(
         stderr.contains("krant: interrupted: the work so far is committed"),

@@ -424,3 +424,89 @@ pub fn marked(hit: &serde_json::Value) -> Vec<String> {
         })
         .collect()
 }
+
+/// How long a test waits for a child process before it takes it for hung: far longer
+/// than any run here takes, even on a loaded machine. Never a measure of speed.
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Runs `work` (which waits on the child `pid`) on a thread of its own and returns its
+/// result; kills the child and fails, saying `what` hangs, if it takes over [`PATIENCE`].
+pub fn with_patience<T: Send + 'static>(
+    pid: u32,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(work()));
+    match receiver.recv_timeout(PATIENCE) {
+        Ok(result) => result,
+        Err(_) => {
+            succeeds("kill", &["-9", &pid.to_string()]);
+            panic!("{what} hangs");
+        }
+    }
+}
+
+/// Waits for `child` to end (reading its output meanwhile); kills it and fails if it
+/// hangs.
+pub fn finishes(child: std::process::Child, what: &str) -> Output {
+    let pid = child.id();
+    with_patience(pid, what, move || child.wait_with_output()).unwrap()
+}
+
+/// A running krant's stderr, read a line at a time. While nobody reads it, a run with
+/// `-v` (a line per article) cannot get far: its messages wait in the pipe.
+pub struct StderrLines {
+    pid: u32,
+    reader: Option<std::io::BufReader<std::process::ChildStderr>>,
+    /// Everything read so far.
+    pub seen: String,
+}
+
+impl StderrLines {
+    /// Takes over `child`'s stderr (spawned with [`Workspace::spawn`]).
+    pub fn of(child: &mut std::process::Child) -> StderrLines {
+        StderrLines {
+            pid: child.id(),
+            reader: child.stderr.take().map(std::io::BufReader::new),
+            seen: String::new(),
+        }
+    }
+
+    /// Reads up to and including the first line that starts with `start`; false if the
+    /// stream ended first.
+    pub fn until(&mut self, start: &str) -> bool {
+        use std::io::BufRead;
+        let mut reader = self.reader.take().expect("stderr");
+        let start = start.to_owned();
+        let what = format!("waiting for a line starting with {start:?}");
+        let (reader, read, found) = with_patience(self.pid, &what, move || {
+            let mut read = String::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap() == 0 {
+                    return (reader, read, false);
+                }
+                read.push_str(&line);
+                if line.starts_with(&start) {
+                    return (reader, read, true);
+                }
+            }
+        });
+        self.reader = Some(reader);
+        self.seen.push_str(&read);
+        found
+    }
+
+    /// Reads the rest and returns everything read.
+    pub fn rest(mut self) -> String {
+        use std::io::Read;
+        let mut reader = self.reader.take().expect("stderr");
+        let rest = with_patience(self.pid, "reading stderr to its end", move || {
+            let mut rest = String::new();
+            reader.read_to_string(&mut rest).unwrap();
+            rest
+        });
+        self.seen + &rest
+    }
+}
