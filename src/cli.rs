@@ -10,12 +10,13 @@ mod deferred;
 mod search;
 mod timeline;
 
-pub use analytics::{CollocationsArgs, CollocationsFormat, ExportArgs, ExportFormat, KeywordsArgs};
-pub use deferred::Deferred;
-pub use search::{HitsFormat, KwicArgs, KwicFormat, KwicSortArg, SearchArgs, ShowArgs, SortArg};
-pub use timeline::{
-    HistogramArgs, HistogramByArg, MeasureArg, PeriodArg, ReportArgs, TableFormat, TimelineArgs,
-    TrendArgs,
+pub(crate) use analytics::{CollocationsArgs, CollocationsFormat, ExportArgs, KeywordsArgs};
+pub(crate) use deferred::Deferred;
+pub(crate) use search::{
+    HitsFormat, KwicArgs, KwicFormat, KwicSortArg, SearchArgs, ShowArgs, SortArg,
+};
+pub(crate) use timeline::{
+    HistogramArgs, HistogramByArg, MeasureArg, PeriodArg, ReportArgs, TableFormat, TrendArgs,
 };
 
 const MAIN_EXAMPLES: &str = "\

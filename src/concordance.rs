@@ -35,8 +35,9 @@ pub struct KwicLine {
     pub offset: usize,
 }
 
-/// All occurrences in `articles`, sorted.
-pub fn concordance(
+/// All occurrences in `articles`, sorted (the unit tests' view of `occurrences`).
+#[cfg(test)]
+fn concordance(
     articles: &[StoredArticle],
     matcher: &Matcher,
     analyzer: &mut DutchAnalyzer,

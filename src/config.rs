@@ -14,10 +14,10 @@ mod analytics;
 mod search;
 mod timeline;
 
-pub use crate::cli::{ListFormat, SummaryFormat};
-pub use analytics::{CollocationsConfig, ExportConfig, KeywordsConfig};
-pub use search::{KwicConfig, KwicOutput, SearchConfig, ShowConfig};
-pub use timeline::{Breakdown, HistogramConfig, OutputFormat, ReportConfig, TrendConfig};
+pub(crate) use crate::cli::{ListFormat, SummaryFormat};
+pub(crate) use analytics::{CollocationsConfig, ExportConfig, KeywordsConfig};
+pub(crate) use search::{KwicConfig, KwicOutput, SearchConfig, ShowConfig};
+pub(crate) use timeline::{Breakdown, HistogramConfig, OutputFormat, ReportConfig, TrendConfig};
 
 /// Where the index lives when neither `--index` nor `KRANT_INDEX` says.
 pub const DEFAULT_INDEX_DIR: &str = ".krant";

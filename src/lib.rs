@@ -6,24 +6,24 @@
 //! - search: `Cli → SearchConfig → Query → index::Searcher → Hits → printer → stdout`
 
 pub mod analysis;
-pub mod chart;
+pub(crate) mod chart;
 pub mod cli;
-pub mod cmd;
-pub mod concordance;
+pub(crate) mod cmd;
+pub(crate) mod concordance;
 pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod index;
-pub mod ingest;
+pub(crate) mod ingest;
 pub mod output;
-pub mod periods;
+pub(crate) mod periods;
 pub mod query;
-pub mod report;
+pub(crate) mod report;
 pub(crate) mod snippet;
-pub mod stats;
-pub mod synonyms;
-pub mod until_exit;
+pub(crate) mod stats;
+pub(crate) mod synonyms;
+pub(crate) mod until_exit;
 
 use std::process::ExitCode;
 

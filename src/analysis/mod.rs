@@ -52,9 +52,9 @@ use reading::{Names, Reading, title_case};
 use rustc_hash::FxHashSet;
 use term_cache::{LOOKAHEAD, Lookahead, MAX_CACHED_BYTES, TermCache};
 
-pub use candidates::{Candidate, Judge, Spots};
-pub use explain::Explained;
-pub use lemma::{How, Term};
+pub(crate) use candidates::{Candidate, Spots};
+pub(crate) use explain::Explained;
+pub(crate) use lemma::Term;
 
 /// The parts a folded word is split into as a compound, if it is one (for tools that
 /// review the splitter: `examples/compound_review.rs`).
@@ -70,15 +70,11 @@ pub fn lexicon_lemmas() -> Vec<(String, u8, bool)> {
         .map(|(form, entry)| (form, entry.zipf10, entry.is_verb() && !entry.is_noun()))
         .collect()
 }
-pub use fold::{fold, fold_into};
-pub use lexicon::{
-    Entry as LexiconEntry, Source as LexiconSource, lookup as lexicon_lookup, term_pieces,
-};
-pub use stem::{DutchStemmer, REPAIRS, StemOrigin};
-pub use stopwords::{STOP_WORDS, is_stop_word};
-pub use words::{
-    WordGroup, WordScanner, is_ascii_joiner, is_ignorable, without_ignorables, word_groups,
-};
+pub(crate) use fold::{fold, fold_into};
+pub(crate) use lexicon::{Entry as LexiconEntry, lookup as lexicon_lookup, term_pieces};
+pub(crate) use stem::DutchStemmer;
+pub(crate) use stopwords::is_stop_word;
+pub(crate) use words::{WordScanner, without_ignorables, word_groups};
 
 /// Bumped whenever the terms produced for some text change: an index built with another
 /// version would silently miss or mismatch terms, so it must be rebuilt.

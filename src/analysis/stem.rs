@@ -69,6 +69,7 @@ impl Default for DutchStemmer {
 
 impl DutchStemmer {
     /// The bare Kraaij–Pohlmann stem, as Snowball's reference computes it.
+    #[cfg(test)]
     pub fn bare(&self, folded: &str) -> String {
         self.stemmer.stem(folded).into_owned()
     }

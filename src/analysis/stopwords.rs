@@ -8,6 +8,7 @@
 //! modification, are permitted under the terms of the 3-clause BSD licence.
 
 /// Snowball's Dutch stop words (lower case, sorted).
+#[cfg(test)]
 pub const STOP_WORDS: &[&str] = &[
     "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
     "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",

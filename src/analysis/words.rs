@@ -15,11 +15,13 @@ pub struct WordGroup {
 
 impl WordGroup {
     /// Byte offset of the group's first character.
+    #[cfg(test)]
     pub fn start(&self) -> usize {
         self.parts[0].0
     }
 
     /// Byte offset just past the group's last character.
+    #[cfg(test)]
     pub fn end(&self) -> usize {
         self.parts[self.parts.len() - 1].1
     }

@@ -9,11 +9,12 @@ mod walk;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, MAX_TITLE_CHARS, SkipReason, parse_article, shorten_title, title_of};
-pub use decode::{Encoding, decode};
-pub use locate::Locator;
-pub use read::{BatchReader, READ_BATCH, open_regular, read_regular, utf8_floor};
-pub use walk::{WalkItem, Walker};
+pub(crate) use article::Article;
+pub use article::{MAX_TITLE_CHARS, SkipReason, parse_article};
+pub(crate) use decode::Encoding;
+pub(crate) use locate::Locator;
+pub(crate) use read::{BatchReader, READ_BATCH, read_regular, utf8_floor};
+pub(crate) use walk::{WalkItem, Walker};
 
 /// A candidate article file found by the walk, with what `stat` said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -104,8 +104,9 @@ impl BatchReader {
         }
     }
 
-    /// A reader that reads each file with its own system calls (the fallback, kept
-    /// usable so that tests can compare the two).
+    /// A reader that reads each file with its own system calls (the fallback where
+    /// io_uring is refused), for the tests that compare the two.
+    #[cfg(test)]
     pub fn one_by_one() -> BatchReader {
         BatchReader {
             #[cfg(target_os = "linux")]

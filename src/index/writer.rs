@@ -337,16 +337,6 @@ impl Writer {
         Ok(())
     }
 
-    /// Drops every change since the last commit.
-    pub fn rollback(&mut self) -> Result<()> {
-        self.operations.clear();
-        self.waiting_bytes = 0;
-        self.writer
-            .rollback()
-            .context("cannot roll back the index")?;
-        Ok(())
-    }
-
     /// Waits for background merges, so that the process can exit with the files settled.
     pub fn finish(self) -> Result<()> {
         self.writer

@@ -27,7 +27,7 @@ pub mod spill;
 pub mod survey;
 
 pub use ahead::{Ahead, ahead};
-pub use plan::{Planned, Step, ToRead, Totals, is_within, plan};
+pub use plan::{Planned, Step, Totals, plan};
 pub use restamp::{Kept, Restamp};
 pub use run::{Change, Event, Stop, sync};
 pub use spill::{SpillReader, SpillWriter};

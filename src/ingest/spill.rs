@@ -80,16 +80,6 @@ impl SpillWriter {
         Ok(())
     }
 
-    /// Records written so far.
-    pub fn len(&self) -> usize {
-        self.records
-    }
-
-    /// Whether no record was written.
-    pub fn is_empty(&self) -> bool {
-        self.records == 0
-    }
-
     /// Ends writing; the reader starts at the first record.
     pub fn finish(self) -> io::Result<SpillReader> {
         let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
@@ -123,11 +113,6 @@ impl SpillReader {
         self.records
     }
 
-    /// Whether the list is empty.
-    pub fn is_empty(&self) -> bool {
-        self.records == 0
-    }
-
     /// Goes back to the first record.
     pub fn rewind(&mut self) -> io::Result<()> {
         self.input.seek(SeekFrom::Start(0))?;
@@ -150,8 +135,8 @@ mod tests {
         for record in &records {
             writer.push(record).unwrap();
         }
-        assert_eq!(writer.len(), records.len());
         let mut reader = writer.finish().unwrap();
+        assert_eq!(reader.len(), records.len());
         for _ in 0..2 {
             let mut read = Vec::new();
             let mut record = Vec::new();

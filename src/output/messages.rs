@@ -42,11 +42,6 @@ impl Messages {
         self.progress = progress;
     }
 
-    /// Whether per-file detail was asked for (`-v`).
-    pub fn is_verbose(&self) -> bool {
-        self.verbose
-    }
-
     /// Per-file detail, shown only with `-v`.
     pub fn detail(&mut self, text: &str) {
         if self.verbose {

@@ -6,7 +6,7 @@
 
 // Shared pieces.
 mod bars;
-pub mod columns;
+pub(crate) mod columns;
 mod csv;
 mod escape;
 mod figure;
@@ -36,33 +36,33 @@ mod stats;
 mod terms;
 mod trend;
 
-pub use analyze::{print_analyze_json, print_analyze_text};
-pub use check::{print_check_json, print_check_text};
-pub use collocations::{CollocationsReport, print_collocations_json, print_collocations_text};
-pub use csv::csv_field;
-pub use escape::{escape, escape_lines};
-pub use export::print_export_jsonl;
-pub use figure::{print_timeline_svg, timeline_chart};
-pub use histogram::{
+pub(crate) use analyze::{print_analyze_json, print_analyze_text};
+pub(crate) use check::{print_check_json, print_check_text};
+pub(crate) use collocations::{
+    CollocationsReport, print_collocations_json, print_collocations_text,
+};
+pub use escape::escape;
+pub(crate) use export::print_export_jsonl;
+pub(crate) use figure::{print_timeline_svg, timeline_chart};
+pub(crate) use histogram::{
     HistogramLayout, print_histogram_csv, print_histogram_json, print_histogram_text,
 };
-pub use index::print_index_summary;
-pub use indexing::IndexingMessages;
-pub use keywords::{KeywordsReport, print_keywords_csv, print_keywords_json, print_keywords_text};
-pub use kwic::{KwicExport, KwicExportFormat, KwicLayout, print_kwic_text};
-pub use man::manual_page;
-pub use messages::Messages;
-pub use numbers::plural;
-pub use ranked::{Ranked, print_ranked_table};
-pub use report::{Provenance, QuerySection, Report, ReportHit, print_report_html};
-pub use search::{
-    HitJson, HitPrinter, HitsFormat, HitsLayout, SearchJson, print_count, print_hit_text,
-    total_line,
+pub(crate) use index::print_index_summary;
+pub(crate) use indexing::IndexingMessages;
+pub(crate) use keywords::{
+    KeywordsReport, print_keywords_csv, print_keywords_json, print_keywords_text,
 };
-pub use show::{print_article_json, print_article_text};
-pub use stats::{Stats, YearCount, print_stats_json, print_stats_text};
-pub use style::Style;
-pub use terms::{TermsReport, print_terms_json, print_terms_text};
-pub use trend::{
+pub(crate) use kwic::{KwicExport, KwicExportFormat, KwicLayout, print_kwic_text};
+pub(crate) use man::manual_page;
+pub(crate) use messages::Messages;
+pub(crate) use numbers::plural;
+pub(crate) use ranked::{Ranked, print_ranked_table};
+pub(crate) use report::{Provenance, QuerySection, Report, ReportHit, print_report_html};
+pub(crate) use search::{HitPrinter, HitsFormat, HitsLayout, print_count};
+pub(crate) use show::{print_article_json, print_article_text};
+pub(crate) use stats::{Stats, YearCount, print_stats_json, print_stats_text};
+pub(crate) use style::Style;
+pub(crate) use terms::{TermsReport, print_terms_json, print_terms_text};
+pub(crate) use trend::{
     TrendLayout, print_trend_csv, print_trend_json, print_trend_text, sparkline_columns,
 };

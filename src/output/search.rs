@@ -271,6 +271,10 @@ pub fn total_line(query: &Query, total: usize, shown: usize) -> String {
 /// `krant search --format json`: exactly one object (written field by field as the hits
 /// are read, see `output::HitPrinter`; this type documents it and reads it back).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(
+    dead_code,
+    reason = "the wire format's documentation; the printer writes it field by field"
+)]
 pub struct SearchJson {
     /// The query as typed; `null` when articles are listed without a query.
     pub query: Option<String>,

@@ -53,11 +53,6 @@ impl Style {
     pub fn warning(self, text: &str) -> String {
         self.wrap("1;33", text)
     }
-
-    /// The word "error".
-    pub fn error(self, text: &str) -> String {
-        self.wrap("1;31", text)
-    }
 }
 
 /// `text` with the byte ranges `highlights` (in order, not overlapping) styled as

@@ -34,10 +34,8 @@ use std::fmt;
 
 use crate::date::MonthRange;
 
-pub use expr::{Expr, Scope};
-pub use limits::{MAX_PATTERN_WORDS, MAX_WORDS};
-pub use parse::MAX_DEPTH;
-pub use values::folder_identity;
+pub(crate) use expr::{Expr, Scope};
+pub(crate) use values::folder_identity;
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
