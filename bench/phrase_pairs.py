@@ -20,12 +20,12 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-# src/index/pairs.rs's BUCKET_BITS.
+# src/index/phrase_pairs.rs's BUCKET_BITS.
 BUCKET_BITS = 14
 
 
 def pair_term(first, second):
-    """krant's pair term of two stems (src/index/pairs.rs), for checking it from outside:
+    """krant's pair term of two stems (src/index/phrase_pairs.rs), for checking it from outside:
     `python3 -c 'import phrase_pairs as p; print(p.pair_term("jaar", "leed"))'` in bench/.
     Needs `pip install xxhash`."""
     import xxhash

@@ -11,7 +11,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::pairs::pair_term;
+use super::phrase_pairs::pair_term;
 use super::schema::Fields;
 use super::vocabulary::{Vocabulary, accepts, edit_automaton};
 use crate::analysis::{AnalyzedToken, DutchAnalyzer, Mode, fold, word_spans};
@@ -422,7 +422,7 @@ mod tests {
     use super::*;
     use crate::index::Searcher;
     use crate::index::fixture::index_of;
-    use crate::index::pairs::pair_term;
+    use crate::index::phrase_pairs::pair_term;
 
     #[test]
     fn only_adjacent_frequent_terms_of_an_exact_phrase_make_filters() {

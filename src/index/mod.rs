@@ -9,7 +9,7 @@
 //! - `forms.fst`: the word forms of the archive, for prefix and fuzzy words.
 //!
 //! The corpus root, the time of the last run, the article count and the frequent terms
-//! (see `pairs`) travel in tantivy's commit payload, so they change atomically with the
+//! (see `phrase_pairs`) travel in tantivy's commit payload, so they change atomically with the
 //! documents.
 
 mod articles;
@@ -20,20 +20,20 @@ mod compile;
 mod contain;
 mod counts;
 mod directory;
-mod encoded;
 mod every;
 #[cfg(test)]
 mod fixture;
 mod frequencies;
 mod heap;
-mod pairs;
+mod phrase_pairs;
 mod prepare;
 mod reader;
 mod repair;
 pub(crate) mod schema;
 mod stamps;
 mod stem_forms;
-mod turns;
+mod token_handover;
+mod turn_taking;
 mod vocabulary;
 mod writer;
 
@@ -52,13 +52,13 @@ pub(crate) use check::{CheckReport, check};
 pub(crate) use collect::HitSink;
 pub(crate) use counts::{GroupKey, Grouping, Tally};
 pub(crate) use frequencies::DocSets;
-pub(crate) use pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
+pub(crate) use phrase_pairs::{FrequentTermCounter, FrequentTerms, SAMPLE_ARTICLES};
 pub(crate) use prepare::{PreparedArticle, Preparer};
 pub(crate) use reader::Hit;
 pub use reader::Searcher;
 pub(crate) use schema::SCHEMA_VERSION;
 pub(crate) use stamps::{Stamp, StampIter, StampWriter, Stamps};
-pub(crate) use turns::turn_bytes;
+pub(crate) use turn_taking::turn_bytes;
 pub(crate) use writer::{Writer, WriterOptions};
 
 use contain::{contain, damaged};
@@ -107,7 +107,7 @@ pub struct IndexState {
     pub indexed_at: u64,
     /// Articles in the index after that commit.
     pub articles: u64,
-    /// The terms whose adjacent pairs the index holds (see `pairs`), sorted: chosen when
+    /// The terms whose adjacent pairs the index holds (see `phrase_pairs`), sorted: chosen when
     /// the index was built from scratch, and kept with the articles indexed with them.
     #[serde(default, with = "space_separated")]
     pub frequent_terms: Vec<String>,
@@ -281,8 +281,8 @@ impl KrantIndex {
 
     fn wrap(index: Index, dir: &Path) -> Result<KrantIndex> {
         index.tokenizers().register(
-            encoded::ENCODED_NAME,
-            tantivy::tokenizer::TextAnalyzer::from(encoded::EncodedTokenizer::default()),
+            token_handover::ENCODED_NAME,
+            tantivy::tokenizer::TextAnalyzer::from(token_handover::EncodedTokenizer::default()),
         );
         let fields = schema::fields_of(&index.schema())
             .map_err(|_| damaged(dir, "its schema is not krant's"))?;

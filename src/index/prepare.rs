@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use tantivy::TantivyDocument;
 
-use super::encoded::Encoder;
-use super::pairs::{FrequentTerms, PairEncoder};
+use super::phrase_pairs::{FrequentTerms, PairEncoder};
 use super::schema;
-use super::turns::Turns;
+use super::token_handover::Encoder;
+use super::turn_taking::Turns;
 use crate::analysis::{DutchAnalyzer, Mode, TokenKind};
 use crate::corpus::Article;
 
@@ -35,7 +35,7 @@ pub struct PreparedArticle {
 
 impl Preparer {
     /// Waits while tantivy indexes the articles handed to it: the two sides run in turns
-    /// (see `turns`). Call before preparing each batch of articles.
+    /// (see `turn_taking`). Call before preparing each batch of articles.
     pub fn wait_turn(&self) {
         self.turns.wait_for_analysis_turn();
     }

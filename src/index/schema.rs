@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 use tantivy::store::Compressor;
 
-use super::encoded::ENCODED_NAME;
+use super::token_handover::ENCODED_NAME;
 
 /// Bumped whenever the fields or their options change, or how tantivy writes them: 5 keeps
 /// the path column's dictionary uncompressed (schema 4's is zstd, which krant no longer
@@ -43,7 +43,7 @@ pub mod names {
     /// Content hash of the file, to tell a touched file from an edited one.
     pub const HASH: &str = "hash";
     /// Pairs of adjacent frequent terms of the text, documents only: a filter that spares
-    /// a phrase of frequent words its position checks (see `pairs`).
+    /// a phrase of frequent words its position checks (see `phrase_pairs`).
     pub const PAIRS: &str = "pairs";
     /// The number of written words of the text (title line included) that are not stop
     /// words, a word group (`corona-crisis`) counting once: the words a per-million

@@ -13,12 +13,12 @@ use tantivy::{Index, IndexWriter, Term};
 use super::contain::{contain, damaged};
 use super::directory::SharedDirectory;
 use super::heap;
-use super::pairs::FrequentTerms;
+use super::phrase_pairs::FrequentTerms;
 use super::prepare::{PreparedArticle, Preparer};
 use super::repair::{share_metadata, sweep};
 use super::schema;
 use super::stamps::StampWriter;
-use super::turns::{HandedDoc, Turns};
+use super::turn_taking::{HandedDoc, Turns};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect,
@@ -255,7 +255,7 @@ impl Writer {
         match self.turn_bytes {
             // Both at once: tantivy gets the articles as they come.
             None if self.operations.len() >= OPERATIONS_PER_HANDOVER => self.hand_over()?,
-            // tantivy's turn; the reading threads wait (see `turns`).
+            // tantivy's turn; the reading threads wait (see `turn_taking`).
             Some(turn_bytes) if self.waiting_bytes >= turn_bytes => {
                 let turns = Arc::clone(&self.turns);
                 let turn = turns.tantivy_turn();

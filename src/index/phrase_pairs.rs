@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::encoded::Encoder;
+use super::token_handover::Encoder;
 
 /// A pair term is the pair's bucket among 2¹⁴, so its articles are a superset of the
 /// pair's, which a filter can afford: the phrase is checked in each. Unhashed, the
@@ -204,8 +204,8 @@ impl PairEncoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::encoded::EncodedTokenizer;
     use crate::index::fixture::index_of;
+    use crate::index::token_handover::EncodedTokenizer;
     use crate::index::{IndexState, KrantIndex, Writer, WriterOptions};
     use tantivy::tokenizer::{TokenStream, Tokenizer};
 
