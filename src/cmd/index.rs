@@ -59,12 +59,7 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
             .with_context(|| format!("cannot write the report to {}", path.display()))?;
     }
     match config.format {
-        SummaryFormat::Json => {
-            let mut out = super::stdout();
-            serde_json::to_writer(&mut out, &report)?;
-            std::io::Write::write_all(&mut out, b"\n")?;
-            std::io::Write::flush(&mut out)?;
-        }
+        SummaryFormat::Json => output::print_index_json(&mut super::stdout(), &report)?,
         SummaryFormat::Text => {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
         }

@@ -12,14 +12,18 @@
 //! read (made owner-only by an earlier krant) reads as empty: only a writer's garbage
 //! collection uses it.
 //!
-//! The writer's directory copies what it reads instead of mapping it
-//! ([`SharedDirectory::open_copying`]). Only tantivy's background merges and its deletes
-//! read through the writer, and a merge reads every page of the segments it merges: mapped,
-//! those pages count in krant's resident memory until the merge ends (at a million
-//! articles, 400 MB on top of the writer's budget, BENCHMARKS.md "Scale"). Read with
-//! `pread`, each term's postings are a short-lived copy and the file's pages stay in the
-//! kernel's page cache, which belongs to no process and is the first memory reclaimed.
-//! Searches keep the mapping: they read a few pages of each file, many times.
+//! The writer's directory copies the postings and positions it reads instead of mapping
+//! them ([`SharedDirectory::open_copying`]). tantivy's background merges read every page of
+//! the segments they merge: mapped, those pages count in krant's resident memory until the
+//! merge ends (at a million articles, 400 MB on top of the writer's budget; BENCHMARKS.md,
+//! "Memory of a build"). Read with `pread`, each term's postings and positions are a
+//! short-lived copy, and the file's pages stay in the kernel's page cache, which belongs to
+//! no process and is the first memory reclaimed. Postings and positions are most of an
+//! index (85% at a million articles); the other files (term dictionaries, columns, the
+//! store) stay mapped, because tantivy reads them whole or by many small reads, and because
+//! the writer's run reads them too: the catalog of indexed paths (one read a path) and
+//! the hash and date columns. Searches map everything: they read a few pages of each file,
+//! many times.
 
 use std::fs::{File, OpenOptions};
 use std::io;
@@ -45,7 +49,8 @@ const MANAGED_FILE: &str = ".managed.json";
 pub struct SharedDirectory {
     inner: MmapDirectory,
     root: PathBuf,
-    /// Whether files are read into memory with `pread` rather than mapped (see above).
+    /// Whether postings and positions are read into memory with `pread` rather than
+    /// mapped (see above).
     copies: bool,
 }
 
@@ -59,8 +64,8 @@ impl SharedDirectory {
         })
     }
 
-    /// Opens the folder at `root`, copying what it reads: for the writer, whose merges
-    /// read whole segments once.
+    /// Opens the folder at `root`, copying the postings and positions it reads: for the
+    /// writer, whose merges read whole segments once.
     pub fn open_copying(root: &Path) -> Result<SharedDirectory, OpenDirectoryError> {
         Ok(SharedDirectory {
             copies: true,
@@ -93,6 +98,15 @@ impl HasLen for CopiedFile {
 
 impl FileHandle for CopiedFile {
     fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
+        if range.start > range.end {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "a read from byte {} back to byte {}",
+                    range.start, range.end
+                ),
+            ));
+        }
         if range.end > self.len {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
@@ -113,6 +127,15 @@ struct HeldLock {
     _file: Option<File>,
 }
 
+/// Whether the writer copies reads of the file at `path`: tantivy's postings (`.idx`) and
+/// positions (`.pos`), which a merge reads term by term.
+fn is_copied(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("idx" | "pos")
+    )
+}
+
 fn is_read_only(err: &io::Error) -> bool {
     matches!(
         err.kind(),
@@ -122,7 +145,7 @@ fn is_read_only(err: &io::Error) -> bool {
 
 impl Directory for SharedDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        if !self.copies {
+        if !(self.copies && is_copied(path)) {
             return self.inner.get_file_handle(path);
         }
         match CopiedFile::open(&self.root.join(path)) {
@@ -231,5 +254,82 @@ mod tests {
             matches!(&missing, OpenReadError::FileDoesNotExist(path) if path == Path::new("gone.idx")),
             "{missing:?}"
         );
+    }
+
+    /// Whether reads of `handle` (perhaps inside tantivy's slice of it) are copies.
+    fn is_copy(handle: &Arc<dyn FileHandle>) -> bool {
+        format!("{handle:?}").contains("CopiedFile")
+    }
+
+    /// The writer copies postings and positions, and maps the rest; searches map all.
+    #[test]
+    fn the_writer_copies_postings_and_positions_only() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "s.idx",
+            "s.pos",
+            "s.term",
+            "s.fast",
+            "s.store",
+            "s.fieldnorm",
+        ] {
+            std::fs::write(dir.path().join(name), b"0123456789").unwrap();
+        }
+        let copying = SharedDirectory::open_copying(dir.path()).unwrap();
+        let mapping = SharedDirectory::open(dir.path()).unwrap();
+        for (name, copied) in [
+            ("s.idx", true),
+            ("s.pos", true),
+            ("s.term", false),
+            ("s.fast", false),
+            ("s.store", false),
+            ("s.fieldnorm", false),
+        ] {
+            let path = Path::new(name);
+            assert_eq!(
+                is_copy(&copying.get_file_handle(path).unwrap()),
+                copied,
+                "{name}"
+            );
+            assert!(!is_copy(&mapping.get_file_handle(path).unwrap()), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_reversed_range_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("s.idx"), b"0123456789").unwrap();
+        let copying = SharedDirectory::open_copying(dir.path()).unwrap();
+        let handle = copying.get_file_handle(Path::new("s.idx")).unwrap();
+        #[allow(clippy::reversed_empty_ranges, reason = "the case under test")]
+        let reversed = handle.read_bytes(5..2).unwrap_err();
+        assert_eq!(reversed.kind(), io::ErrorKind::InvalidInput);
+    }
+
+    /// The index writer's own directory is the copying one.
+    #[test]
+    fn the_index_writer_reads_through_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let index_dir = dir.path().join("index");
+        let options = super::super::WriterOptions {
+            threads: 1,
+            memory_bytes: 15_000_000,
+            rebuild: false,
+            turn_bytes: None,
+        };
+        let writer = super::super::Writer::open(&index_dir, &options).unwrap();
+        let name = "probe.idx";
+        // Written through tantivy, which adds the footer it checks when it reads.
+        let mut probe = writer
+            .tantivy_directory()
+            .open_write(Path::new(name))
+            .unwrap();
+        std::io::Write::write_all(&mut probe, b"postings").unwrap();
+        tantivy::directory::TerminatingWrite::terminate(probe).unwrap();
+        let handle = writer
+            .tantivy_directory()
+            .get_file_handle(Path::new(name))
+            .unwrap();
+        assert!(is_copy(&handle), "{handle:?}");
     }
 }

@@ -7,7 +7,7 @@
 //! fourteen threads (reading, indexing, merging, reading ahead), so the budget freed by the
 //! indexing threads is not what the merge threads reuse: each arena keeps its own high
 //! water mark, and the process's resident memory climbs through a long build although the
-//! live heap does not (BENCHMARKS.md, "Scale"). Two arenas for the whole process, and
+//! live heap does not (BENCHMARKS.md, "Memory of a build"). Two arenas for the whole process, and
 //! handing free pages back to the system after each commit, keep the resident heap near the
 //! live one.
 //!

@@ -394,9 +394,13 @@ fn open_tantivy(dir: &Path) -> Result<Index> {
 /// Opens tantivy's index in `dir` for the writer, whose reads copy rather than map (see
 /// `directory`).
 fn open_tantivy_to_write(dir: &Path) -> Result<Index> {
-    let directory = SharedDirectory::open_copying(dir)
-        .with_context(|| format!("cannot open the index folder {}", dir.display()))?;
-    open_tantivy_in(dir, directory)
+    open_tantivy_in(dir, writer_directory(dir)?)
+}
+
+/// The folder `dir` as the writer reads it (see `directory`).
+fn writer_directory(dir: &Path) -> Result<SharedDirectory> {
+    SharedDirectory::open_copying(dir)
+        .with_context(|| format!("cannot open the index folder {}", dir.display()))
 }
 
 fn open_tantivy_in(dir: &Path, directory: SharedDirectory) -> Result<Index> {

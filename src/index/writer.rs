@@ -11,7 +11,6 @@ use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, Term};
 
 use super::contain::{contain, damaged};
-use super::directory::SharedDirectory;
 use super::heap;
 use super::phrase_pairs::FrequentTerms;
 use super::prepare::{PreparedArticle, Preparer};
@@ -22,7 +21,7 @@ use super::turn_taking::{HandedDoc, Turns};
 use super::vocabulary::{VOCABULARY_FILE, Vocabulary};
 use super::{
     Found, IndexState, KrantIndex, LOCK_FILE, MARKER_FILE, Marker, STAMPS_FILE, inspect,
-    open_tantivy_to_write, outdated,
+    open_tantivy_to_write, outdated, writer_directory,
 };
 use crate::error::failure;
 
@@ -337,6 +336,12 @@ impl Writer {
         Ok(())
     }
 
+    /// The directory tantivy's writer reads through (for the tests of `directory`).
+    #[cfg(test)]
+    pub(super) fn tantivy_directory(&self) -> &dyn tantivy::Directory {
+        self.index.index.directory()
+    }
+
     /// Waits for background merges, so that the process can exit with the files settled.
     pub fn finish(self) -> Result<()> {
         self.writer
@@ -473,9 +478,7 @@ fn create(dir: &Path) -> Result<KrantIndex> {
     fs::write(dir.join(MARKER_FILE), marker + "\n")
         .with_context(|| format!("cannot write in the index folder {}", dir.display()))?;
     let (schema, _) = schema::build();
-    let directory = SharedDirectory::open_copying(dir)
-        .with_context(|| format!("cannot open the index folder {}", dir.display()))?;
-    let index = Index::create(directory, schema, schema::settings())
+    let index = Index::create(writer_directory(dir)?, schema, schema::settings())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     KrantIndex::wrap(index, dir)
 }

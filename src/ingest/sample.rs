@@ -1,4 +1,4 @@
-//! Choosing the frequent words whose pairs a new index holds (see `index::pairs`): up to
+//! Choosing the frequent words whose pairs a new index holds (see `index::phrase_pairs`): up to
 //! [`SAMPLE_ARTICLES`] of the files to read, spread evenly over the plan, read and
 //! analyzed before the indexing proper. The only place a run deals with the pairs; the
 //! writer does the pairing.

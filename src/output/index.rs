@@ -1,10 +1,17 @@
-//! `krant index`: the summary of a run, for people (written to stderr).
+//! `krant index`: the summary of a run, for people (written to stderr) and as JSON
+//! (`--format json`, to stdout: the `IndexReport` in `report`, on one line).
 
 use std::io::{self, Write};
 
 use super::Style;
 use super::numbers::plural;
 use crate::report::IndexReport;
+
+/// Prints the summary of an indexing run as one line of JSON.
+pub fn print_index_json(out: &mut impl Write, report: &IndexReport) -> io::Result<()> {
+    super::json::write_line(out, report)?;
+    out.flush()
+}
 
 /// Prints the summary of an indexing run (to stderr, by the caller's choice): one line of
 /// counts, then short notes on duplicates and empty months when there are any.

@@ -47,7 +47,7 @@ pub(crate) use figure::{print_timeline_svg, timeline_chart};
 pub(crate) use histogram::{
     HistogramLayout, print_histogram_csv, print_histogram_json, print_histogram_text,
 };
-pub(crate) use index::print_index_summary;
+pub(crate) use index::{print_index_json, print_index_summary};
 pub(crate) use indexing::IndexingMessages;
 pub(crate) use keywords::{
     KeywordsReport, print_keywords_csv, print_keywords_json, print_keywords_text,
