@@ -155,15 +155,20 @@ mod tests {
         Month::new(y, mo).unwrap()
     }
 
+    /// Each bucket as (period, count, total).
+    fn rows_of(series: &[Bucket]) -> Vec<(&str, u64, u64)> {
+        series
+            .iter()
+            .map(|b| (b.period.as_str(), b.count, b.total))
+            .collect()
+    }
+
     #[test]
     fn months_between_are_present_with_zeros() {
         let matching = BTreeMap::from([(m(2017, 1), 2), (m(2017, 3), 1)]);
         let totals = BTreeMap::from([(m(2017, 1), 4), (m(2017, 3), 2), (m(2017, 4), 5)]);
         let s = series(m(2016, 12), m(2017, 4), Period::Month, &matching, &totals);
-        let rows: Vec<_> = s
-            .iter()
-            .map(|b| (b.period.as_str(), b.count, b.total))
-            .collect();
+        let rows = rows_of(&s);
         assert_eq!(
             rows,
             [
@@ -183,10 +188,7 @@ mod tests {
         let matching = BTreeMap::from([(m(2016, 12), 1), (m(2017, 1), 2), (m(2017, 11), 3)]);
         let totals = BTreeMap::from([(m(2016, 12), 2), (m(2017, 1), 2), (m(2017, 11), 6)]);
         let s = series(m(2016, 1), m(2018, 12), Period::Year, &matching, &totals);
-        let rows: Vec<_> = s
-            .iter()
-            .map(|b| (b.period.as_str(), b.count, b.total))
-            .collect();
+        let rows = rows_of(&s);
         assert_eq!(rows, [("2016", 1, 2), ("2017", 5, 8), ("2018", 0, 0)]);
         let s = series(
             m(2016, 12),
@@ -195,10 +197,7 @@ mod tests {
             &matching,
             &totals,
         );
-        let rows: Vec<_> = s
-            .iter()
-            .map(|b| (b.period.as_str(), b.count, b.total))
-            .collect();
+        let rows = rows_of(&s);
         assert_eq!(
             rows,
             [

@@ -12,8 +12,8 @@ use anyhow::{Context, Result};
 
 use crate::config::{IndexConfig, SummaryFormat};
 use crate::error::Interrupted;
-use crate::ingest::{self, Stop};
-use crate::output::{self, IndexingMessages, Messages};
+use crate::ingest::Stop;
+use crate::output::{self, Messages};
 
 /// Runs `krant index` and prints its summary. A Ctrl-C (or SIGTERM) while the corpus is
 /// walked or articles are read stops the run after committing the work done so far; at
@@ -45,14 +45,7 @@ pub fn run(config: &IndexConfig) -> Result<ExitCode> {
     let progress = !config.global.quiet
         && config.global.stderr_is_terminal
         && config.format != SummaryFormat::Json;
-    let mut shown = IndexingMessages::new(
-        &mut messages,
-        progress,
-        config.dry_run,
-        &config.global.index_dir,
-    );
-    let report = ingest::sync(config, &mut |event| shown.tell(event), &stop)?;
-    messages.finish();
+    let report = super::index_showing(config, &mut messages, progress, &stop)?;
     if let Some(path) = &config.report {
         let json = serde_json::to_string_pretty(&report)?;
         std::fs::write(path, json + "\n")

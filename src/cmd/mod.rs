@@ -26,6 +26,7 @@ use crate::index::{Found, KrantIndex, Searcher, TextState, inspect};
 use crate::ingest::{self, Stop};
 use crate::output::{self, Messages};
 use crate::query::{Expr, folder_identity};
+use crate::report::IndexReport;
 use crate::synonyms::Synonyms;
 use crate::until_exit::UntilExit;
 
@@ -77,13 +78,7 @@ pub fn open_searcher(global: &Global) -> Result<UntilExit<Searcher>> {
             ..IndexConfig::defaults(global.clone())
         };
         let progress = !global.quiet && global.stderr_is_terminal;
-        let mut shown = output::IndexingMessages::new(&mut messages, progress, false, index_dir);
-        let report = ingest::sync(
-            &index_config,
-            &mut |event| shown.tell(event),
-            &Stop::default(),
-        )?;
-        messages.finish();
+        let report = index_showing(&index_config, &mut messages, progress, &Stop::default())?;
         if !global.quiet {
             output::print_index_summary(&mut std::io::stderr().lock(), &report, messages.style())?;
         }
@@ -101,6 +96,22 @@ pub fn open_searcher(global: &Global) -> Result<UntilExit<Searcher>> {
         Some(path) => searcher.with_synonyms(Synonyms::load(path)?),
         None => searcher,
     }))
+}
+
+/// Runs `krant index` as `config` says, its events shown through `messages` (with a
+/// progress bar when `progress`), and flushes the messages: the command's run and
+/// `open_searcher`'s first build.
+pub fn index_showing(
+    config: &IndexConfig,
+    messages: &mut Messages,
+    progress: bool,
+    stop: &Stop,
+) -> Result<IndexReport> {
+    let mut shown =
+        output::IndexingMessages::new(messages, progress, config.dry_run, &config.global.index_dir);
+    let report = ingest::sync(config, &mut |event| shown.tell(event), stop)?;
+    messages.finish();
+    Ok(report)
 }
 
 /// The articles `--in` keeps to, as an expression to restrict queries with; `None` for
