@@ -169,9 +169,14 @@ fn decode(value: u64) -> Entry {
 /// names), or a word whose only reading is an inflected form that Dutch does not
 /// capitalise inside a sentence (see [`is_uncapitalised_form`]).
 pub fn is_name_homograph(folded: &str) -> bool {
+    is_name_homograph_with(folded, lookup(folded).as_ref())
+}
+
+/// [`is_name_homograph`] of a word whose lexicon entry (if any) is at hand.
+pub fn is_name_homograph_with(folded: &str, entry: Option<&Entry>) -> bool {
     static NAMES: super::sorted_lines::WordList =
         super::sorted_lines::WordList::new(include_str!("../../data/lexicon/names.txt"));
-    NAMES.contains(folded) || lookup(folded).is_some_and(|e| is_uncapitalised_form(folded, &e))
+    NAMES.contains(folded) || entry.is_some_and(|e| is_uncapitalised_form(folded, e))
 }
 
 /// Whether a word is a form of a verb (not its infinitive: `schoof`, `delft`, `vond`) or an

@@ -71,7 +71,7 @@ pub fn lexicon_lemmas() -> Vec<(String, u8, bool)> {
         .collect()
 }
 pub(crate) use fold::{fold, fold_into};
-pub(crate) use lexicon::{Entry as LexiconEntry, lookup as lexicon_lookup, term_pieces};
+pub(crate) use lexicon::{Entry as LexiconEntry, term_pieces};
 pub(crate) use stem::DutchStemmer;
 pub(crate) use stopwords::is_stop_word;
 pub(crate) use words::{WordScanner, without_ignorables, word_groups};
@@ -464,10 +464,24 @@ impl DutchAnalyzer {
             self.folded = folded;
             return;
         }
-        let readings = reading::readings(surface, &folded, text, (start, end), names, mode);
+        let word_key = term_cache::key(&folded, Reading::Word);
+        let mut facts = None;
+        let readings = reading::readings(
+            surface,
+            &folded,
+            text,
+            (start, end),
+            (names, || {
+                *facts.insert(self.terms.name_facts(word_key, &folded))
+            }),
+            mode,
+        );
         // An unknown word in Title case inside a sentence is not cut into parts: a name's
         // letters are no words (`Hoogstraten` is no `straat`).
-        let unknown_name = names == Names::Name && lexicon_lookup(&folded).is_none();
+        let unknown_name = names == Names::Name
+            && !facts
+                .unwrap_or_else(|| self.terms.name_facts(word_key, &folded))
+                .known;
         for &reading in readings {
             let split_compounds = mode == Mode::Index
                 && kind != TokenKind::Joined
@@ -475,7 +489,7 @@ impl DutchAnalyzer {
                 && reading == Reading::Word
                 && !unknown_name;
             let lookup = Lookup {
-                key: term_cache::key(&folded, reading),
+                key: term_cache::in_reading(word_key, reading),
                 token: (start, end, position),
                 kind,
                 split_compounds,

@@ -3,7 +3,7 @@
 //! (`Tienen`, `Hoogstraten`: the folded name with a capital), on the index side and in
 //! the readings a query tries ([`DutchAnalyzer::query_variants`]).
 
-use super::lexicon::{is_name_homograph, lookup as lexicon_lookup};
+use super::lexicon::{is_name_homograph, is_name_homograph_with, lookup as lexicon_lookup};
 use super::stopwords::is_stop_word;
 use super::words::without_ignorables;
 use super::{AnalyzedToken, DutchAnalyzer, MAX_QUERY_VARIANTS, Mode, word_spans};
@@ -32,6 +32,35 @@ pub(super) enum Names {
     Both,
 }
 
+/// What the lexicon says of a folded word that decides whether, written in Title case,
+/// it may be a name: whether it knows the word, and whether the word is a name spelled
+/// like a word ([`is_name_homograph`]). A function of the folded word alone, so the
+/// analyzer keeps it with the words met ([`super::term_cache`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct NameFacts {
+    /// The lexicon knows the word.
+    pub(super) known: bool,
+    /// The word is a name spelled like a word.
+    pub(super) homograph: bool,
+}
+
+impl NameFacts {
+    /// The facts of a folded word, from the lexicon.
+    pub(super) fn of(folded: &str) -> NameFacts {
+        let entry = lexicon_lookup(folded);
+        NameFacts {
+            known: entry.is_some(),
+            homograph: is_name_homograph_with(folded, entry.as_ref()),
+        }
+    }
+
+    /// Whether a word in Title case may be a name: a name spelled like a word (`tienen`,
+    /// `wilders`), or a word the lexicon does not know (`hoogstraten`, `bamen`).
+    fn may_be_name(self) -> bool {
+        self.homograph || !self.known
+    }
+}
+
 /// How a written word (not part of a word group) may be a name: a word in Title case
 /// may be a name that is spelled like a word (`Tienen`, `Weert`, `Leiden`): in the
 /// middle of a sentence it is the name; at the start of one, the index takes both
@@ -47,13 +76,14 @@ pub(super) fn names_of(surface: &str, text: &str, start: usize, mode: Mode) -> N
 }
 
 /// The readings of a word written as `surface` at `start..end` of `text`, folded to
-/// `folded`, in order.
+/// `folded`, in order. `facts` are the word's [`NameFacts`], asked only when `names` is
+/// not [`Names::Ignore`].
 pub(super) fn readings(
     surface: &str,
     folded: &str,
     text: &str,
     (start, end): (usize, usize),
-    names: Names,
+    (names, facts): (Names, impl FnOnce() -> NameFacts),
     mode: Mode,
 ) -> &'static [Reading] {
     if is_acronym(surface, folded) {
@@ -64,12 +94,14 @@ pub(super) fn readings(
         } else {
             &[Reading::Acronym]
         }
-    } else if names != Names::Ignore && may_be_name(folded) {
+    } else if let Some(facts) = (names != Names::Ignore).then(facts)
+        && facts.may_be_name()
+    {
         // A word the lexicon does not know, in Title case, may be a name
         // (`Hoogstraten`) or a form the lexicon misses (`Vlamingen`, `Oekrainers`):
         // the index takes both readings, and the query tries both
         // ([`DutchAnalyzer::query_variants`]).
-        if names == Names::Both || (mode == Mode::Index && !is_name_homograph(folded)) {
+        if names == Names::Both || (mode == Mode::Index && !facts.homograph) {
             &[Reading::Word, Reading::Name]
         } else {
             &[Reading::Name]
@@ -118,7 +150,9 @@ impl DutchAnalyzer {
             return None;
         }
         let folded = self.normalize(&text[start..end]);
-        may_be_name(&folded).then(|| title_case(&folded))
+        NameFacts::of(&folded)
+            .may_be_name()
+            .then(|| title_case(&folded))
     }
 
     /// The word's term of a query word in Title case that the lexicon does not know, and
@@ -147,12 +181,6 @@ fn is_acronym(surface: &str, folded: &str) -> bool {
     surface.len() >= 2
         && surface.bytes().all(|b| b.is_ascii_uppercase())
         && (is_stop_word(folded) || lexicon_lookup(folded).is_some_and(|e| !e.is_name()))
-}
-
-/// Whether a folded word, written in Title case, may be a name: a name spelled like a word
-/// (`tienen`, `wilders`), or a word the lexicon does not know (`hoogstraten`, `bamen`).
-fn may_be_name(folded: &str) -> bool {
-    is_name_homograph(folded) || lexicon_lookup(folded).is_none()
 }
 
 /// Whether the word at `start..end` stands beside another word of two or more capitals:

@@ -8,7 +8,6 @@
 //! modification, are permitted under the terms of the 3-clause BSD licence.
 
 /// Snowball's Dutch stop words (lower case, sorted).
-#[cfg(test)]
 pub const STOP_WORDS: &[&str] = &[
     "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
     "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
@@ -40,116 +39,64 @@ pub fn is_stop_word(word: &str) -> bool {
     for (slot, byte) in lower.iter_mut().zip(bytes) {
         *slot = byte.to_ascii_lowercase();
     }
-    is_listed(&lower[..bytes.len()])
+    is_listed(u64::from_le_bytes(lower))
 }
 
-/// Whether a lower-case word is on [`STOP_WORDS`]; a `match`, which the compiler turns
-/// into a dispatch on length and bytes (this runs for every word indexed).
-fn is_listed(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"aan"
-            | b"al"
-            | b"alles"
-            | b"als"
-            | b"altijd"
-            | b"andere"
-            | b"ben"
-            | b"bij"
-            | b"daar"
-            | b"dan"
-            | b"dat"
-            | b"de"
-            | b"der"
-            | b"deze"
-            | b"die"
-            | b"dit"
-            | b"doch"
-            | b"doen"
-            | b"door"
-            | b"dus"
-            | b"een"
-            | b"eens"
-            | b"en"
-            | b"er"
-            | b"ge"
-            | b"geen"
-            | b"geweest"
-            | b"haar"
-            | b"had"
-            | b"heb"
-            | b"hebben"
-            | b"heeft"
-            | b"hem"
-            | b"het"
-            | b"hier"
-            | b"hij"
-            | b"hoe"
-            | b"hun"
-            | b"iemand"
-            | b"iets"
-            | b"ik"
-            | b"in"
-            | b"is"
-            | b"ja"
-            | b"je"
-            | b"kan"
-            | b"kon"
-            | b"kunnen"
-            | b"maar"
-            | b"me"
-            | b"meer"
-            | b"men"
-            | b"met"
-            | b"mij"
-            | b"mijn"
-            | b"moet"
-            | b"na"
-            | b"naar"
-            | b"niet"
-            | b"niets"
-            | b"nog"
-            | b"nu"
-            | b"of"
-            | b"om"
-            | b"omdat"
-            | b"onder"
-            | b"ons"
-            | b"ook"
-            | b"op"
-            | b"over"
-            | b"reeds"
-            | b"te"
-            | b"tegen"
-            | b"toch"
-            | b"toen"
-            | b"tot"
-            | b"u"
-            | b"uit"
-            | b"uw"
-            | b"van"
-            | b"veel"
-            | b"voor"
-            | b"want"
-            | b"waren"
-            | b"was"
-            | b"wat"
-            | b"werd"
-            | b"wezen"
-            | b"wie"
-            | b"wil"
-            | b"worden"
-            | b"wordt"
-            | b"zal"
-            | b"ze"
-            | b"zelf"
-            | b"zich"
-            | b"zij"
-            | b"zijn"
-            | b"zo"
-            | b"zonder"
-            | b"zou"
-    )
+/// Slots of [`TABLE`]: a power of two, some two and a half times the list's length, so
+/// that a lookup probes one or two.
+const SLOTS: usize = 256;
+
+/// [`STOP_WORDS`], each packed into a `u64` ([`pack`]), in an open-addressed table built
+/// by the compiler. This runs for every word indexed: one multiplication and a probe or
+/// two, where a `match` on the list ran a chain of comparisons by length and bytes
+/// (BENCHMARKS.md, "The stop-word test").
+static TABLE: [u64; SLOTS] = table();
+
+/// A word of at most 8 bytes as a number: its bytes, little-endian, padded with zeros. No
+/// word holds a zero byte, so two words pack alike only if they are the same.
+const fn pack(word: &[u8]) -> u64 {
+    let mut packed = [0u8; 8];
+    let mut i = 0;
+    while i < word.len() {
+        packed[i] = word[i];
+        i += 1;
+    }
+    u64::from_le_bytes(packed)
+}
+
+/// The first slot to probe for a packed word (Fibonacci hashing: the top byte of its
+/// product with 2⁶⁴/φ).
+const fn slot_of(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
+
+const fn table() -> [u64; SLOTS] {
+    let mut table = [0u64; SLOTS];
+    let mut k = 0;
+    while k < STOP_WORDS.len() {
+        let word = STOP_WORDS[k].as_bytes();
+        assert!(!word.is_empty() && word.len() <= 8);
+        let packed = pack(word);
+        let mut slot = slot_of(packed);
+        while table[slot] != 0 {
+            slot = (slot + 1) % SLOTS;
+        }
+        table[slot] = packed;
+        k += 1;
+    }
+    table
+}
+
+/// Whether a lower-case word, packed by [`pack`], is on [`STOP_WORDS`].
+fn is_listed(packed: u64) -> bool {
+    let mut slot = slot_of(packed);
+    loop {
+        match TABLE[slot] {
+            0 => return false,
+            word if word == packed => return true,
+            _ => slot = (slot + 1) % SLOTS,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -164,10 +111,31 @@ mod tests {
     }
 
     #[test]
-    fn the_match_holds_exactly_the_list() {
+    fn the_table_holds_exactly_the_list() {
         assert_eq!(STOP_WORDS.len(), 101);
-        assert!(STOP_WORDS.iter().all(|w| is_listed(w.as_bytes())));
-        assert!(!is_listed(b"kalifaat") && !is_listed(b"d") && !is_listed(b"dee"));
+        assert_eq!(TABLE.iter().filter(|&&w| w != 0).count(), STOP_WORDS.len());
+        assert!(STOP_WORDS.iter().all(|w| is_listed(pack(w.as_bytes()))));
+        for other in ["kalifaat", "d", "dee", "zouden", "ee", "aa", "alle", "zz"] {
+            assert!(!is_listed(pack(other.as_bytes())), "{other}");
+        }
+    }
+
+    #[test]
+    fn every_short_word_of_the_lexicon_is_a_stop_word_exactly_if_listed() {
+        // Every lower-case word of up to 8 letters the lexicon knows, against the list.
+        let listed: std::collections::HashSet<&str> = STOP_WORDS.iter().copied().collect();
+        let mut checked = 0;
+        for (form, _) in crate::analysis::lexicon::entries() {
+            if form.len() <= 8 && form.bytes().all(|b| b.is_ascii_lowercase()) {
+                assert_eq!(
+                    is_stop_word(&form),
+                    listed.contains(form.as_str()),
+                    "{form}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

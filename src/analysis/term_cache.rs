@@ -17,13 +17,16 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Lookup;
 use super::lemma::{self, How, Term};
-use super::reading::Reading;
+use super::reading::{NameFacts, Reading};
 use super::stem::DutchStemmer;
 use table::{StemTable, key_of};
 
 /// Stems cached per analyzer before the cache is emptied, bounding its memory (8 MB of
 /// table: three quarters of 2¹⁸ slots of 32 bytes).
 const STEM_CACHE_CAPACITY: usize = 3 << 16;
+
+/// Title-case words whose [`NameFacts`] are kept before the map is emptied (about 2 MB).
+const NAME_FACTS_CAPACITY: usize = 1 << 16;
 
 /// Words whose cache slots are being fetched ahead of their lookup. About this many
 /// words' scanning and folding hide one fetch from memory; more only hold more strings.
@@ -51,12 +54,18 @@ const FREQUENT: u8 = 4;
 /// The cache key of a folded word in a reading: the same folded word has another term in
 /// each reading, so the reading salts the word's hash.
 pub(super) fn key(folded: &str, reading: Reading) -> u128 {
+    in_reading(key_of(folded), reading)
+}
+
+/// The key in `reading` of the word whose key as a word is `word_key` (hashing the word
+/// once for all its readings).
+pub(super) fn in_reading(word_key: u128, reading: Reading) -> u128 {
     let salt = match reading {
         Reading::Word => 0,
         Reading::Acronym => 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834,
         Reading::Name => 0x6a09_e667_f3bc_c908_bb67_ae85_84ca_a73b,
     };
-    key_of(folded) ^ salt
+    word_key ^ salt
 }
 
 /// One cached word. Its strings live in the cache's arena, one after the other (the
@@ -111,6 +120,11 @@ pub(super) struct TermCache {
     /// The compound parts of the lemmas met, by the address of the lemma in the
     /// lexicon; emptied with the cache.
     parts_by_lemma: FxHashMap<usize, Vec<&'static str>>,
+    /// The [`NameFacts`] of the Title-case words met, by their key as a word: asked of
+    /// every word in Title case before its readings are known, they cost up to three
+    /// walks of the lexicon's automaton and a search of the names list each time
+    /// (BENCHMARKS.md, "Name facts of Title-case words").
+    name_facts: FxHashMap<u128, NameFacts>,
 }
 
 impl TermCache {
@@ -126,6 +140,19 @@ impl TermCache {
     /// looked up here rather than given bits in the entry).
     pub(super) fn is_frequent(&self, term: &str) -> bool {
         !self.frequent_terms.is_empty() && self.frequent_terms.contains(term)
+    }
+
+    /// The [`NameFacts`] of `folded`, whose key as a word is `word_key`.
+    pub(super) fn name_facts(&mut self, word_key: u128, folded: &str) -> NameFacts {
+        if let Some(&facts) = self.name_facts.get(&word_key) {
+            return facts;
+        }
+        if self.name_facts.len() >= NAME_FACTS_CAPACITY {
+            self.name_facts.clear();
+        }
+        let facts = NameFacts::of(folded);
+        self.name_facts.insert(word_key, facts);
+        facts
     }
 
     /// Starts fetching the slot of `key` from memory.
