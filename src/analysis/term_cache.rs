@@ -21,9 +21,13 @@ use super::reading::{NameFacts, Reading};
 use super::stem::DutchStemmer;
 use table::{StemTable, key_of};
 
-/// Stems cached per analyzer before the cache is emptied, bounding its memory (8 MB of
-/// table: three quarters of 2¹⁸ slots of 32 bytes).
-const STEM_CACHE_CAPACITY: usize = 3 << 16;
+/// Stems cached per analyzer before the cache is emptied, bounding its memory (16 MB of
+/// table: three quarters of 2¹⁹ slots of 32 bytes, and some 6 MB of strings). Half as
+/// many, a reading thread's share of 100,000 articles (about 270,000 words in their
+/// readings) emptied its cache twice, and each time met its words again: 75% more
+/// lookups missed, and its analysis took 25% longer (BENCHMARKS.md, "Stem cache in one
+/// arena").
+const STEM_CACHE_CAPACITY: usize = 3 << 17;
 
 /// Title-case words whose [`NameFacts`] are kept before the map is emptied (about 2 MB).
 const NAME_FACTS_CAPACITY: usize = 1 << 16;
