@@ -48,7 +48,8 @@ fn main() {
 }
 EOF
 } > "$work/micro.rs"
-rustc -O --edition 2024 "$work/micro.rs" -o "$work/micro"
-find "$archive" -name '*.txt' | sort | head -n "$files" | xargs cat \
+rustc -O --edition 2024 -A warnings "$work/micro.rs" -o "$work/micro"
+# sed, not head, reads the whole list: head's early exit would fail the pipe.
+find "$archive" -name '*.txt' | sort | sed -n "1,${files}p" | xargs cat \
   | tr -c '[:alnum:]\n' ' ' > "$work/words.txt"
 "$work/micro" "$work/words.txt"
