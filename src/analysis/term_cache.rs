@@ -372,6 +372,31 @@ mod tests {
     }
 
     #[test]
+    fn name_facts_met_before_give_the_readings_a_fresh_analyzer_gives() {
+        // Names spelled like words (`Tienen`, `Schoof`), an unknown word (`Hoogstraten`) and
+        // a known one (`Stad`), at the start of a sentence and inside one, so that their
+        // facts are asked in each place where the readings differ.
+        let text = "Tienen ligt bij Hoogstraten. In Tienen zei premier Schoof dat \
+                    Hoogstraten groeit. Stad en land; de Stad Tienen.";
+        let index_side = |analyzer: &mut DutchAnalyzer, text: &str| -> Vec<(usize, String)> {
+            analyzer
+                .tokens(text, Mode::Index)
+                .into_iter()
+                .filter(|t| t.kind != TokenKind::Form)
+                .map(|t| (t.position, t.term))
+                .collect()
+        };
+        let fresh = index_side(&mut DutchAnalyzer::new(), text);
+        assert!(fresh.iter().any(|t| t.1 == "Tienen"), "{fresh:?}");
+        assert!(fresh.iter().any(|t| t.1 == "Hoogstraten"), "{fresh:?}");
+        // The same words met first elsewhere, in other places of their sentences.
+        let mut warmed = DutchAnalyzer::new();
+        index_side(&mut warmed, "Stad Hoogstraten. Schoof Tienen, Tienen Stad.");
+        warmed.terms("Tienen Hoogstraten Schoof Stad");
+        assert_eq!(index_side(&mut warmed, text), fresh);
+    }
+
+    #[test]
     fn words_looked_up_ahead_come_out_as_explained_word_by_word() {
         // Longer than the look-ahead queue, with word groups, compounds, stop words and a
         // repeated word whose form is emitted only the first time.
