@@ -517,6 +517,11 @@ impl DutchAnalyzer {
     /// Looks up and emits the first `count` queued words.
     fn resolve_pending(&mut self, count: usize, pass: &mut Pass<'_>) {
         let mut queue = std::mem::take(&mut self.lookahead);
+        // Their slots have arrived; their strings, in the cache's arena, have not. Asked
+        // for all at once, they arrive together rather than one wait per word.
+        for key in queue.first_keys(count) {
+            self.terms.prefetch_strings(key);
+        }
         queue.drain(count, |folded, lookup| {
             self.resolve(folded, lookup, None, pass)
         });

@@ -1,6 +1,7 @@
 //! The analyzer's speed-up, behind one seam: a cache of the terms of the words met, and a
 //! look-ahead queue that fetches a word's cache slot from memory while the next words are
-//! scanned and folded.
+//! scanned and folded, then the strings its slot points to while the words before it are
+//! resolved.
 //!
 //! Neither decides a term. On a miss, [`TermCache::entry`] asks
 //! [`super::term_in_reading`] (the lexicon, inflection, compound and Kraaij–Pohlmann steps
@@ -19,7 +20,7 @@ use super::Lookup;
 use super::lemma::{self, How, Term};
 use super::reading::{NameFacts, Reading};
 use super::stem::DutchStemmer;
-use table::{StemTable, key_of};
+use table::{StemTable, key_of, prefetch_line};
 
 /// Stems cached per analyzer before the cache is emptied, bounding its memory (16 MB of
 /// table: three quarters of 2¹⁹ slots of 32 bytes, and some 6 MB of strings). Half as
@@ -162,6 +163,14 @@ impl TermCache {
     /// Starts fetching the slot of `key` from memory.
     pub(super) fn prefetch(&self, key: u128) {
         self.table.prefetch(key);
+    }
+
+    /// Starts fetching the strings of `key`'s entry (its stem, then its form), if it has
+    /// one, from memory. The entry's slot should have been fetched already ([`Self::prefetch`]).
+    pub(super) fn prefetch_strings(&self, key: u128) {
+        if let Some(entry) = self.table.get(key) {
+            prefetch_line(self.arena.as_ptr().wrapping_add(entry.start as usize));
+        }
     }
 
     /// The entry of `folded` in `reading`, whose key is `key` (with its compound parts,
@@ -322,6 +331,11 @@ impl Lookahead {
     /// The number of words waiting.
     pub(super) fn len(&self) -> usize {
         self.pending.len()
+    }
+
+    /// The cache keys of the first `count` words waiting.
+    pub(super) fn first_keys(&self, count: usize) -> impl Iterator<Item = u128> + '_ {
+        self.pending[..count].iter().map(|word| word.lookup.key)
     }
 
     /// Hands the first `count` words, in order, to `resolve`.

@@ -39,6 +39,18 @@ impl<V> Default for StemTable<V> {
     }
 }
 
+/// Starts fetching the cache line at `address` from memory, without waiting for it.
+pub(super) fn prefetch_line(address: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that never faults, whatever the address.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>(address.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = address;
+}
+
 /// The table key of a word: its 128-bit hash.
 pub(super) fn key_of(word: &str) -> u128 {
     key_of_hash(xxhash_rust::xxh3::xxh3_128(word.as_bytes()))
@@ -76,14 +88,7 @@ impl<V: Copy + Default> StemTable<V> {
             return;
         }
         let slot: *const Slot<V> = &self.slots[self.home(key)];
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: a prefetch is a hint that never faults, and the address is a live slot.
-        unsafe {
-            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            _mm_prefetch::<_MM_HINT_T0>(slot.cast());
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = slot;
+        prefetch_line(slot.cast());
     }
 
     /// The index of `key`'s slot, or of the empty slot where it would go.
