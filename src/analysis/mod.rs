@@ -465,23 +465,14 @@ impl DutchAnalyzer {
             return;
         }
         let word_key = term_cache::key(&folded, Reading::Word);
-        let mut facts = None;
-        let readings = reading::readings(
-            surface,
-            &folded,
-            text,
-            (start, end),
-            (names, || {
-                *facts.insert(self.terms.name_facts(word_key, &folded))
-            }),
-            mode,
-        );
+        // Only a word in Title case may be a name (and none is an acronym, which takes two
+        // capitals), so only its facts are asked.
+        let facts = (names != Names::Ignore).then(|| self.terms.name_facts(word_key, &folded));
+        let may_be_name = facts.map(|facts| (names, facts));
+        let readings = reading::readings(surface, &folded, text, (start, end), may_be_name, mode);
         // An unknown word in Title case inside a sentence is not cut into parts: a name's
         // letters are no words (`Hoogstraten` is no `straat`).
-        let unknown_name = names == Names::Name
-            && !facts
-                .unwrap_or_else(|| self.terms.name_facts(word_key, &folded))
-                .known;
+        let unknown_name = names == Names::Name && facts.is_some_and(|f| !f.known);
         for &reading in readings {
             let split_compounds = mode == Mode::Index
                 && kind != TokenKind::Joined

@@ -76,14 +76,14 @@ pub(super) fn names_of(surface: &str, text: &str, start: usize, mode: Mode) -> N
 }
 
 /// The readings of a word written as `surface` at `start..end` of `text`, folded to
-/// `folded`, in order. `facts` are the word's [`NameFacts`], asked only when `names` is
-/// not [`Names::Ignore`].
+/// `folded`, in order. `names` says how the word may be a name, with its [`NameFacts`]
+/// where it may be one at all (not [`Names::Ignore`]).
 pub(super) fn readings(
     surface: &str,
     folded: &str,
     text: &str,
     (start, end): (usize, usize),
-    (names, facts): (Names, impl FnOnce() -> NameFacts),
+    names: Option<(Names, NameFacts)>,
     mode: Mode,
 ) -> &'static [Reading] {
     if is_acronym(surface, folded) {
@@ -94,7 +94,7 @@ pub(super) fn readings(
         } else {
             &[Reading::Acronym]
         }
-    } else if let Some(facts) = (names != Names::Ignore).then(facts)
+    } else if let Some((names, facts)) = names
         && facts.may_be_name()
     {
         // A word the lexicon does not know, in Title case, may be a name

@@ -26,8 +26,8 @@ use table::{StemTable, key_of, prefetch_line};
 /// table: three quarters of 2¹⁹ slots of 32 bytes, and some 6 MB of strings). Half as
 /// many, a reading thread's share of 100,000 articles (about 270,000 words in their
 /// readings) emptied its cache twice, and each time met its words again: 75% more
-/// lookups missed, and its analysis took 25% longer (BENCHMARKS.md, "Stem cache in one
-/// arena").
+/// lookups missed, and its analysis took 25% longer (BENCHMARKS.md, "Room in the stem
+/// cache").
 const STEM_CACHE_CAPACITY: usize = 3 << 17;
 
 /// Title-case words whose [`NameFacts`] are kept before the map is emptied (about 2 MB).
