@@ -78,7 +78,7 @@ pub(crate) use words::{WordScanner, without_ignorables, word_groups};
 
 /// Bumped whenever the terms produced for some text change: an index built with another
 /// version would silently miss or mismatch terms, so it must be rebuilt.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// A fingerprint of the lexicon's data (`data/lexicon/`), made by build.rs: an index
 /// records it, and one built with other data is refused like one of another analyzer

@@ -3,6 +3,7 @@
 //! (`Tienen`, `Hoogstraten`: the folded name with a capital), on the index side and in
 //! the readings a query tries ([`DutchAnalyzer::query_variants`]).
 
+use super::fold::fold_into;
 use super::lexicon::{is_name_homograph, is_name_homograph_with, lookup as lexicon_lookup};
 use super::stopwords::is_stop_word;
 use super::words::without_ignorables;
@@ -30,6 +31,9 @@ pub(super) enum Names {
     Name,
     /// Both ways (index side, at the start of a sentence).
     Both,
+    /// As the name, whatever the lexicon says: the words around it make it one
+    /// ([`named_by_context`]: `Jesse Klaver`, `Virgil van Dijk`, `bij Den Helder`).
+    Context,
 }
 
 /// What the lexicon says of a folded word that decides whether, written in Title case,
@@ -67,12 +71,128 @@ impl NameFacts {
 /// readings.
 pub(super) fn names_of(surface: &str, text: &str, start: usize, mode: Mode) -> Names {
     if !is_title_case(surface) {
-        Names::Ignore
-    } else if mode == Mode::Index && starts_sentence(text, start) {
+        return Names::Ignore;
+    }
+    let opens = starts_sentence(text, start);
+    if !opens && named_by_context(surface, text, start) {
+        Names::Context
+    } else if mode == Mode::Index && opens {
         Names::Both
     } else {
         Names::Name
     }
+}
+
+/// Whether the words around a word in Title case inside a sentence make it a name, even
+/// one spelled like a common word (`klaver`, `dijk`, `helder`):
+/// - a first name before it, perhaps with name particles between: `Jesse Klaver`,
+///   `Virgil van Dijk`, `Bart De Wever`. A first name is a word the lexicon knows only as
+///   a name; first names that are words too (`Mark`, `Jan`) do not count;
+/// - a name particle in Title case before it that does not open the sentence: `bij Den
+///   Helder`, `in De Haan`, `volgens De Telegraaf`. Inside a sentence Dutch writes `de`,
+///   `den`, `van` with a capital only in names; at the start of one, only `Den`, `Ter`
+///   and `Ten` say so (`De Nederlandse regering` is the word);
+/// - it is such a particle itself, in Title case before a word in Title case: `Den` of
+///   `Den Haag` is no pine tree.
+///
+/// A name read so is only the name: `klaver` does not find `Jesse Klaver`, `Klaver` does.
+/// The price is a word after a first name that names a place or body (`Erasmus
+/// Universiteit`), read as a name too.
+fn named_by_context(surface: &str, text: &str, start: usize) -> bool {
+    if is_particle(surface) {
+        let after = start + surface.len();
+        if next_word(text, after).is_some_and(|(word, _)| is_title_case(word)) {
+            return true;
+        }
+    }
+    let Some((before, at)) = previous_word(text, start) else {
+        return false;
+    };
+    if is_particle(before)
+        && is_title_case(before)
+        && (is_place_particle(before) || !starts_sentence(text, at))
+    {
+        return true;
+    }
+    after_first_name(text, start, true)
+}
+
+/// Whether a first name comes right before `start`, perhaps with name particles between
+/// (`Virgil van Dijk`). `title`: the first name is written in Title case (text), rather
+/// than in any case (a query typed in lower case: `virgil van dijk`).
+fn after_first_name(text: &str, start: usize, title: bool) -> bool {
+    let mut at = start;
+    // `van der`, `van de`, `ten`: a name has at most a few particles.
+    for _ in 0..4 {
+        let Some((word, word_at)) = previous_word(text, at) else {
+            return false;
+        };
+        if !is_particle(word) {
+            let mut folded = String::new();
+            fold_into(word, &mut folded);
+            return (!title || is_title_case(word))
+                && lexicon_lookup(&folded).is_some_and(|e| e.is_name());
+        }
+        at = word_at;
+    }
+    false
+}
+
+/// `Den`, `Ter`, `Ten`: particles that open only names (`Den Haag`, `Ter Apel`), even at
+/// the start of a sentence.
+fn is_place_particle(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "den" | "ter" | "ten")
+}
+
+/// The particles of Dutch and Belgian family and place names (`van`, `de`, `der`, `den`,
+/// `ter`, `ten`, `'t`), in any case.
+fn is_particle(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "van" | "de" | "der" | "den" | "ter" | "ten" | "te" | "'t" | "’t" | "het" | "von"
+    )
+}
+
+/// The word that ends right before `start` (blanks between, nothing else), with where it
+/// starts: `None` after punctuation, which ends a name (`Jesse, Klaver`).
+fn previous_word(text: &str, start: usize) -> Option<(&str, usize)> {
+    let before = &text[..start];
+    let end = before.trim_end().len();
+    if end == start {
+        return None;
+    }
+    let word_start = before[..end].rfind(char::is_whitespace).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..end];
+    is_plain_word(word).then_some((word, word_start))
+}
+
+/// The word that starts right after `end` (blanks between, nothing else), with where it
+/// starts.
+fn next_word(text: &str, end: usize) -> Option<(&str, usize)> {
+    let after = &text[end..];
+    let skipped = after.len() - after.trim_start().len();
+    if skipped == 0 {
+        return None;
+    }
+    let word_start = end + skipped;
+    let rest = &text[word_start..];
+    let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    // A word followed by punctuation (`Den Haag.`) is still the word.
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    is_plain_word(word).then_some((word, word_start))
+}
+
+/// Letters and apostrophes only (`Klaver`, `'t`), so that a word with punctuation (`Jesse,`)
+/// is no neighbour in a name.
+fn is_plain_word(word: &str) -> bool {
+    !word.is_empty()
+        && word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
 /// The readings of a word written as `surface` at `start..end` of `text`, folded to
@@ -94,6 +214,8 @@ pub(super) fn readings(
         } else {
             &[Reading::Acronym]
         }
+    } else if let Some((Names::Context, _)) = names {
+        &[Reading::Name]
     } else if let Some((names, facts)) = names
         && facts.may_be_name()
     {
@@ -120,7 +242,12 @@ impl DutchAnalyzer {
         let mut variants = vec![tokens.clone()];
         for (i, token) in tokens.iter().enumerate() {
             let word = &text[token.start..token.end];
-            let Some(name) = self.name_reading(word).or_else(|| self.word_reading(word)) else {
+            let Some(name) = self
+                .name_reading(word)
+                .or_else(|| self.word_reading(word))
+                .or_else(|| self.context_reading(text, (token.start, token.end)))
+                .filter(|name| *name != token.term)
+            else {
                 continue;
             };
             let mut more = Vec::new();
@@ -150,9 +277,26 @@ impl DutchAnalyzer {
             return None;
         }
         let folded = self.normalize(&text[start..end]);
-        NameFacts::of(&folded)
-            .may_be_name()
-            .then(|| title_case(&folded))
+        // A word's own dictionary form typed in lower case means the word (`geel`,
+        // `leiden`): its place is written `Geel`. A form only (`tienen`, `delft`) is
+        // rarely meant as the word, and so may be the place.
+        let is_lemma = lexicon_lookup(&folded).is_some_and(|e| e.lemma == folded);
+        (NameFacts::of(&folded).may_be_name() && !is_lemma).then(|| title_case(&folded))
+    }
+
+    /// The name's term of a query word that its neighbours in the query make a name
+    /// (`Jesse Klaver`, `virgil van dijk`, `den helder`: see [`named_by_context`]), and of
+    /// a word in Title case that is a known word (`Klaver`): the query looks for the
+    /// name and the word.
+    fn context_reading(&self, text: &str, (start, end): (usize, usize)) -> Option<String> {
+        let surface = without_ignorables(&text[start..end]);
+        if is_stop_word(&surface.to_lowercase()) {
+            return None;
+        }
+        let after_den =
+            previous_word(text, start).is_some_and(|(w, _)| w.eq_ignore_ascii_case("den"));
+        let named = is_title_case(&surface) || after_den || after_first_name(text, start, false);
+        named.then(|| title_case(&self.normalize(&surface)))
     }
 
     /// The word's term of a query word in Title case that the lexicon does not know, and
@@ -292,6 +436,9 @@ mod tests {
         assert_eq!(analyzer.name_reading("tienen").as_deref(), Some("Tienen"));
         assert_eq!(analyzer.name_reading("Tienen"), None);
         assert_eq!(analyzer.name_reading("tien"), None);
+        // A word's dictionary form in lower case is the word: `geel` is not `Geel`.
+        assert_eq!(analyzer.name_reading("geel"), None);
+        assert_eq!(analyzer.name_reading("delft").as_deref(), Some("Delft"));
         assert_eq!(index("In Tienen staat"), ["Tienen", "staat"]);
         // A place whose name is a word's lemma (`Geel`, `geel`) stays apart too.
         assert_eq!(index("in Geel"), ["Geel"]);
@@ -303,5 +450,55 @@ mod tests {
         let parts = |text: &str| index_terms(text, TokenKind::CompoundPart);
         assert!(parts("in Hoogstraten").is_empty());
         assert!(!parts("de hoogstraten").is_empty());
+    }
+
+    #[test]
+    fn a_word_after_a_first_name_or_a_name_particle_is_the_name() {
+        let words = |text: &str| index_terms(text, TokenKind::Word);
+        // After a first name, with or without particles, and behind a Title-case particle.
+        assert_eq!(
+            words("Minister Stef Blok reisde"),
+            ["minister", "stef", "Blok", "reis"]
+        );
+        assert_eq!(
+            words("aanvoerder Virgil van Dijk"),
+            ["aanvoerder", "virgil", "Dijk"]
+        );
+        assert_eq!(words("premier Bart De Wever"), ["premier", "bart", "Wever"]);
+        assert_eq!(words("in São Paulo"), ["sao", "Paulo"]);
+        assert_eq!(words("vast bij Den Helder."), ["vast", "Den", "Helder"]);
+        assert_eq!(words("de dijk in De Haan"), ["dijk", "Haan"]);
+        // Not after punctuation, nor after a first name that is a word too (`Mark`), nor
+        // behind a particle that merely opens the sentence or is a preposition.
+        assert_eq!(words("zei Jesse, Klaver"), ["zeg", "jesse", "klaver"]);
+        assert_eq!(words("Mark Blok"), ["mark", "blok"]);
+        assert_eq!(words("De Nederlandse regering"), ["nederlands", "regering"]);
+        assert_eq!(
+            words("minister van Buitenlandse Zaken"),
+            ["minister", "buitenlands", "zaak"]
+        );
+        assert_eq!(
+            words("Stef Blok van Buitenlandse Zaken"),
+            ["stef", "Blok", "buitenlands", "zaak"]
+        );
+    }
+
+    #[test]
+    fn a_query_looks_for_names_its_words_make() {
+        let variants = |query: &str| -> Vec<Vec<String>> {
+            DutchAnalyzer::new()
+                .query_variants(query)
+                .into_iter()
+                .map(|v| v.into_iter().map(|t| t.term).collect())
+                .collect()
+        };
+        // In Title case the word and the name; in lower case the word alone.
+        assert_eq!(variants("Klaver"), [["klaver"], ["Klaver"]]);
+        assert_eq!(variants("klaver"), [["klaver"]]);
+        // A first name or `den` before it, in any case, makes a name of it.
+        assert!(variants("virgil van dijk").contains(&vec!["virgil".into(), "Dijk".into()]));
+        assert!(variants("Jesse Klaver").contains(&vec!["jesse".into(), "Klaver".into()]));
+        assert!(variants("den helder").contains(&vec!["den".into(), "Helder".into()]));
+        assert!(!variants("de haan").concat().contains(&"Haan".to_owned()));
     }
 }
