@@ -166,7 +166,7 @@ fn decode(value: u64) -> Entry {
 
 /// Whether a folded word, written in Title case inside a sentence, is a name spelled like a
 /// word: a place of `data/lexicon/names.txt` (`tienen`, `weert`, `geel`, from OpenTaal's
-/// names), or a word whose only reading is an inflected form that Dutch does not
+/// names) or of `places.txt` (`echt`, `dieren`, from GeoNames), or a word whose only reading is an inflected form that Dutch does not
 /// capitalise inside a sentence (see [`is_uncapitalised_form`]).
 pub fn is_name_homograph(folded: &str) -> bool {
     is_name_homograph_with(folded, lookup(folded).as_ref())
@@ -176,7 +176,12 @@ pub fn is_name_homograph(folded: &str) -> bool {
 pub fn is_name_homograph_with(folded: &str, entry: Option<&Entry>) -> bool {
     static NAMES: super::sorted_lines::WordList =
         super::sorted_lines::WordList::new(include_str!("../../data/lexicon/names.txt"));
-    NAMES.contains(folded) || entry.is_some_and(|e| is_uncapitalised_form(folded, e))
+    // Towns OpenTaal does not name (`Echt`, `Dieren`), from GeoNames.
+    static PLACES: super::sorted_lines::WordList =
+        super::sorted_lines::WordList::new(include_str!("../../data/lexicon/places.txt"));
+    NAMES.contains(folded)
+        || PLACES.contains(folded)
+        || entry.is_some_and(|e| is_uncapitalised_form(folded, e))
 }
 
 /// Whether a word is a form of a verb (not its infinitive: `schoof`, `delft`, `vond`) or an
@@ -185,7 +190,7 @@ pub fn is_name_homograph_with(folded: &str, entry: Option<&Entry>) -> bool {
 /// (`premier Schoof`, `in Delft`, `volgens Wilders`), not the word (`schuiven`, `delven`,
 /// `wild`). Names in the shape of a noun or an adjective's `-e` form stay the word they
 /// are made of (`Tweede Kamer`, `Europese Unie`).
-fn is_uncapitalised_form(folded: &str, entry: &Entry) -> bool {
+pub(super) fn is_uncapitalised_form(folded: &str, entry: &Entry) -> bool {
     if entry.lemma == folded {
         return false;
     }

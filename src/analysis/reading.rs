@@ -4,10 +4,16 @@
 //! the readings a query tries ([`DutchAnalyzer::query_variants`]).
 
 use super::fold::fold_into;
-use super::lexicon::{is_name_homograph, is_name_homograph_with, lookup as lexicon_lookup};
+use super::lexicon::{
+    is_name_homograph, is_name_homograph_with, is_uncapitalised_form, lookup as lexicon_lookup,
+};
 use super::stopwords::is_stop_word;
 use super::words::without_ignorables;
 use super::{AnalyzedToken, DutchAnalyzer, MAX_QUERY_VARIANTS, Mode, word_spans};
+
+/// A word form this frequent (Zipf × 10: a hundred times in a million words) typed in lower
+/// case means the word, even when a place or a name is spelled like it (`best`, `Best`).
+const COMMON_FORM_ZIPF10: u8 = 50;
 
 /// How a written word is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,11 +283,24 @@ impl DutchAnalyzer {
             return None;
         }
         let folded = self.normalize(&text[start..end]);
-        // A word's own dictionary form typed in lower case means the word (`geel`,
-        // `leiden`): its place is written `Geel`. A form only (`tienen`, `delft`) is
-        // rarely meant as the word, and so may be the place.
-        let is_lemma = lexicon_lookup(&folded).is_some_and(|e| e.lemma == folded);
-        (NameFacts::of(&folded).may_be_name() && !is_lemma).then(|| title_case(&folded))
+        // A place's name spelled like a word's dictionary form, typed in lower case, is
+        // the word (`geel`, `leiden`: the places are written `Geel`, `Leiden`); so is one
+        // spelled like a form in common use (`best`, `dieren`: a hundred times in a
+        // million words or more). A name spelled like a rarer form (`tienen`) or like a
+        // verb's form or an adjective's `-s` form that no one searches for as the word
+        // (`delft`, `wilders`, `verenigde staten`) may be the name, as may a word the
+        // lexicon does not know.
+        let entry = lexicon_lookup(&folded);
+        let name = match entry {
+            None => true,
+            Some(e) if is_uncapitalised_form(&folded, &e) => true,
+            Some(e) => {
+                NameFacts::of(&folded).homograph
+                    && e.lemma != folded
+                    && e.form_zipf10 < COMMON_FORM_ZIPF10
+            }
+        };
+        name.then(|| title_case(&folded))
     }
 
     /// The name's term of a query word that its neighbours in the query make a name
@@ -439,6 +458,16 @@ mod tests {
         // A word's dictionary form in lower case is the word: `geel` is not `Geel`.
         assert_eq!(analyzer.name_reading("geel"), None);
         assert_eq!(analyzer.name_reading("delft").as_deref(), Some("Delft"));
+        // A common form is the word too (`best`: goed); a verb's form is looked for as the
+        // name as well, however common (`verenigde staten`).
+        assert_eq!(analyzer.name_reading("best"), None);
+        assert_eq!(analyzer.name_reading("dieren"), None);
+        assert_eq!(
+            analyzer.name_reading("verenigde").as_deref(),
+            Some("Verenigde")
+        );
+        // Towns from GeoNames are places too.
+        assert_eq!(index("carnaval in Echt"), ["carnaval", "Echt"]);
         assert_eq!(index("In Tienen staat"), ["Tienen", "staat"]);
         // A place whose name is a word's lemma (`Geel`, `geel`) stays apart too.
         assert_eq!(index("in Geel"), ["Geel"]);
