@@ -142,7 +142,7 @@ fn steps(
             } else if lexicon::lookup(folded).is_some() {
                 "the name {}, by the words around it (a first name or a name particle before it)"
             } else {
-                "a word the lexicon does not know, read also as the name {}"
+                "a word the lexicon does not know, read as the name {}"
             };
             steps.push(format!(
                 "in Title case: {}: its own term",
