@@ -258,6 +258,36 @@ fn generated_queries_search_without_panics() {
         .unwrap();
 }
 
+/// Pieces of text around names: first names, particles, words that are names by their
+/// neighbours, punctuation, odd blanks and letters.
+fn name_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Jesse", "Virgil", "van", "Van", "de", "De", "Den", "ter", "Ten", "'t", "’t", "Klaver",
+        "Dijk", "Helder", "São", "Paulo", "geel", "Geel", "best", ",", ".", ":", "\"", "-", " ",
+        " ", " ", "\u{a0}", "\u{2003}", "\t", "\n", "x", "É", "ß", "İ", "\u{301}",
+    ]);
+    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(config(8))]
+
+    /// Reading names from the words around them looks back and ahead in the text: at
+    /// any blank, letter or punctuation it neither panics nor reads past the text, and
+    /// every token's span lies within it.
+    #[test]
+    fn names_read_by_their_neighbours_never_panic(text in name_text()) {
+        let mut analyzer = krant::analysis::DutchAnalyzer::new();
+        for mode in [krant::analysis::Mode::Index, krant::analysis::Mode::Query] {
+            for token in analyzer.tokens(&text, mode) {
+                prop_assert!(token.start <= token.end && token.end <= text.len());
+                prop_assert!(!token.term.is_empty());
+            }
+        }
+        prop_assert!(analyzer.query_variants(&text).len() <= krant::analysis::MAX_QUERY_VARIANTS);
+    }
+}
+
 /// Runs last (alphabetically and by its wait): says how many inputs the fuzzer ran.
 #[test]
 fn zz_report_the_number_of_inputs() {
