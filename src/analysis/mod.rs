@@ -39,6 +39,7 @@ mod fold;
 mod lemma;
 mod lexicon;
 mod reading;
+mod separable;
 mod sorted_lines;
 mod stem;
 mod stopwords;
@@ -111,6 +112,9 @@ pub enum TokenKind {
     Joined,
     /// A part of a compound, beside the compound (`probleem` in `vluchtelingenprobleem`).
     CompoundPart,
+    /// A separable verb whose particle ends its clause, at the particle (`opbellen` for
+    /// `belde … op`), beside the verb's own term.
+    Separated,
     /// The folded, unstemmed word where it differs from its stem (`vluchtelingen` →
     /// `vluchteling`), the first time this analyzer meets it: prefix and fuzzy queries
     /// match forms, since a stem of a partial word means nothing and Kraaij–Pohlmann stems
@@ -127,6 +131,7 @@ impl TokenKind {
             TokenKind::Part => "part",
             TokenKind::Joined => "joined",
             TokenKind::CompoundPart => "compound part",
+            TokenKind::Separated => "separable verb",
             TokenKind::Form => "form",
         }
     }
@@ -412,7 +417,8 @@ impl DutchAnalyzer {
         if mode == Mode::Index { parts.len() } else { 1 }
     }
 
-    /// One written word: dropped if a stop word, else emitted.
+    /// One written word: dropped if a stop word, else emitted; on the index side, a
+    /// separable verb joined at a particle that ends its clause.
     fn word(
         &mut self,
         text: &str,
@@ -421,7 +427,36 @@ impl DutchAnalyzer {
         pass: &mut Pass<'_>,
     ) {
         let surface = without_ignorables(&text[start..end]);
-        if is_stop_word(&surface) {
+        // A separable verb's particle at the end of its clause (index side): the verb
+        // joined, after the particle's own token (if it has one).
+        let separated = (pass.mode == Mode::Index && kind == TokenKind::Word)
+            .then(|| separable::joined_verb(text, &surface, (start, end)))
+            .flatten();
+        self.written_word(&surface, text, (start, end, position), kind, pass);
+        if let Some(verb) = separated {
+            let token = (start, end, position);
+            self.emit(
+                &verb,
+                text,
+                token,
+                TokenKind::Separated,
+                pass,
+                Names::Ignore,
+            );
+        }
+    }
+
+    /// One written word as written (`surface`, its ignorable characters taken out):
+    /// dropped if a stop word, else emitted.
+    fn written_word(
+        &mut self,
+        surface: &str,
+        text: &str,
+        (start, end, position): (usize, usize, usize),
+        kind: TokenKind,
+        pass: &mut Pass<'_>,
+    ) {
+        if is_stop_word(surface) {
             pass.dropped(&text[start..end], position, kind, || {
                 let case = if surface.starts_with(char::is_uppercase) {
                     "Title"
@@ -432,8 +467,8 @@ impl DutchAnalyzer {
             });
             return;
         }
-        let names = reading::names_of(&surface, text, start, pass.mode);
-        self.emit(&surface, text, (start, end, position), kind, pass, names);
+        let names = reading::names_of(surface, text, start, pass.mode);
+        self.emit(surface, text, (start, end, position), kind, pass, names);
     }
 
     /// Folds a term and hands each of its readings to [`Self::resolve`]: when explaining

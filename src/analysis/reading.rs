@@ -147,17 +147,15 @@ fn after_first_name(text: &str, start: usize, title: bool) -> bool {
 /// `Den`, `Ter`, `Ten`: particles that open only names (`Den Haag`, `Ter Apel`), even at
 /// the start of a sentence.
 fn is_place_particle(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "den" | "ter" | "ten")
+    ["den", "ter", "ten"].iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// The particles of Dutch and Belgian family and place names (`van`, `de`, `der`, `den`,
 /// `ter`, `ten`, `'t`), in any case.
 fn is_particle(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "van" | "de" | "der" | "den" | "ter" | "ten" | "te" | "'t" | "’t" | "het" | "von"
-    )
+    ["van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "het", "von"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// The word that ends right before `start` (blanks between, nothing else), with where it

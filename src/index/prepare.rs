@@ -115,7 +115,8 @@ impl WordCounts {
         match kind {
             TokenKind::Word | TokenKind::Joined => self.words += 1,
             TokenKind::Part | TokenKind::CompoundPart => self.parts.push(term, 0),
-            TokenKind::Form => {}
+            // An occurrence of the verb, not a written word of its own.
+            TokenKind::Separated | TokenKind::Form => {}
         }
     }
 }
