@@ -20,6 +20,8 @@ Sources (licences in data/lexicon/LICENSES.md):
     is reviewed.
   * Reviewed lists in this folder: exceptions.tsv (the news reading of frequent ambiguous
     forms, with reasons), agreed.tsv (the builder's readings the same review confirmed),
+    unrelated.tsv (verbs whose stem is spelled like a noun of another meaning: geldt is
+    not geld),
     compounds.tsv (frequent words that are not transparent compounds), heads.txt
     (three-letter words that may end a compound), particles.txt (prefixes and particles
     that never start a compound part).
@@ -352,6 +354,11 @@ class Lexicon:
                 if form in (root + "t", root + "de", root + "te", lemma[:-1] + "t"):
                     self.pos[lemma].add("verb")
         self.review = read_list("exceptions.tsv")
+        # Verbs whose stem is spelled like a noun of another meaning keep their own term.
+        self.unrelated = {verb: rest[0] for verb, rest in read_list("unrelated.tsv").items()}
+        for verb, noun in self.unrelated.items():
+            if verb_root(verb) != noun:
+                sys.exit(f"unrelated.tsv: the stem of {verb} is {verb_root(verb)}, not {noun}")
         # Words the review made lexemes of their own (not a participle, not an adjective).
         self.reasoned_own = {
             form for form, rest in self.review.items() if rest and rest[0] == form
@@ -461,7 +468,8 @@ class Lexicon:
     def key(self, lemma):
         """The indexed term of a lemma (before compounding): a participle used as an
         adjective is its verb's (gesloten/sluiten); a verb and the noun that is its bare
-        stem share one (werk/werken, val/vallen); everything else is its lemma."""
+        stem share one (werk/werken, val/vallen) unless unrelated.tsv lists the verb (geld/
+        gelden); everything else is its lemma."""
         confirmed = lemma in self.own
         if lemma not in self.reasoned_own:
             # A noun made of an adjective (de zieke, de daklozen) is that adjective.
@@ -478,7 +486,14 @@ class Lexicon:
             # Only a noun that is the verb's stem shares its term (werk/werken); a stem that
             # is no word, or another kind of word (laat, weer as adverbs), does not. Two
             # verbs on one stem keep apart: the more frequent takes it.
-            if "noun" in pos and pos <= {"noun", "verb"} and self.root_owner.get(root) == lemma:
+            # A noun that only looks like the stem (geld/gelden) was reviewed apart
+            # (unrelated.tsv).
+            if (
+                "noun" in pos
+                and pos <= {"noun", "verb"}
+                and self.root_owner.get(root) == lemma
+                and lemma not in self.unrelated
+            ):
                 return root
         return lemma
 
@@ -617,7 +632,7 @@ class Lexicon:
             if not readings:
                 continue
             key, weight, lemma, sources = readings[0]
-            source = max(sources, key=lambda s: WEIGHTS[s])
+            source = max(sources, key=lambda s: (WEIGHTS[s], s))
             self.lemma_of[form] = (lemma, SOURCE_LETTER[source])
             total = sum(r[1] for r in readings) or 1.0
             own = next((r for r in readings if r[2] == form), None)

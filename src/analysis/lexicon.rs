@@ -335,4 +335,31 @@ mod tests {
         assert_eq!(lookup("werk").unwrap().key, "werk");
         assert_eq!(lookup("viel").unwrap().key, lookup("val").unwrap().key);
     }
+
+    #[test]
+    fn a_verb_keeps_apart_from_a_noun_of_another_meaning() {
+        // data/lexicon/unrelated.tsv: geldt (gelden, to apply) is not geld (money).
+        assert_eq!(lookup("geldt").unwrap().key, "gelden");
+        assert_eq!(lookup("geld").unwrap().key, "geld");
+        assert_eq!(lookup("leverde").unwrap().key, "leveren");
+        assert_eq!(lookup("lever").unwrap().key, "lever");
+        let unrelated = include_str!("../../data/lexicon/unrelated.tsv");
+        assert!(crate::analysis::sorted_lines::is_sorted(unrelated));
+        let mut nouns = std::collections::HashMap::new();
+        for line in unrelated.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{line:?}");
+            nouns.insert(fields[0], fields[1]);
+        }
+        // No form of a listed verb (its participles included) has the noun's term.
+        for (form, entry) in entries() {
+            if let Some(noun) = nouns.get(entry.lemma) {
+                assert_ne!(entry.key, *noun, "{form} ({})", entry.lemma);
+            }
+        }
+        for participle in ["geschat", "gesteld", "geleverd", "geleerd", "gegraven"] {
+            let entry = lookup(participle).unwrap();
+            assert!(!nouns.values().any(|n| *n == entry.key), "{participle}");
+        }
+    }
 }

@@ -691,6 +691,21 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_shares_the_term_of_its_own_noun_only() {
+        // werkt is work done: werk finds it; geldt (to apply) is no money
+        // (data/lexicon/unrelated.tsv).
+        assert_eq!(query_terms("werkt"), ["werk"]);
+        assert_eq!(query_terms("werk"), ["werk"]);
+        assert_eq!(query_terms("geldt"), ["gelden"]);
+        assert_eq!(query_terms("geld"), ["geld"]);
+        let index = terms("Dat geldt ook voor geld", Mode::Index);
+        assert!(index.contains(&(1, "gelden".to_owned())), "{index:?}");
+        assert!(!index.contains(&(1, "geld".to_owned())), "{index:?}");
+        assert!(!same("schatte", "schat"));
+        assert!(same("schatte", "geschat"));
+    }
+
+    #[test]
     fn word_groups_index_parts_and_the_joined_form() {
         let index = terms("de corona-crisis hield", Mode::Index);
         assert!(index.contains(&(1, "corona".to_owned())));
