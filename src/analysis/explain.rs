@@ -140,7 +140,7 @@ fn steps(
             let what = if is_name_homograph(folded) {
                 "the name {} (spelled like a word or its form)"
             } else if lexicon::lookup(folded).is_some() {
-                "the name {}, by the words around it (a first name or a name particle before it)"
+                "the name {}, by the words around it (a first name, a title or a name particle before it)"
             } else {
                 "a word the lexicon does not know, read as the name {}"
             };

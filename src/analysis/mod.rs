@@ -219,6 +219,8 @@ pub struct DutchAnalyzer {
     folded: String,
     joined: String,
     parts: Vec<(usize, usize)>,
+    /// What the lexicon said of the words before a particle (see [`separable`]).
+    verb_forms: separable::VerbForms,
 }
 
 /// What [`DutchAnalyzer::resolve`] needs of a folded word besides its text.
@@ -430,7 +432,7 @@ impl DutchAnalyzer {
         // A separable verb's particle at the end of its clause (index side): the verb
         // joined, after the particle's own token (if it has one).
         let separated = (pass.mode == Mode::Index && kind == TokenKind::Word)
-            .then(|| separable::joined_verb(text, &surface, (start, end)))
+            .then(|| self.verb_forms.joined_verb(text, &surface, (start, end)))
             .flatten();
         self.written_word(&surface, text, (start, end, position), kind, pass);
         if let Some(verb) = separated {

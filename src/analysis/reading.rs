@@ -120,7 +120,75 @@ fn named_by_context(surface: &str, text: &str, start: usize) -> bool {
     {
         return true;
     }
-    after_first_name(text, start, true)
+    after_title(text, start) || after_first_name(text, start, true)
+}
+
+/// Nouns of a role, an office or a kind of organisation that news writes right before a
+/// name (`minister Blok`, `trainer Slot`, `dagblad Trouw`, `kledingketen Zeeman`), also
+/// as the head of a compound (`oud-premier`, `GroenLinks-leider`, `supermarktketen`).
+const TITLES: &[&str] = &[
+    "aanvoerder",
+    "advocaat",
+    "baas",
+    "bondscoach",
+    "burgemeester",
+    "ceo",
+    "club",
+    "coach",
+    "columnist",
+    "dagblad",
+    "directeur",
+    "doelman",
+    "fractievoorzitter",
+    "hoogleraar",
+    "journalist",
+    "kamerlid",
+    "keeper",
+    "keten",
+    "koning",
+    "koningin",
+    "krant",
+    "leider",
+    "minister",
+    "omroep",
+    "partij",
+    "paus",
+    "ploeg",
+    "premier",
+    "presentator",
+    "presentatrice",
+    "president",
+    "prins",
+    "prinses",
+    "rapper",
+    "rechter",
+    "renner",
+    "schrijfster",
+    "schrijver",
+    "spits",
+    "staatssecretaris",
+    "team",
+    "topman",
+    "trainer",
+    "verslaggever",
+    "voorzitter",
+    "warenhuis",
+    "weekblad",
+    "wethouder",
+    "woordvoerder",
+    "woordvoerster",
+    "zanger",
+    "zangeres",
+];
+
+/// Whether a title or role noun ([`TITLES`], or a compound ending in one) comes right
+/// before `start`.
+fn after_title(text: &str, start: usize) -> bool {
+    previous_token(text, start).is_some_and(|(token, _)| {
+        let lower = token.to_lowercase();
+        token.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && TITLES.iter().any(|title| lower.ends_with(title))
+    })
 }
 
 /// Whether a first name comes right before `start`, perhaps with name particles between
@@ -130,9 +198,24 @@ fn after_first_name(text: &str, start: usize, title: bool) -> bool {
     let mut at = start;
     // `van der`, `van de`, `ten`: a name has at most a few particles.
     for _ in 0..4 {
-        let Some((word, word_at)) = previous_word(text, at) else {
+        let Some((word, word_at)) = previous_token(text, at) else {
             return false;
         };
+        // An initial (`Peter R. de Vries`).
+        let initial =
+            word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
+        if initial {
+            at = word_at;
+            continue;
+        }
+        if !is_plain_word(word) {
+            return false;
+        }
+        // A first name read as a name after a title (`minister Tamara van Ark`, `oud-premier
+        // Wim Kok`).
+        if title && is_title_case(word) && after_title(text, word_at) {
+            return true;
+        }
         if !is_particle(word) {
             let mut folded = String::new();
             fold_into(word, &mut folded);
@@ -147,30 +230,39 @@ fn after_first_name(text: &str, start: usize, title: bool) -> bool {
 /// `Den`, `Ter`, `Ten`: particles that open only names (`Den Haag`, `Ter Apel`), even at
 /// the start of a sentence.
 fn is_place_particle(word: &str) -> bool {
-    ["den", "ter", "ten"].iter().any(|p| p.eq_ignore_ascii_case(word))
+    ["den", "ter", "ten"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// The particles of Dutch and Belgian family and place names (`van`, `de`, `der`, `den`,
 /// `ter`, `ten`, `'t`), in any case.
 fn is_particle(word: &str) -> bool {
-    ["van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "het", "von"]
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(word))
+    [
+        "van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "het", "von",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// The word that ends right before `start` (blanks between, nothing else), with where it
 /// starts: `None` after punctuation, which ends a name (`Jesse, Klaver`).
 fn previous_word(text: &str, start: usize) -> Option<(&str, usize)> {
+    previous_token(text, start).filter(|(word, _)| is_plain_word(word))
+}
+
+/// What ends right before `start`, blanks between, back to the blank before it (`Oud-premier`,
+/// `R.`, `Jesse,`), with where it starts.
+fn previous_token(text: &str, start: usize) -> Option<(&str, usize)> {
     let before = &text[..start];
     let end = before.trim_end().len();
-    if end == start {
+    if end == start || end == 0 {
         return None;
     }
-    let word_start = before[..end].rfind(char::is_whitespace).map_or(0, |i| {
+    let token_start = before[..end].rfind(char::is_whitespace).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-    let word = &before[word_start..end];
-    is_plain_word(word).then_some((word, word_start))
+    Some((&before[token_start..end], token_start))
 }
 
 /// The word that starts right after `end` (blanks between, nothing else), with where it

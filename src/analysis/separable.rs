@@ -7,6 +7,8 @@
 //! (so `bellen` still finds `belde … op`). Written together (`opbellen`, `opgebeld`) the
 //! lexicon knows the form already.
 
+use rustc_hash::FxHashMap;
+
 use super::fold::fold_into;
 use super::lexicon::lookup as lexicon_lookup;
 use super::stopwords::is_stop_word;
@@ -23,79 +25,236 @@ const PARTICLES: &[&str] = &[
 /// Words that may follow a particle that ends its clause: a preposition that opens what
 /// comes after (`kwam aan in Maastricht`, `schreef zich in voor de opleiding`), `om` or
 /// `te` of an infinitive (`stelde voor om …`), a conjunction (`stond op en liep weg`).
-const AFTER_CLAUSE: &[&str] = &[
-    "aan", "als", "bij", "dan", "dat", "door", "en", "in", "maar", "met", "na", "naar", "nadat",
-    "of", "om", "omdat", "op", "over", "sinds", "te", "terwijl", "tijdens", "toen", "tot", "uit",
-    "van", "voor", "voordat", "want", "wanneer", "zodat",
-];
+fn opens_next_clause(word: &str) -> bool {
+    let mut buf = [0; LONGEST];
+    matches!(
+        lowered(word, &mut buf),
+        Some(
+            b"aan"
+                | b"bij"
+                | b"door"
+                | b"in"
+                | b"met"
+                | b"na"
+                | b"naar"
+                | b"om"
+                | b"op"
+                | b"over"
+                | b"te"
+                | b"tijdens"
+                | b"tot"
+                | b"uit"
+                | b"van"
+                | b"voor"
+        )
+    ) || is_conjunction(word)
+}
 
 /// Conjunctions, which open a clause of their own.
-const CONJUNCTIONS: &[&str] = &[
-    "als", "dan", "dat", "en", "maar", "nadat", "of", "omdat", "sinds", "terwijl", "toen",
-    "voordat", "want", "wanneer", "zodat",
-];
+fn is_conjunction(word: &str) -> bool {
+    let mut buf = [0; LONGEST];
+    matches!(
+        lowered(word, &mut buf),
+        Some(
+            b"als"
+                | b"dan"
+                | b"dat"
+                | b"en"
+                | b"maar"
+                | b"nadat"
+                | b"of"
+                | b"omdat"
+                | b"sinds"
+                | b"terwijl"
+                | b"toen"
+                | b"voordat"
+                | b"want"
+                | b"wanneer"
+                | b"zodat"
+        )
+    )
+}
+
+/// The longest word the tests above take.
+const LONGEST: usize = 9;
+
+/// `word` in lower case in `buf`, if it is ASCII and fits.
+fn lowered<'b>(word: &str, buf: &'b mut [u8; LONGEST]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST {
+        return None;
+    }
+    for (l, b) in buf.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(&buf[..bytes.len()])
+}
+
+/// The longest clause (in words, from its start or its last conjunction to the particle)
+/// whose verb is looked for; in a longer one the particle is seldom the verb's.
+const CLAUSE_SPAN: usize = 12;
 
 /// How many words of a clause (stop words aside) are looked up for its verb: the finite
 /// verb comes second in a main clause, after a subject or an adverbial of a few words.
 const CLAUSE_WORDS: usize = 6;
 
-/// The separable verb (folded lemma, `opbellen`) whose particle is the word `word` at
-/// `start..end` of `text`, when that word is a particle that ends its clause and a verb
-/// form before it in the clause makes such a verb with it.
-pub(super) fn joined_verb(text: &str, word: &str, (start, end): (usize, usize)) -> Option<String> {
-    // Most words are no particle, and most particles are prepositions inside their
-    // clause: both are told without a lookup or an allocation.
-    let particle = particle(word)?;
-    if !ends_clause(text, end) {
-        return None;
+/// Words met in clauses before a particle, and joins tried, each with what the lexicon
+/// said: a speed-up, so that a word is looked up once per analyzer rather than once per
+/// clause it opens (`joins_are_what_a_fresh_analyzer_finds` checks it changes nothing).
+/// Emptied when full.
+#[derive(Clone, Default)]
+pub(super) struct VerbForms {
+    /// Folded word → the lemma of the verb it is a form of (not a participle), if any.
+    lemmas: FxHashMap<Box<str>, Option<&'static str>>,
+    /// Particle and lemma joined → whether the lexicon knows the word.
+    joins: FxHashMap<Box<str>, bool>,
+}
+
+/// Words held by [`VerbForms`] before it is emptied (some 1 MB).
+const VERB_FORMS_HELD: usize = 1 << 14;
+
+impl VerbForms {
+    /// The separable verb (folded, `opbellen`) whose particle is the word `word` at
+    /// `start..end` of `text`, when that word is a particle that ends its clause and the
+    /// clause's verb makes a word the lexicon knows with it.
+    pub(super) fn joined_verb(
+        &mut self,
+        text: &str,
+        word: &str,
+        (start, end): (usize, usize),
+    ) -> Option<String> {
+        // Most words are no particle, and most particles are prepositions inside their
+        // clause: both are told without a lookup or an allocation.
+        let particle = particle(word)?;
+        if !ends_clause(text, end) {
+            return None;
+        }
+        // `om te protesteren`: the `om` of an infinitive, no particle.
+        if particle == "om" && next_word(text, end).eq_ignore_ascii_case("te") {
+            return None;
+        }
+        // The clause runs from its start or its last conjunction, which opens a clause of
+        // its own (`stond op en liep weg`), to the particle; its first verb form is the
+        // finite verb, second in a main clause: after a subject of a word or two, often a
+        // pronoun (a stop word, passed without a lookup).
+        let clause = &text[clause_start(text, start)..start];
+        let mut content = [""; CLAUSE_SPAN];
+        let mut found = 0;
+        // Back over the clause's words, split at ASCII blanks (byte by byte: this runs at
+        // every particle that ends a clause).
+        let bytes = clause.as_bytes();
+        let mut end = bytes.len();
+        for seen in 0..=CLAUSE_SPAN {
+            while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            if seen == CLAUSE_SPAN {
+                return None;
+            }
+            let begin = bytes[..end]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(0, |i| i + 1);
+            let written = &clause[begin..end];
+            end = begin;
+            if is_conjunction(written) {
+                break;
+            }
+            let written = written.trim_matches(|c: char| !c.is_alphanumeric());
+            if !written.is_empty() && !is_stop_word(written) {
+                content[found] = written;
+                found += 1;
+            }
+        }
+        let mut folded = String::new();
+        let lemma = content[..found]
+            .iter()
+            .rev()
+            .take(CLAUSE_WORDS)
+            .find_map(|written| {
+                folded.clear();
+                fold_into(written, &mut folded);
+                self.verb_lemma(&folded)
+            })?;
+        // Known as a word, the join is the verb or the noun that shares its term
+        // (`voorstellen`: the verb and the plural of `voorstel`).
+        let joined = format!("{particle}{lemma}");
+        self.is_word(&joined).then_some(joined)
     }
-    // `om te protesteren`: the `om` of an infinitive, no particle.
-    if particle == "om" && next_word(text, end).eq_ignore_ascii_case("te") {
-        return None;
+
+    /// The lemma of the verb `folded` is a form of, not as a participle (`gebeld` has its
+    /// particle inside: `opgebeld`).
+    fn verb_lemma(&mut self, folded: &str) -> Option<&'static str> {
+        if let Some(&lemma) = self.lemmas.get(folded) {
+            return lemma;
+        }
+        if self.lemmas.len() >= VERB_FORMS_HELD {
+            self.lemmas.clear();
+        }
+        let lemma = lexicon_lookup(folded)
+            .filter(|e| e.is_verb() && (!folded.starts_with("ge") || e.lemma.starts_with("ge")))
+            .map(|e| e.lemma);
+        self.lemmas.insert(folded.into(), lemma);
+        lemma
     }
-    // The clause runs from its start or its last conjunction, which opens a clause of its
-    // own (`stond op en liep weg`), to the particle; its first verb form is the finite
-    // verb, second in a main clause: after a subject of a word or two, which is often a
-    // pronoun (a stop word, passed without a lookup).
-    let clause = &text[clause_start(text, start)..start];
-    let opens = clause
-        .split_whitespace()
-        .rfind(|w| CONJUNCTIONS.iter().any(|c| c.eq_ignore_ascii_case(w)))
-        .map_or(0, |w| w.as_ptr() as usize - clause.as_ptr() as usize + w.len());
-    let mut folded = String::new();
-    let verb = clause[opens..]
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty() && !is_stop_word(w))
-        .take(CLAUSE_WORDS)
-        .find_map(|written| {
-            folded.clear();
-            fold_into(written, &mut folded);
-            // A participle (`gebeld`) has its particle inside (`opgebeld`): not this verb.
-            lexicon_lookup(&folded).filter(|entry| {
-                entry.is_verb() && (!folded.starts_with("ge") || entry.lemma.starts_with("ge"))
-            })
-        });
-    // Known as a word, the join is the verb or the noun that shares its term
-    // (`voorstellen`: the verb and the plural of `voorstel`).
-    let joined = format!("{particle}{}", verb?.lemma);
-    lexicon_lookup(&joined).is_some().then_some(joined)
+
+    /// Whether the lexicon knows `word`.
+    fn is_word(&mut self, word: &str) -> bool {
+        if let Some(&known) = self.joins.get(word) {
+            return known;
+        }
+        if self.joins.len() >= VERB_FORMS_HELD {
+            self.joins.clear();
+        }
+        let known = lexicon_lookup(word).is_some();
+        self.joins.insert(word.into(), known);
+        known
+    }
 }
 
 /// The particle `word` is, in lower case. Every word of a text goes through this, so it
 /// is a length test and a `match` on bytes (which the compiler turns into a few integer
 /// comparisons), with no allocation.
 fn particle(word: &str) -> Option<&'static str> {
-    const LONGEST: usize = 9;
+    // The first letters particles of each length begin with (a bit per letter): most
+    // words are told apart here.
+    const FIRST: [u32; LONGEST + 1] = {
+        const fn letters(of: &[u8]) -> u32 {
+            let mut bits = 0;
+            let mut i = 0;
+            while i < of.len() {
+                bits |= 1 << (of[i] - b'a');
+                i += 1;
+            }
+            bits
+        }
+        [
+            0,
+            0,
+            letters(b"aino"),
+            letters(b"ablmtuw"),
+            letters(b"dnov"),
+            letters(b"dost"),
+            letters(b"ab"),
+            letters(b"tv"),
+            letters(b"at"),
+            0,
+        ]
+    };
     let bytes = word.as_bytes();
     if bytes.len() < 2 || bytes.len() > LONGEST {
         return None;
     }
-    let mut lower = [0u8; LONGEST];
-    for (l, b) in lower.iter_mut().zip(bytes) {
-        *l = b.to_ascii_lowercase();
+    let first = bytes[0].to_ascii_lowercase().wrapping_sub(b'a');
+    if first >= 26 || FIRST[bytes.len()] & (1 << first) == 0 {
+        return None;
     }
-    let particle = match &lower[..bytes.len()] {
+    let mut buf = [0; LONGEST];
+    let lower = lowered(word, &mut buf)?;
+    let particle = match lower {
         b"aan" => "aan",
         b"achter" => "achter",
         b"achterna" => "achterna",
@@ -145,7 +304,7 @@ fn ends_clause(text: &str, end: usize) -> bool {
             .next()
             .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')));
     }
-    AFTER_CLAUSE.iter().any(|w| w.eq_ignore_ascii_case(next))
+    opens_next_clause(next)
 }
 
 /// The letters that follow byte `end`, blanks aside (empty if something else comes first).
@@ -161,16 +320,21 @@ fn next_word(text: &str, end: usize) -> &str {
 /// Where the clause of the word at byte `start` begins: after the last punctuation mark
 /// or line break before it.
 fn clause_start(text: &str, start: usize) -> usize {
-    text[..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '(' | ')'))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    // Bytes: every mark is ASCII, and a byte after one starts a character.
+    text.as_bytes()[..start]
+        .iter()
+        .rposition(|b| {
+            matches!(
+                b,
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'(' | b')'
+            )
+        })
+        .map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::joined_verb;
+    use super::VerbForms;
 
     /// The verb joined at the last word `particle` of `text`.
     fn joined(text: &str, particle: &str) -> Option<String> {
@@ -183,7 +347,34 @@ mod tests {
             })
             .last()
             .expect("the particle is a word of the text");
-        joined_verb(text, particle, (start, start + particle.len()))
+        VerbForms::default().joined_verb(text, particle, (start, start + particle.len()))
+    }
+
+    #[test]
+    fn joins_are_what_a_fresh_analyzer_finds() {
+        // The same words met again, in other clauses and after the lists were emptied.
+        let texts = [
+            "Hij belde de politie op.",
+            "Zij belde haar moeder niet op, maar stond op en liep weg.",
+            "Het huis waar hij in woonde.",
+            "De trein kwam met twee uur vertraging aan in Maastricht",
+        ];
+        let mut held = VerbForms::default();
+        for round in 0..3 {
+            for text in texts {
+                // Every word, with its span.
+                let mut start = 0;
+                for word in text.split(|c: char| !c.is_alphabetic()) {
+                    let span = (start, start + word.len());
+                    start += word.len() + 1;
+                    let fresh = VerbForms::default().joined_verb(text, word, span);
+                    assert_eq!(held.joined_verb(text, word, span), fresh, "{text}: {word}");
+                }
+            }
+            if round == 1 {
+                held.lemmas.clear();
+            }
+        }
     }
 
     #[test]
@@ -214,7 +405,11 @@ mod tests {
 
     #[test]
     fn the_particle_test_knows_every_listed_particle() {
-        assert!(super::PARTICLES.iter().all(|p| super::particle(p) == Some(*p)));
+        assert!(
+            super::PARTICLES
+                .iter()
+                .all(|p| super::particle(p) == Some(*p))
+        );
         assert_eq!(super::particle("Op"), Some("op"));
         assert_eq!(super::particle("tegemoet"), Some("tegemoet"));
         assert_eq!(super::particle("opa"), None);
@@ -230,7 +425,10 @@ mod tests {
         assert_eq!(joined("Het vliegtuig landde in", "in"), None);
         // A participle carries its own particle.
         assert_eq!(joined("Hij werd gebeld op.", "op"), None);
-        assert_eq!(joined("Het kabinet voerde in 2023 een belasting", "in"), None);
+        assert_eq!(
+            joined("Het kabinet voerde in 2023 een belasting", "in"),
+            None
+        );
         // The `om` of an infinitive.
         assert_eq!(
             joined("Boeren reden naar Den Haag om te protesteren", "om"),
