@@ -139,6 +139,20 @@ fn third_heldout_expectations_all_hold() {
     assert!(count >= 270, "{count}");
 }
 
+/// A fourth such set (see its header).
+#[test]
+fn fourth_heldout_expectations_all_hold() {
+    let count = all_hold("expectations-heldout-4.tsv");
+    assert!(count >= 310, "{count}");
+}
+
+/// A fifth such set (see its header).
+#[test]
+fn fifth_heldout_expectations_all_hold() {
+    let count = all_hold("expectations-heldout-5.tsv");
+    assert!(count >= 295, "{count}");
+}
+
 #[test]
 fn lexeme_expectations_all_hold() {
     let count = all_hold("expectations-lexeme.tsv");
