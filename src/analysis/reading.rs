@@ -111,16 +111,23 @@ fn named_by_context(surface: &str, text: &str, start: usize) -> bool {
             return true;
         }
     }
-    let Some((before, at)) = previous_word(text, start) else {
-        return false;
-    };
-    if is_particle(before)
+    if let Some((before, at)) = previous_word(text, start)
+        && is_particle(before)
         && is_title_case(before)
         && (is_place_particle(before) || !starts_sentence(text, at))
     {
         return true;
     }
-    after_title(text, start) || after_first_name(text, start, true)
+    // A name the lexicon knows only as a name (`Stef`) keeps its term, which a query in
+    // lower case (`stef blok`) gives too.
+    (after_title(text, start) && !is_name_lemma(surface)) || after_first_name(text, start, true)
+}
+
+/// Whether the lexicon knows `word` only as a name (`Stef`, `Virgil`).
+fn is_name_lemma(word: &str) -> bool {
+    let mut folded = String::new();
+    fold_into(word, &mut folded);
+    lexicon_lookup(&folded).is_some_and(|e| e.is_name())
 }
 
 /// Nouns of a role, an office or a kind of organisation that news writes right before a
@@ -217,10 +224,7 @@ fn after_first_name(text: &str, start: usize, title: bool) -> bool {
             return true;
         }
         if !is_particle(word) {
-            let mut folded = String::new();
-            fold_into(word, &mut folded);
-            return (!title || is_title_case(word))
-                && lexicon_lookup(&folded).is_some_and(|e| e.is_name());
+            return (!title || is_title_case(word)) && is_name_lemma(word);
         }
         at = word_at;
     }
@@ -574,7 +578,8 @@ mod tests {
     #[test]
     fn a_word_after_a_first_name_or_a_name_particle_is_the_name() {
         let words = |text: &str| index_terms(text, TokenKind::Word);
-        // After a first name, with or without particles, and behind a Title-case particle.
+        // After a first name (which keeps its own term), with or without particles, after a
+        // title, and behind a Title-case particle.
         assert_eq!(
             words("Minister Stef Blok reisde"),
             ["minister", "stef", "Blok", "reis"]
@@ -584,6 +589,7 @@ mod tests {
             ["aanvoerder", "virgil", "Dijk"]
         );
         assert_eq!(words("premier Bart De Wever"), ["premier", "bart", "Wever"]);
+        assert_eq!(words("zei oud-premier Wim Kok"), ["zeg", "Wim", "Kok"]);
         assert_eq!(words("in São Paulo"), ["sao", "Paulo"]);
         assert_eq!(words("vast bij Den Helder."), ["vast", "Den", "Helder"]);
         assert_eq!(words("de dijk in De Haan"), ["dijk", "Haan"]);
