@@ -80,7 +80,9 @@ pub(super) fn names_of(surface: &str, text: &str, start: usize, mode: Mode) -> N
         return Names::Ignore;
     }
     let opens = starts_sentence(text, start);
-    if !opens && named_by_context(surface, text, start) {
+    if !opens
+        && (named_by_context(text, start) || after_title(text, start) && may_be_first_name(surface))
+    {
         Names::Context
     } else if mode == Mode::Index && opens {
         Names::Both
@@ -89,38 +91,47 @@ pub(super) fn names_of(surface: &str, text: &str, start: usize, mode: Mode) -> N
     }
 }
 
-/// Whether the words around a word in Title case inside a sentence make it a name, even
+/// Whether the words before a word in Title case inside a sentence make it a name, even
 /// one spelled like a common word (`klaver`, `dijk`, `helder`):
-/// - a first name before it, perhaps with name particles between: `Jesse Klaver`,
-///   `Virgil van Dijk`, `Bart De Wever`. A first name is a word the lexicon knows only as
-///   a name; first names that are words too (`Mark`, `Jan`) do not count;
+/// - a first name before it, perhaps with name particles and initials between: `Jesse
+///   Klaver`, `Virgil van Dijk`, `Peter R. de Vries`. A first name is a word the lexicon
+///   knows only as a name, or a word in Title case after a title that is no adjective
+///   (`oud-premier Wim Kok`); first names that are words too (`Mark`, `Jan`) do not
+///   count otherwise;
 /// - a name particle in Title case before it that does not open the sentence: `bij Den
 ///   Helder`, `in De Haan`, `volgens De Telegraaf`. Inside a sentence Dutch writes `de`,
-///   `den`, `van` with a capital only in names; at the start of one, only `Den`, `Ter`
-///   and `Ten` say so (`De Nederlandse regering` is the word);
-/// - it is such a particle itself, in Title case before a word in Title case: `Den` of
-///   `Den Haag` is no pine tree.
+///   `den`, `van` with a capital only in names; at the start of one (or after a dash),
+///   only `Den`, `Ter` and `Ten` say so (`De Nederlandse regering` is the word).
 ///
 /// A name read so is only the name: `klaver` does not find `Jesse Klaver`, `Klaver` does.
 /// The price is a word after a first name that names a place or body (`Erasmus
-/// Universiteit`), read as a name too.
-fn named_by_context(surface: &str, text: &str, start: usize) -> bool {
-    if is_particle(surface) {
-        let after = start + surface.len();
-        if next_word(text, after).is_some_and(|(word, _)| is_title_case(word)) {
-            return true;
-        }
-    }
+/// Universiteit`), read as a name too. [`names_of`] adds a noun or an unknown word after a
+/// title (`minister Blok`, `dagblad Trouw`).
+fn named_by_context(text: &str, start: usize) -> bool {
     if let Some((before, at)) = previous_word(text, start)
         && is_particle(before)
         && is_title_case(before)
-        && (is_place_particle(before) || !starts_sentence(text, at))
+        && (is_place_particle(before) || !starts_sentence(text, at) && !after_dash(text, at))
     {
         return true;
     }
-    // A name the lexicon knows only as a name (`Stef`) keeps its term, which a query in
-    // lower case (`stef blok`) gives too.
-    (after_title(text, start) && !is_name_lemma(surface)) || after_first_name(text, start, true)
+    after_first_name(text, start, true)
+}
+
+/// Whether a dash comes right before `start` (blanks aside): `Kabinet valt – De
+/// Nederlandse economie`, where `De` opens a sentence of its own.
+fn after_dash(text: &str, start: usize) -> bool {
+    text[..start].trim_end().ends_with(['-', '–', '—'])
+}
+
+/// Whether `word` may be a name after a title (`minister Blok`, `dagblad Trouw`, `Tamara`
+/// of `minister Tamara van Ark`): the lexicon does not know it, or knows it as a noun or
+/// a name; not an adjective or a numeral only (`voorzitter Tweede Kamer`, `partij Nieuw
+/// Sociaal Contract`).
+fn may_be_first_name(word: &str) -> bool {
+    let mut folded = String::new();
+    fold_into(word, &mut folded);
+    lexicon_lookup(&folded).is_none_or(|e| e.is_noun() || e.is_name())
 }
 
 /// Whether the lexicon knows `word` only as a name (`Stef`, `Virgil`).
@@ -218,9 +229,9 @@ fn after_first_name(text: &str, start: usize, title: bool) -> bool {
         if !is_plain_word(word) {
             return false;
         }
-        // A first name read as a name after a title (`minister Tamara van Ark`, `oud-premier
-        // Wim Kok`).
-        if title && is_title_case(word) && after_title(text, word_at) {
+        // A first name after a title (`minister Tamara van Ark`, `oud-premier Wim Kok`):
+        // a word in Title case there that is no adjective (`voorzitter Tweede Kamer`).
+        if title && is_title_case(word) && after_title(text, word_at) && may_be_first_name(word) {
             return true;
         }
         if !is_particle(word) {
@@ -267,22 +278,6 @@ fn previous_token(text: &str, start: usize) -> Option<(&str, usize)> {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     Some((&before[token_start..end], token_start))
-}
-
-/// The word that starts right after `end` (blanks between, nothing else), with where it
-/// starts.
-fn next_word(text: &str, end: usize) -> Option<(&str, usize)> {
-    let after = &text[end..];
-    let skipped = after.len() - after.trim_start().len();
-    if skipped == 0 {
-        return None;
-    }
-    let word_start = end + skipped;
-    let rest = &text[word_start..];
-    let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
-    // A word followed by punctuation (`Den Haag.`) is still the word.
-    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
-    is_plain_word(word).then_some((word, word_start))
 }
 
 /// Letters and apostrophes only (`Klaver`, `'t`), so that a word with punctuation (`Jesse,`)
@@ -408,7 +403,10 @@ impl DutchAnalyzer {
         }
         let after_den =
             previous_word(text, start).is_some_and(|(w, _)| w.eq_ignore_ascii_case("den"));
-        let named = is_title_case(&surface) || after_den || after_first_name(text, start, false);
+        let named = is_title_case(&surface)
+            || after_den
+            || after_title(text, start)
+            || after_first_name(text, start, false);
         named.then(|| title_case(&self.normalize(&surface)))
     }
 
@@ -578,26 +576,36 @@ mod tests {
     #[test]
     fn a_word_after_a_first_name_or_a_name_particle_is_the_name() {
         let words = |text: &str| index_terms(text, TokenKind::Word);
-        // After a first name (which keeps its own term), with or without particles, after a
-        // title, and behind a Title-case particle.
+        // After a first name (which keeps its own term), with or without particles and
+        // initials, and behind a Title-case particle: the name only.
+        assert_eq!(words("zei Stef Blok"), ["zeg", "stef", "Blok"]);
+        assert_eq!(words("met Virgil van Dijk"), ["virgil", "Dijk"]);
+        assert_eq!(words("zei Bart De Wever"), ["zeg", "bart", "Wever"]);
         assert_eq!(
-            words("Minister Stef Blok reisde"),
-            ["minister", "stef", "Blok", "reis"]
+            words("zei misdaadverslaggever Peter R. de Vries"),
+            ["zeg", "misdaadverslaggever", "Peter", "R", "Vries"]
         );
-        assert_eq!(
-            words("aanvoerder Virgil van Dijk"),
-            ["aanvoerder", "virgil", "Dijk"]
-        );
-        assert_eq!(words("premier Bart De Wever"), ["premier", "bart", "Wever"]);
-        assert_eq!(words("zei oud-premier Wim Kok"), ["zeg", "Wim", "Kok"]);
         assert_eq!(words("in São Paulo"), ["sao", "Paulo"]);
-        assert_eq!(words("vast bij Den Helder."), ["vast", "Den", "Helder"]);
+        assert_eq!(words("vast bij Den Helder."), ["vast", "den", "Helder"]);
         assert_eq!(words("de dijk in De Haan"), ["dijk", "Haan"]);
-        // Not after punctuation, nor after a first name that is a word too (`Mark`), nor
-        // behind a particle that merely opens the sentence or is a preposition.
+        // After a title, a noun or an unknown word is a name, and so is the word after it;
+        // an adjective or a numeral is not.
+        assert_eq!(words("zei trainer Slot"), ["zeg", "trainer", "Slot"]);
+        assert_eq!(words("zei oud-premier Wim Kok"), ["zeg", "Wim", "Kok"]);
+        assert_eq!(
+            words("zei voorzitter Tweede Kamer"),
+            ["zeg", "voorzitter", "tweede", "kamer"]
+        );
+        // Not after punctuation or a dash, nor after a first name that is a word too
+        // (`Mark`), nor behind a particle that merely opens the sentence or is a
+        // preposition.
         assert_eq!(words("zei Jesse, Klaver"), ["zeg", "jesse", "klaver"]);
         assert_eq!(words("Mark Blok"), ["mark", "blok"]);
         assert_eq!(words("De Nederlandse regering"), ["nederlands", "regering"]);
+        assert_eq!(
+            words("Kabinet valt – De Nederlandse economie"),
+            ["kabinet", "val", "nederlands", "economie"]
+        );
         assert_eq!(
             words("minister van Buitenlandse Zaken"),
             ["minister", "buitenlands", "zaak"]
@@ -624,6 +632,7 @@ mod tests {
         assert!(variants("virgil van dijk").contains(&vec!["virgil".into(), "Dijk".into()]));
         assert!(variants("Jesse Klaver").contains(&vec!["jesse".into(), "Klaver".into()]));
         assert!(variants("den helder").contains(&vec!["den".into(), "Helder".into()]));
+        assert!(variants("trainer slot").contains(&vec!["trainer".into(), "Slot".into()]));
         assert!(!variants("de haan").concat().contains(&"Haan".to_owned()));
     }
 }

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::fold::fold_into;
 use super::lexicon::lookup as lexicon_lookup;
 use super::stopwords::is_stop_word;
+use super::term_cache::key_of;
 
 /// Particles that a separable verb leaves at the end of its clause: the words [`particle`]
 /// matches.
@@ -22,31 +23,16 @@ const PARTICLES: &[&str] = &[
     "terecht", "terug", "thuis", "toe", "uit", "vast", "voor", "voorbij", "weg",
 ];
 
-/// Words that may follow a particle that ends its clause: a preposition that opens what
-/// comes after (`kwam aan in Maastricht`, `schreef zich in voor de opleiding`), `om` or
-/// `te` of an infinitive (`stelde voor om …`), a conjunction (`stond op en liep weg`).
+/// Words that may follow a particle that ends its clause: a preposition that often opens
+/// what comes after (`kwam aan in Maastricht`, `schreef zich in voor de opleiding`, `keerde
+/// terug naar`), `om` or `te` of an infinitive (`stelde voor om …`), a conjunction (`stond
+/// op en liep weg`). Not every preposition: each one more is a clause looked through at
+/// many a preposition that is no particle.
 fn opens_next_clause(word: &str) -> bool {
     let mut buf = [0; LONGEST];
     matches!(
         lowered(word, &mut buf),
-        Some(
-            b"aan"
-                | b"bij"
-                | b"door"
-                | b"in"
-                | b"met"
-                | b"na"
-                | b"naar"
-                | b"om"
-                | b"op"
-                | b"over"
-                | b"te"
-                | b"tijdens"
-                | b"tot"
-                | b"uit"
-                | b"van"
-                | b"voor"
-        )
+        Some(b"in" | b"met" | b"naar" | b"om" | b"te" | b"voor")
     ) || is_conjunction(word)
 }
 
@@ -104,13 +90,14 @@ const CLAUSE_WORDS: usize = 6;
 /// Emptied when full.
 #[derive(Clone, Default)]
 pub(super) struct VerbForms {
-    /// Folded word → the lemma of the verb it is a form of (not a participle), if any.
-    lemmas: FxHashMap<Box<str>, Option<&'static str>>,
-    /// Particle and lemma joined → whether the lexicon knows the word.
-    joins: FxHashMap<Box<str>, bool>,
+    /// Folded word (its 128-bit hash, as the term cache keys words) → the lemma of the
+    /// verb it is a form of (not a participle), if any.
+    lemmas: FxHashMap<u128, Option<&'static str>>,
+    /// Particle and lemma joined (hashed) → whether the lexicon knows the word.
+    joins: FxHashMap<u128, bool>,
 }
 
-/// Words held by [`VerbForms`] before it is emptied (some 1 MB).
+/// Words held by [`VerbForms`] before it is emptied (some 0.5 MB).
 const VERB_FORMS_HELD: usize = 1 << 14;
 
 impl VerbForms {
@@ -188,7 +175,8 @@ impl VerbForms {
     /// The lemma of the verb `folded` is a form of, not as a participle (`gebeld` has its
     /// particle inside: `opgebeld`).
     fn verb_lemma(&mut self, folded: &str) -> Option<&'static str> {
-        if let Some(&lemma) = self.lemmas.get(folded) {
+        let key = key_of(folded);
+        if let Some(&lemma) = self.lemmas.get(&key) {
             return lemma;
         }
         if self.lemmas.len() >= VERB_FORMS_HELD {
@@ -197,20 +185,21 @@ impl VerbForms {
         let lemma = lexicon_lookup(folded)
             .filter(|e| e.is_verb() && (!folded.starts_with("ge") || e.lemma.starts_with("ge")))
             .map(|e| e.lemma);
-        self.lemmas.insert(folded.into(), lemma);
+        self.lemmas.insert(key, lemma);
         lemma
     }
 
     /// Whether the lexicon knows `word`.
     fn is_word(&mut self, word: &str) -> bool {
-        if let Some(&known) = self.joins.get(word) {
+        let key = key_of(word);
+        if let Some(&known) = self.joins.get(&key) {
             return known;
         }
         if self.joins.len() >= VERB_FORMS_HELD {
             self.joins.clear();
         }
         let known = lexicon_lookup(word).is_some();
-        self.joins.insert(word.into(), known);
+        self.joins.insert(key, known);
         known
     }
 }
@@ -320,8 +309,10 @@ fn next_word(text: &str, end: usize) -> &str {
 /// Where the clause of the word at byte `start` begins: after the last punctuation mark
 /// or line break before it.
 fn clause_start(text: &str, start: usize) -> usize {
-    // Bytes: every mark is ASCII, and a byte after one starts a character.
-    text.as_bytes()[..start]
+    // Bytes: every mark is ASCII, and a byte after one starts a character. Only so far
+    // back: a text without marks would otherwise be searched again at every particle.
+    let from = start.saturating_sub(CLAUSE_BYTES);
+    text.as_bytes()[from..start]
         .iter()
         .rposition(|b| {
             matches!(
@@ -329,8 +320,20 @@ fn clause_start(text: &str, start: usize) -> usize {
                 b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'(' | b')'
             )
         })
-        .map_or(0, |i| i + 1)
+        .map_or_else(|| next_char_boundary(text, from), |i| from + i + 1)
 }
+
+/// The first character boundary of `text` at or after byte `at`.
+fn next_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// How far back (in bytes) a clause's start is looked for: [`CLAUSE_SPAN`] words and
+/// more.
+const CLAUSE_BYTES: usize = 256;
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,8 @@ use super::Lookup;
 use super::lemma::{self, How, Term};
 use super::reading::{NameFacts, Reading};
 use super::stem::DutchStemmer;
-use table::{StemTable, key_of, prefetch_line};
+pub(super) use table::key_of;
+use table::{StemTable, prefetch_line};
 
 /// Stems cached per analyzer before the cache is emptied, bounding its memory (16 MB of
 /// table: three quarters of 2¹⁹ slots of 32 bytes, and some 6 MB of strings). Half as

@@ -52,7 +52,7 @@ pub(super) fn prefetch_line(address: *const u8) {
 }
 
 /// The table key of a word: its 128-bit hash.
-pub(super) fn key_of(word: &str) -> u128 {
+pub(in crate::analysis) fn key_of(word: &str) -> u128 {
     key_of_hash(xxhash_rust::xxh3::xxh3_128(word.as_bytes()))
 }
 
