@@ -34,6 +34,7 @@
 
 mod candidates;
 mod compound;
+mod context;
 mod explain;
 mod fold;
 mod lemma;
