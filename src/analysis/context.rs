@@ -118,10 +118,15 @@ const TITLES: &[&str] = &[
 /// Whether a title or role noun ([`TITLES`], or a compound ending in one) comes right
 /// before `start`.
 pub(super) fn after_title(text: &str, start: usize) -> bool {
+    // The titles are ASCII: their ends are compared as bytes, with no lower-cased copy of
+    // every word before a word in Title case.
     previous_token(text, start).is_some_and(|(token, _)| {
-        let lower = token.to_lowercase();
+        let bytes = token.as_bytes();
         token.chars().all(|c| c.is_alphanumeric() || c == '-')
-            && TITLES.iter().any(|title| lower.ends_with(title))
+            && TITLES.iter().any(|title| {
+                bytes.len() >= title.len()
+                    && bytes[bytes.len() - title.len()..].eq_ignore_ascii_case(title.as_bytes())
+            })
     })
 }
 

@@ -435,9 +435,21 @@ impl DutchAnalyzer {
         let separated = (pass.mode == Mode::Index && kind == TokenKind::Word)
             .then(|| self.verb_forms.joined_verb(text, &surface, (start, end)))
             .flatten();
-        self.written_word(&surface, text, (start, end, position), kind, pass);
+        let token = (start, end, position);
+        if is_stop_word(&surface) {
+            pass.dropped(&text[start..end], position, kind, || {
+                let case = if surface.starts_with(char::is_uppercase) {
+                    "Title"
+                } else {
+                    "lower"
+                };
+                format!("stop word in {case} case: dropped (its position stays)")
+            });
+        } else {
+            let names = reading::names_of(&surface, text, start, pass.mode);
+            self.emit(&surface, text, token, kind, pass, names);
+        }
         if let Some(verb) = separated {
-            let token = (start, end, position);
             self.emit(
                 &verb,
                 text,
@@ -447,31 +459,6 @@ impl DutchAnalyzer {
                 Names::Ignore,
             );
         }
-    }
-
-    /// One written word as written (`surface`, its ignorable characters taken out):
-    /// dropped if a stop word, else emitted.
-    fn written_word(
-        &mut self,
-        surface: &str,
-        text: &str,
-        (start, end, position): (usize, usize, usize),
-        kind: TokenKind,
-        pass: &mut Pass<'_>,
-    ) {
-        if is_stop_word(surface) {
-            pass.dropped(&text[start..end], position, kind, || {
-                let case = if surface.starts_with(char::is_uppercase) {
-                    "Title"
-                } else {
-                    "lower"
-                };
-                format!("stop word in {case} case: dropped (its position stays)")
-            });
-            return;
-        }
-        let names = reading::names_of(surface, text, start, pass.mode);
-        self.emit(surface, text, (start, end, position), kind, pass, names);
     }
 
     /// Folds a term and hands each of its readings to [`Self::resolve`]: when explaining

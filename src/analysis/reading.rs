@@ -187,7 +187,7 @@ impl DutchAnalyzer {
             None => true,
             Some(e) if is_uncapitalised_form(&folded, &e) => true,
             Some(e) => {
-                NameFacts::of(&folded).homograph
+                is_name_homograph_with(&folded, Some(&e))
                     && e.lemma != folded
                     && e.form_zipf10 < COMMON_FORM_ZIPF10
             }
